@@ -1,0 +1,8 @@
+//! lcs-core: the app's logic without Tauri: the session and keychain, one service per
+//! domain, sync, the route registry, deep-link parsing, the bridge protocol and the user's
+//! settings. The Tauri shell only adapts these to commands and events.
+
+pub mod error;
+pub mod settings;
+
+pub use error::{Error, ErrorCode};

@@ -1,0 +1,87 @@
+//! The user's settings, kept in one small JSON file in the app's config folder.
+//!
+//! A missing file means defaults. A file that cannot be parsed (a crash mid-write on an old
+//! version, a hand edit) is moved aside as `settings.json.corrupt` and defaults are used: the
+//! app must start, and the bad file stays available for support.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// The UI languages the app ships; the `lang` header of the backends follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub enum Language {
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    #[serde(rename = "en-US")]
+    EnUs,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Settings {
+    /// `None` until the user picks one: the UI then follows the system language.
+    pub language: Option<Language>,
+}
+
+/// Reads and writes the settings file; writes replace the file atomically.
+#[derive(Debug)]
+pub struct SettingsFile {
+    path: PathBuf,
+}
+
+impl SettingsFile {
+    pub const FILE_NAME: &'static str = "settings.json";
+
+    pub fn in_dir(dir: &Path) -> Self {
+        Self {
+            path: dir.join(Self::FILE_NAME),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn load(&self) -> Settings {
+        let text = match fs::read_to_string(&self.path) {
+            Ok(text) => text,
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                return Settings::default();
+            }
+            Err(error) => {
+                tracing::warn!(path = %self.path.display(), %error, "settings unreadable; using defaults");
+                return Settings::default();
+            }
+        };
+        match serde_json::from_str(&text) {
+            Ok(settings) => settings,
+            Err(error) => {
+                let aside = self.path.with_extension("json.corrupt");
+                tracing::warn!(path = %self.path.display(), %error, aside = %aside.display(), "settings corrupt; moved aside, using defaults");
+                if let Err(error) = fs::rename(&self.path, &aside) {
+                    tracing::warn!(%error, "could not move the corrupt settings aside");
+                }
+                Settings::default()
+            }
+        }
+    }
+
+    pub fn save(&self, settings: &Settings) -> Result<()> {
+        let storage_error = |source| Error::Storage {
+            what: "settings",
+            path: self.path.display().to_string(),
+            source,
+        };
+        if let Some(dir) = self.path.parent() {
+            fs::create_dir_all(dir).map_err(storage_error)?;
+        }
+        let text = serde_json::to_string_pretty(settings).map_err(|e| storage_error(e.into()))?;
+        let partial = self.path.with_extension("json.partial");
+        fs::write(&partial, text).map_err(storage_error)?;
+        fs::rename(&partial, &self.path).map_err(storage_error)
+    }
+}

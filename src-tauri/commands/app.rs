@@ -1,0 +1,42 @@
+//! Facts about the running app, for the Settings page's "About" section.
+
+use serde::Serialize;
+use tauri::AppHandle;
+
+use crate::error::CommandResult;
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AppInfo {
+    pub name: String,
+    pub version: String,
+    pub identifier: String,
+    /// The Tauri version the app was built with.
+    pub tauri_version: String,
+    /// Testers need to know which build they run.
+    pub build: BuildKind,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+pub enum BuildKind {
+    Debug,
+    Release,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn app_info(app: AppHandle) -> CommandResult<AppInfo> {
+    let config = app.config();
+    Ok(AppInfo {
+        name: app.package_info().name.clone(),
+        version: app.package_info().version.to_string(),
+        identifier: config.identifier.clone(),
+        tauri_version: tauri::VERSION.to_string(),
+        build: if cfg!(debug_assertions) {
+            BuildKind::Debug
+        } else {
+            BuildKind::Release
+        },
+    })
+}

@@ -1,0 +1,56 @@
+//! The single registry of commands and events; `ui/src/bindings.ts` is generated from it.
+//! One file per domain.
+
+mod app;
+mod settings;
+
+use tauri_specta::{Builder, collect_commands, collect_events};
+
+pub fn registry() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new()
+        .commands(collect_commands![
+            app::app_info,
+            settings::settings_get,
+            settings::settings_set_language,
+        ])
+        .events(collect_events![])
+        // One shape per type in TypeScript: the UI only ever reads what Rust serialises.
+        .disable_serde_phases()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    const BINDINGS: &str = "ui/src/bindings.ts";
+    const HEADER: &str = "// Generated from src-tauri/commands by `make bindings`. Do not edit.";
+
+    fn generate(path: &Path) {
+        super::registry()
+            .export(
+                specta_typescript::Typescript::default().header(HEADER),
+                path,
+            )
+            .expect("export bindings");
+    }
+
+    /// The UI calls Rust only through the generated bindings; a stale file would type-check
+    /// against commands that no longer exist. `LCS_UPDATE_BINDINGS=1` rewrites it.
+    #[test]
+    fn committed_bindings_match_the_registered_commands() {
+        let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS);
+        if std::env::var_os("LCS_UPDATE_BINDINGS").is_some() {
+            generate(&committed);
+            return;
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fresh = dir.path().join("bindings.ts");
+        generate(&fresh);
+        let fresh = std::fs::read_to_string(fresh).expect("read fresh bindings");
+        let committed = std::fs::read_to_string(&committed).unwrap_or_default();
+        assert!(
+            fresh == committed,
+            "{BINDINGS} is stale: run `make bindings` and commit the result"
+        );
+    }
+}

@@ -1,0 +1,35 @@
+//! The LCS Account app: the Tauri shell around lcs-core. It builds the window, manages the
+//! state and adapts lcs-core's services to commands and events; the logic lives in crates/.
+
+mod commands;
+mod error;
+mod state;
+
+use tauri::Manager;
+
+#[cfg_attr(mobile, tauri::mobile_entry_point)]
+pub fn run() {
+    init_tracing();
+    let registry = commands::registry();
+    let app = tauri::Builder::default()
+        .invoke_handler(registry.invoke_handler())
+        .setup(move |app| {
+            registry.mount_events(app);
+            let config_dir = app.path().app_config_dir()?;
+            app.manage(state::AppState::load(&config_dir));
+            Ok(())
+        })
+        .run(tauri::generate_context!());
+    if let Err(error) = app {
+        tracing::error!(%error, "the app could not start");
+        eprintln!("LCS Account could not start: {error}");
+        std::process::exit(1);
+    }
+}
+
+fn init_tracing() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("LCS_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    // A second init (tests, mobile re-entry) keeps the first subscriber.
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+}

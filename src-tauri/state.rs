@@ -1,0 +1,22 @@
+//! What the app keeps for its lifetime, managed by Tauri and borrowed by commands.
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use lcs_core::settings::{Settings, SettingsFile};
+
+pub struct AppState {
+    pub settings_file: SettingsFile,
+    pub settings: Mutex<Settings>,
+}
+
+impl AppState {
+    pub fn load(config_dir: &Path) -> Self {
+        let settings_file = SettingsFile::in_dir(config_dir);
+        let settings = Mutex::new(settings_file.load());
+        Self {
+            settings_file,
+            settings,
+        }
+    }
+}

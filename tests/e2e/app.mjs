@@ -1,0 +1,49 @@
+// Starts the real app (built with the custom-protocol feature) for one test and cleans up after.
+
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Session, startDriver } from './webdriver.mjs'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target')
+export const APP_BINARY = process.env.LCS_E2E_APP ?? path.join(TARGET, 'debug', 'lcs-account')
+const SCREENSHOTS = path.join(ROOT, 'target', 'e2e-screenshots')
+
+/**
+ * A fresh profile per test: the app's config and data folders live in a temp HOME, so one
+ * test's settings never leak into another's, nor into the tester's own profile.
+ */
+export async function withApp(t, body) {
+  const home = mkdtempSync(path.join(os.tmpdir(), 'lcs-e2e-'))
+  const driver = await startDriver({
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    WEBKIT_DISABLE_COMPOSITING_MODE: '1',
+  })
+  const launch = () => Session.start(driver.url, APP_BINARY)
+  let session = await launch()
+  const app = {
+    get session() {
+      return session
+    },
+    /** Quits the app and starts it again on the same profile. */
+    async restart() {
+      await session.quit()
+      session = await launch()
+      return session
+    },
+  }
+  try {
+    await body(app)
+  } finally {
+    const name = t.name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '')
+    await session.screenshot(path.join(SCREENSHOTS, `${name}.png`)).catch(() => undefined)
+    await session.quit().catch(() => undefined)
+    await driver.stop()
+    rmSync(home, { recursive: true, force: true })
+  }
+}

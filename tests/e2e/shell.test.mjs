@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { withApp } from './app.mjs'
+
+test('the app starts on Home', async (t) => {
+  await withApp(t, async ({ session }) => {
+    await session.waitFor('[data-testid="home"]')
+    await session.waitFor('[data-testid="home-sign-in"]')
+    await session.waitFor('[data-testid="tabbar"]')
+  })
+})
+
+test('a command round-trips from the UI to Rust and back', async (t) => {
+  await withApp(t, async ({ session }) => {
+    await session.click('[data-testid="tab-settings"]')
+    // The identifier and Tauri version come from Rust's app_info command.
+    const about = await session.waitFor('[data-testid="about"]', { text: 'com.lcs.account' })
+    const text = await session.cmd('GET', `/element/${about}/text`)
+    assert.match(text, /2\.12\.\d+/)
+  })
+})
+
+test('switching the language changes the visible text and survives a restart', async (t) => {
+  await withApp(t, async (app) => {
+    await app.session.click('[data-testid="tab-settings"]')
+    await app.session.click('[data-testid="language-zh-CN"]')
+    await app.session.waitFor('[data-testid="page-title"]', { text: '设置' })
+    await app.session.waitFor('[data-testid="tabbar"]', { text: '首页' })
+
+    await app.session.click('[data-testid="language-en-US"]')
+    await app.session.waitFor('[data-testid="page-title"]', { text: 'Settings' })
+    await app.session.waitFor('[data-testid="tabbar"]', { text: 'Home' })
+
+    const session = await app.restart()
+    await session.waitFor('[data-testid="home"]')
+    await session.waitFor('[data-testid="tabbar"]', { text: 'Home' })
+    assert.match(await session.text('[data-testid="home-sign-in"]'), /Sign in/)
+  })
+})

@@ -1,0 +1,134 @@
+// A small W3C WebDriver client for tauri-driver + WebKitWebDriver.
+//
+// Classic sessions only: WebKitWebDriver refuses a `browserName` and does not speak BiDi, which
+// the general-purpose clients (selenium-webdriver, WebdriverIO 9) ask for by default.
+
+import { spawn } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+
+const ELEMENT = 'element-6066-11e4-a07c-00ec2a9ff9aa'
+const WAIT_MS = 15_000
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+async function waitForPort(port, child, timeoutMs = WAIT_MS) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`)
+    const open = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => {
+        socket.end()
+        resolve(true)
+      })
+      socket.once('error', () => resolve(false))
+    })
+    if (open) return
+    await sleep(100)
+  }
+  throw new Error(`tauri-driver did not listen on port ${port} within ${timeoutMs} ms`)
+}
+
+/** Starts tauri-driver with the app's environment; `stop()` ends it and WebKitWebDriver. */
+export async function startDriver(env) {
+  const port = await freePort()
+  const nativePort = await freePort()
+  const child = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  })
+  await waitForPort(port, child)
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      if (child.exitCode !== null) return
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+async function request(base, method, route, body) {
+  const response = await fetch(base + route, {
+    method,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  let json
+  try {
+    json = JSON.parse(text)
+  } catch {
+    throw new Error(`${method} ${route}: HTTP ${response.status}, not JSON: ${text.slice(0, 200)}`)
+  }
+  if (!response.ok || json.value?.error) {
+    throw new Error(`${method} ${route}: ${json.value?.error}: ${json.value?.message}`)
+  }
+  return json.value
+}
+
+export class Session {
+  constructor(base, id) {
+    this.base = base
+    this.id = id
+  }
+
+  /** Launches the app binary in a new WebDriver session. */
+  static async start(driverUrl, application, args = []) {
+    const value = await request(driverUrl, 'POST', '/session', {
+      capabilities: { alwaysMatch: { 'tauri:options': { application, args } } },
+    })
+    return new Session(driverUrl, value.sessionId)
+  }
+
+  cmd(method, route, body) {
+    return request(this.base, method, `/session/${this.id}${route}`, body)
+  }
+
+  /** Waits until `css` matches an element whose text includes `text` (if given); returns it. */
+  async waitFor(css, { text, timeoutMs = WAIT_MS } = {}) {
+    const deadline = Date.now() + timeoutMs
+    let seen = '(no element)'
+    while (Date.now() < deadline) {
+      const found = await this.cmd('POST', '/elements', { using: 'css selector', value: css })
+      for (const element of found) {
+        const id = element[ELEMENT]
+        const content = await this.cmd('GET', `/element/${id}/text`).catch(() => '')
+        if (text === undefined || content.includes(text)) return id
+        seen = JSON.stringify(content)
+      }
+      await sleep(100)
+    }
+    throw new Error(`no ${css}${text ? ` containing ${JSON.stringify(text)}` : ''}; last saw ${seen}`)
+  }
+
+  async text(css) {
+    return this.cmd('GET', `/element/${await this.waitFor(css)}/text`)
+  }
+
+  async click(css, options) {
+    await this.cmd('POST', `/element/${await this.waitFor(css, options)}/click`, {})
+  }
+
+  async screenshot(file) {
+    const png = await this.cmd('GET', '/screenshot')
+    mkdirSync(path.dirname(file), { recursive: true })
+    writeFileSync(file, Buffer.from(png, 'base64'))
+  }
+
+  async quit() {
+    await this.cmd('DELETE', '')
+  }
+}

@@ -1,0 +1,80 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { clearMocks } from '@tauri-apps/api/mocks'
+import { flushPromises } from '@vue/test-utils'
+import { closeToast } from 'vant'
+import { APP_INFO, mountApp, type IpcHandler } from '../testing'
+
+/** Rust's side of the settings, starting in Chinese. */
+function backend(overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandler {
+  let saved: string | null = 'zh-CN'
+  return (cmd, args) => {
+    const override = overrides[cmd]
+    if (override) return override(cmd, args)
+    switch (cmd) {
+      case 'settings_get':
+        return { language: saved }
+      case 'settings_set_language':
+        saved = args.language as string | null
+        return { language: saved }
+      case 'app_info':
+        return APP_INFO
+      default:
+        throw new Error(`unexpected command ${cmd}`)
+    }
+  }
+}
+
+afterEach(() => {
+  closeToast(true)
+  clearMocks()
+  document.body.innerHTML = ''
+})
+
+describe('Settings page', () => {
+  it('switches the whole UI to English and saves the choice in Rust', async () => {
+    const { wrapper, calls } = await mountApp(backend(), '/settings')
+    expect(wrapper.get('[data-testid="page-title"]').text()).toContain('设置')
+
+    await wrapper.get('[data-testid="language-en-US"]').trigger('click')
+    await flushPromises()
+
+    expect(calls).toContainEqual({ cmd: 'settings_set_language', args: { language: 'en-US' } })
+    expect(wrapper.get('[data-testid="page-title"]').text()).toContain('Settings')
+    expect(wrapper.get('[data-testid="tabbar"]').text()).toContain('Home')
+    expect(document.documentElement.lang).toBe('en-US')
+  })
+
+  it('goes back to following the system language', async () => {
+    Object.defineProperty(navigator, 'languages', { value: ['en-GB'], configurable: true })
+    const { wrapper, calls } = await mountApp(backend(), '/settings')
+    expect(wrapper.get('[data-testid="page-title"]').text()).toContain('设置')
+
+    await wrapper.get('[data-testid="language-system"]').trigger('click')
+    await flushPromises()
+
+    expect(calls).toContainEqual({ cmd: 'settings_set_language', args: { language: null } })
+    expect(wrapper.get('[data-testid="page-title"]').text()).toContain('Settings')
+  })
+
+  it('shows the build the tester is running', async () => {
+    const { wrapper } = await mountApp(backend(), '/settings')
+    expect(wrapper.get('[data-testid="about"]').text()).toContain('0.1.0')
+    expect(wrapper.get('[data-testid="about-build"]').text()).toContain('调试版')
+  })
+
+  it('keeps the old language and says why when the choice cannot be saved', async () => {
+    const failing = backend({
+      settings_set_language: () => {
+        throw { code: 'storage', message: 'could not save settings to /ro/settings.json: Read-only file system' }
+      },
+    })
+    const { wrapper } = await mountApp(failing, '/settings')
+
+    await wrapper.get('[data-testid="language-en-US"]').trigger('click')
+    await flushPromises()
+
+    expect(document.body.textContent).toContain('Read-only file system')
+    expect(wrapper.get('[data-testid="page-title"]').text()).toContain('设置')
+    expect(document.documentElement.lang).toBe('zh-CN')
+  })
+})

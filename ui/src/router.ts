@@ -1,0 +1,53 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import HomePage from './pages/HomePage.vue'
+import PlaceholderPage from './pages/PlaceholderPage.vue'
+import SettingsPage from './pages/SettingsPage.vue'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Top-level pages show the tab bar and no back arrow. */
+    tab?: boolean
+  }
+}
+
+/** Every native page, named by its route (the bridge and lcs:// links use the same names). */
+export const PAGES = [
+  { name: 'lcs.home', path: '/', component: HomePage, meta: { tab: true } },
+  { name: 'lcs.account.login', path: '/account/login' },
+  { name: 'lcs.account.register', path: '/account/register' },
+  { name: 'lcs.account.forgetpwd', path: '/account/forgetpwd' },
+  { name: 'lcs.account.setpwd', path: '/account/setpwd' },
+  { name: 'lcs.account.password', path: '/account/password' },
+  { name: 'lcs.account.personinfo', path: '/account/personinfo' },
+  { name: 'lcs.account.edit', path: '/account/edit' },
+  { name: 'lcs.account.certify', path: '/account/certify' },
+  { name: 'lcs.account.mobile', path: '/account/mobile' },
+  { name: 'lcs.account.level', path: '/account/level' },
+  { name: 'lcs.account.switch', path: '/account/switch' },
+  { name: 'lcs.address.list', path: '/address' },
+  { name: 'lcs.address.edit', path: '/address/edit' },
+  { name: 'lcs.invoice.list', path: '/invoice' },
+  { name: 'lcs.invoice.edit', path: '/invoice/edit' },
+  { name: 'lcs.message.list', path: '/message', meta: { tab: true } },
+  { name: 'lcs.message.chat', path: '/message/chat' },
+  { name: 'lcs.settings', path: '/settings', component: SettingsPage, meta: { tab: true } },
+  { name: 'lcs.protocol', path: '/protocol' },
+  { name: 'lcs.web', path: '/web' },
+] as const
+
+export type PageName = (typeof PAGES)[number]['name']
+
+export const routes: RouteRecordRaw[] = [
+  ...PAGES.map((page): RouteRecordRaw => ({
+    name: page.name,
+    path: page.path,
+    component: 'component' in page ? page.component : PlaceholderPage,
+    meta: 'meta' in page ? page.meta : {},
+  })),
+  { path: '/:unknown(.*)*', redirect: { name: 'lcs.home' } },
+]
+
+export function createAppRouter() {
+  // Hash history: the bundled UI is served from a custom protocol with no server-side routes.
+  return createRouter({ history: createWebHashHistory(), routes })
+}

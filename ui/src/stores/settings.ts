@@ -1,0 +1,30 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { commands, type AppInfo, type Language, type Settings } from '../bindings'
+import { call } from '../commands'
+import { applyLanguage, systemLanguage } from '../i18n'
+
+export const useSettingsStore = defineStore('settings', () => {
+  const settings = ref<Settings>({ language: null })
+  const appInfo = ref<AppInfo | null>(null)
+
+  /** What the UI shows: the user's choice, or the system's language until they choose. */
+  const language = computed<Language>(() => settings.value.language ?? systemLanguage())
+
+  async function load() {
+    settings.value = await call(commands.settingsGet())
+    applyLanguage(language.value)
+  }
+
+  async function loadAppInfo() {
+    appInfo.value = await call(commands.appInfo())
+  }
+
+  /** Saves first: the UI switches only once the choice will survive a restart. */
+  async function setLanguage(choice: Language | null) {
+    settings.value = await call(commands.settingsSetLanguage(choice))
+    applyLanguage(language.value)
+  }
+
+  return { settings, appInfo, language, load, loadAppInfo, setLanguage }
+})

@@ -1,0 +1,42 @@
+import { mockIPC, mockWindows } from '@tauri-apps/api/mocks'
+import { mount, flushPromises } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import App from './App.vue'
+import { reportUnhandled } from './commands'
+import { applyLanguage, i18n } from './i18n'
+import { createAppRouter } from './router'
+import { useSettingsStore } from './stores/settings'
+
+export type IpcHandler = (cmd: string, args: Record<string, unknown>) => unknown
+
+/**
+ * Mounts the whole app as main.ts does, with Rust replaced by `handler` at the IPC boundary.
+ * Every call is recorded so a test can assert what the UI asked Rust to do.
+ */
+export async function mountApp(handler: IpcHandler, path = '/') {
+  const calls: { cmd: string; args: Record<string, unknown> }[] = []
+  mockWindows('main')
+  mockIPC((cmd, args) => {
+    const payload = (args ?? {}) as Record<string, unknown>
+    calls.push({ cmd, args: payload })
+    return handler(cmd, payload)
+  })
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  applyLanguage('zh-CN')
+  const router = createAppRouter()
+  await router.push(path)
+  await useSettingsStore().load()
+  const wrapper = mount(App, { global: { plugins: [pinia, i18n, router], config: { errorHandler: reportUnhandled } }, attachTo: document.body })
+  await router.isReady()
+  await flushPromises()
+  return { wrapper, router, calls }
+}
+
+export const APP_INFO = {
+  name: 'lcs-account',
+  version: '0.1.0',
+  identifier: 'com.lcs.account',
+  tauriVersion: '2.12.5',
+  build: 'debug',
+}
