@@ -1,6 +1,7 @@
 // Starts the real app (built with the custom-protocol feature) for one test and cleans up after.
 
-import { mkdtempSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -41,9 +42,22 @@ export async function withApp(t, body) {
     await body(app)
   } finally {
     const name = t.name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '')
-    await session.screenshot(path.join(SCREENSHOTS, `${name}.png`)).catch(() => undefined)
+    screenshot(path.join(SCREENSHOTS, `${name}.png`))
     await session.quit().catch(() => undefined)
     await driver.stop()
     rmSync(home, { recursive: true, force: true })
+  }
+}
+
+/**
+ * Captures the app's window from the X display. WebKitWebDriver's own screenshot command hangs
+ * when compositing is disabled, which Xvfb requires.
+ */
+function screenshot(file) {
+  mkdirSync(path.dirname(file), { recursive: true })
+  try {
+    execFileSync('import', ['-window', 'LCS Account', file], { stdio: 'ignore', timeout: 10_000 })
+  } catch (error) {
+    console.error(`no screenshot for ${file}: ${error.message}`)
   }
 }

@@ -4,12 +4,10 @@
 // the general-purpose clients (selenium-webdriver, WebdriverIO 9) ask for by default.
 
 import { spawn } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
-import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 
-const ELEMENT = 'element-6066-11e4-a07c-00ec2a9ff9aa'
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'
 const WAIT_MS = 15_000
 
 async function freePort() {
@@ -40,21 +38,29 @@ async function waitForPort(port, child, timeoutMs = WAIT_MS) {
   throw new Error(`tauri-driver did not listen on port ${port} within ${timeoutMs} ms`)
 }
 
-/** Starts tauri-driver with the app's environment; `stop()` ends it and WebKitWebDriver. */
+/**
+ * Starts tauri-driver with the app's environment. It runs in its own process group, because
+ * ending a WebDriver session leaves the app running: `stop()` ends the driver, WebKitWebDriver
+ * and every app they started, and nothing else.
+ */
 export async function startDriver(env) {
   const port = await freePort()
   const nativePort = await freePort()
   const child = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
   })
   await waitForPort(port, child)
   return {
     url: `http://127.0.0.1:${port}`,
     async stop() {
-      if (child.exitCode !== null) return
-      const exited = new Promise((resolve) => child.once('exit', resolve))
-      child.kill('SIGTERM')
+      const exited = child.exitCode !== null || new Promise((resolve) => child.once('exit', resolve))
+      try {
+        process.kill(-child.pid, 'SIGTERM')
+      } catch {
+        return // the group is already gone
+      }
       await exited
     },
   }
@@ -120,12 +126,6 @@ export class Session {
 
   async click(css, options) {
     await this.cmd('POST', `/element/${await this.waitFor(css, options)}/click`, {})
-  }
-
-  async screenshot(file) {
-    const png = await this.cmd('GET', '/screenshot')
-    mkdirSync(path.dirname(file), { recursive: true })
-    writeFileSync(file, Buffer.from(png, 'base64'))
   }
 
   async quit() {

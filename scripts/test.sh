@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Everything `make test` checks, in order, stopping at the first failure with its name.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# The end-to-end tests drive a binary that serves the bundled UI (what `tauri build` makes). Every
+# cargo step uses the same feature set so the workspace is compiled once, not once per step.
+FEATURES=(--features lcs-account/custom-protocol)
+
+current=""
+step() {
+  current="$1"
+  printf '\n\033[1;34m==> %s\033[0m\n' "$current"
+}
+trap 'status=$?; [ $status -eq 0 ] || printf "\n\033[1;31mmake test failed at: %s (exit %s)\033[0m\n" "$current" "$status" >&2' EXIT
+
+step "rustfmt"
+cargo fmt --all --check
+
+step "UI build (embedded in the app)"
+npm run --silent build
+
+step "clippy"
+cargo clippy --workspace --all-targets "${FEATURES[@]}" -- -D warnings
+
+step "Rust tests (with the bindings freshness check)"
+cargo test --workspace "${FEATURES[@]}"
+
+step "vue-tsc"
+npm run --silent typecheck
+
+step "vitest"
+npm run --silent test
+
+step "end-to-end: build the app"
+cargo build "${FEATURES[@]}" --bin lcs-account
+
+step "end-to-end: the real app under Xvfb and D-Bus"
+WEBKIT_DISABLE_COMPOSITING_MODE=1 xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" \
+  dbus-run-session -- npm run --silent e2e
+
+current=""
+printf '\n\033[1;32mmake test: all checks passed\033[0m\n'
