@@ -24,3 +24,26 @@ impl From<lcs_core::Error> for CommandError {
 }
 
 pub type CommandResult<T> = Result<T, CommandError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The UI's `call()` reads exactly these fields; a rename here must fail loudly.
+    #[test]
+    fn command_error_matches_the_ui_wire_contract() {
+        let error = CommandError::from(lcs_core::Error::Storage {
+            what: "settings",
+            path: "/ro/settings.json".into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        });
+        assert_eq!(
+            serde_json::to_value(&error).unwrap(),
+            serde_json::json!({
+                "code": "storage",
+                "message": "could not save settings to /ro/settings.json: permission denied",
+                "trace": null,
+            })
+        );
+    }
+}

@@ -9,7 +9,11 @@ use crate::state::AppState;
 #[tauri::command]
 #[specta::specta]
 pub fn settings_get(state: State<'_, AppState>) -> CommandResult<Settings> {
-    Ok(state.settings.lock().unwrap_or_else(|p| p.into_inner()).clone())
+    Ok(state
+        .settings
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone())
 }
 
 /// `None` goes back to following the system language.

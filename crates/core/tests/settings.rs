@@ -52,11 +52,7 @@ fn a_corrupt_file_is_moved_aside_and_defaults_are_used() {
 fn unknown_fields_from_a_newer_version_are_ignored() {
     let dir = tempfile::tempdir().unwrap();
     let file = SettingsFile::in_dir(dir.path());
-    std::fs::write(
-        file.path(),
-        r#"{"language":"zh-CN","theme":"dark"}"#,
-    )
-    .unwrap();
+    std::fs::write(file.path(), r#"{"language":"zh-CN","theme":"dark"}"#).unwrap();
     assert_eq!(file.load().language, Some(Language::ZhCn));
 }
 

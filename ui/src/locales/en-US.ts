@@ -39,7 +39,7 @@ const enUS: typeof zhCN = {
   },
   home: {
     signedOut: 'Not signed in',
-    signInHint: 'Sign in to see your profile, trading accounts and messages',
+    signInHint: 'Sign in to see your profile, accounts and messages',
     signIn: 'Sign in / Register',
     accounts: 'Trading accounts',
     accountsEmpty: 'Your real and demo accounts appear here once you sign in',
