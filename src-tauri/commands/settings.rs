@@ -24,10 +24,8 @@ pub fn settings_set_language(
     language: Option<Language>,
 ) -> CommandResult<Settings> {
     let mut settings = state.settings.lock().unwrap_or_else(|p| p.into_inner());
-    let updated = Settings {
-        language,
-        ..settings.clone()
-    };
+    let mut updated = settings.clone();
+    updated.language = language;
     state.settings_file.save(&updated)?;
     *settings = updated;
     Ok(settings.clone())
