@@ -1,2 +1,26 @@
 //! lcs-api: every call of the three backend families (customer API, user centre,
 //! financial-planner API), typed, sent through one generic path. Knows nothing of Tauri.
+//!
+//! A call is a small struct that implements [`Endpoint`] (its family, method, path, whether it
+//! needs a login, and its answer type); [`Client::send`] builds the request, executes it through
+//! a [`Transport`], maps the HTTP status, decodes the family's envelope and maps its codes to
+//! one [`ApiError`].
+
+pub mod client;
+pub mod customer;
+pub mod endpoint;
+pub mod envelope;
+pub mod error;
+pub mod lenient;
+pub mod planner;
+pub mod secret;
+pub mod transport;
+pub mod user_center;
+
+pub use client::{Client, ClientConfig};
+pub use endpoint::{Auth, Endpoint, Family, Method, Upload};
+pub use error::{ApiError, ErrorCode, Lang};
+pub use secret::{Secret, password_md5};
+pub use transport::{
+    HttpRequest, HttpResponse, ReqwestTransport, Timeouts, Transport, TransportError,
+};

@@ -1,0 +1,301 @@
+//! The client and its one send path: every call goes through [`Client::send`].
+
+use std::time::{Duration, Instant};
+
+use serde_json::{Map, Value};
+use tracing::Instrument;
+
+use crate::endpoint::{Auth, Endpoint, Family, Method};
+use crate::envelope;
+use crate::error::{ApiError, Lang};
+use crate::secret::Secret;
+use crate::transport::{Body, HttpRequest, ReqwestTransport, Timeouts, Transport, TransportError};
+
+/// Where and how to reach one environment's three families.
+#[derive(Debug, Clone)]
+pub struct ClientConfig {
+    pub customer_base: url::Url,
+    pub user_center_base: url::Url,
+    pub planner_base: url::Url,
+    /// Family A's `companyId` header (the seeds' `{{company}}`).
+    pub company_id: String,
+    /// Family A's `version` header.
+    pub api_version: String,
+    pub lang: Lang,
+    /// Family C's common parameters.
+    pub platid: String,
+    pub vercode: i64,
+    pub channel: String,
+    /// Family C's refresh call (C10) is inferred, not documented: each environment names it.
+    pub planner_refresh_path: String,
+    pub timeouts: Timeouts,
+    /// How many times a GET is retried after a network error or a 5xx; POSTs never are.
+    pub get_retries: u32,
+    /// The first retry waits about this long; each next one twice as long, with jitter.
+    pub retry_base: Duration,
+}
+
+impl ClientConfig {
+    /// All three families under one base URL, as the sandbox serves them.
+    pub fn single_host(base: url::Url) -> Self {
+        Self {
+            customer_base: base.clone(),
+            user_center_base: base.clone(),
+            planner_base: base,
+            company_id: "1".into(),
+            api_version: "0.0.1".into(),
+            lang: Lang::ZhCn,
+            platid: "2015100011".into(),
+            vercode: 1,
+            channel: "1CWR".into(),
+            planner_refresh_path: "/srv/v1/refresh".into(),
+            timeouts: Timeouts::default(),
+            get_retries: 2,
+            retry_base: Duration::from_millis(300),
+        }
+    }
+
+    fn base(&self, family: Family) -> &url::Url {
+        match family {
+            Family::Customer => &self.customer_base,
+            Family::UserCenter => &self.user_center_base,
+            Family::Planner => &self.planner_base,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Client<T = ReqwestTransport> {
+    config: ClientConfig,
+    transport: T,
+}
+
+impl Client<ReqwestTransport> {
+    pub fn new(config: ClientConfig) -> Result<Self, ApiError> {
+        let transport = ReqwestTransport::new(config.timeouts, ReqwestTransport::DEFAULT_MAX_BODY)
+            .map_err(|error| ApiError::Network {
+                message: error.to_string(),
+                trace: String::new(),
+            })?;
+        Ok(Self { config, transport })
+    }
+}
+
+impl<T: Transport> Client<T> {
+    pub fn with_transport(config: ClientConfig, transport: T) -> Self {
+        Self { config, transport }
+    }
+
+    pub fn config(&self) -> &ClientConfig {
+        &self.config
+    }
+
+    /// Sends one call with the family's session token (when the call takes one) and returns
+    /// its typed answer. GETs are retried on network errors and 5xx; POSTs are sent once.
+    pub async fn send<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        token: Option<&Secret>,
+    ) -> Result<E::Output, ApiError> {
+        let trace = uuid::Uuid::new_v4().to_string();
+        let span = tracing::info_span!(
+            "api",
+            call = E::NAME,
+            family = %E::FAMILY.letter(),
+            method = E::METHOD.as_str(),
+            path = E::PATH,
+            trace = %trace,
+            status = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+        );
+        async {
+            let token = match (E::AUTH, token.filter(|t| !t.is_empty())) {
+                (Auth::Guest, _) => None,
+                (Auth::Optional, token) => token,
+                (Auth::Required, Some(token)) => Some(token),
+                (Auth::Required, None) => {
+                    return Err(ApiError::Unauthorized {
+                        family: E::FAMILY,
+                        trace: trace.clone(),
+                    });
+                }
+            };
+            let request = self.build(endpoint, token, &trace)?;
+            let attempts = match E::METHOD {
+                Method::Get => 1 + self.config.get_retries,
+                Method::Post => 1,
+            };
+            let mut attempt = 0;
+            loop {
+                attempt += 1;
+                let result = self.exchange::<E>(request.clone(), &trace).await;
+                match result {
+                    Err(error) if attempt < attempts && error.is_transient() => {
+                        let wait = backoff(self.config.retry_base, attempt);
+                        tracing::debug!(%error, attempt, wait_ms = wait.as_millis() as u64, "retrying");
+                        tokio::time::sleep(wait).await;
+                    }
+                    result => {
+                        if let Err(error) = &result {
+                            tracing::debug!(code = ?error.code(), %error, "call failed");
+                        }
+                        return result;
+                    }
+                }
+            }
+        }
+        .instrument(span)
+        .await
+    }
+
+    async fn exchange<E: Endpoint>(
+        &self,
+        request: HttpRequest,
+        trace: &str,
+    ) -> Result<E::Output, ApiError> {
+        let started = Instant::now();
+        let response = self.transport.execute(request).await;
+        let span = tracing::Span::current();
+        span.record("latency_ms", started.elapsed().as_millis() as u64);
+        let response = response.map_err(|error| match error {
+            TransportError::Timeout => ApiError::Timeout {
+                seconds: self.config.timeouts.request.as_secs(),
+                trace: trace.to_owned(),
+            },
+            TransportError::Connect(message) => ApiError::Network {
+                message,
+                trace: trace.to_owned(),
+            },
+            TransportError::TooLarge { limit } => ApiError::Decode {
+                path: "$".into(),
+                message: format!("the response is larger than {} KiB", limit / 1024),
+                snippet: String::new(),
+                trace: trace.to_owned(),
+            },
+        })?;
+        span.record("status", response.status);
+        envelope::decode::<E::Output>(E::FAMILY, response.status, &response.body, trace)
+    }
+
+    fn build<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        token: Option<&Secret>,
+        trace: &str,
+    ) -> Result<HttpRequest, ApiError> {
+        let mut params = match serde_json::to_value(endpoint) {
+            Ok(Value::Object(map)) => map,
+            Ok(Value::Null) => Map::new(),
+            Ok(other) => {
+                return Err(ApiError::InvalidInput {
+                    field: "request",
+                    message: format!("{} must serialise to an object, not {other}", E::NAME),
+                });
+            }
+            Err(error) => {
+                return Err(ApiError::InvalidInput {
+                    field: "request",
+                    message: error.to_string(),
+                });
+            }
+        };
+        let mut url = self
+            .config
+            .base(E::FAMILY)
+            .join(endpoint.path(&self.config).trim_start_matches('/'))
+            .map_err(|error| ApiError::InvalidInput {
+                field: "base_url",
+                message: error.to_string(),
+            })?;
+        let mut headers = endpoint.extra_headers();
+        let config = &self.config;
+        let body = match E::FAMILY {
+            Family::Customer => {
+                headers.push(("version", config.api_version.clone()));
+                headers.push(("companyId", config.company_id.clone()));
+                headers.push(("trace", trace.to_owned()));
+                headers.push(("lang", config.lang.tag().to_owned()));
+                if let Some(token) = token {
+                    headers.push(("token", token.expose().to_owned()));
+                }
+                json_body(&params)
+            }
+            Family::UserCenter => {
+                if let Some(token) = token {
+                    headers.push(("Authorization", format!("Bearer {}", token.expose())));
+                }
+                append_query(&mut url, &params);
+                Body::Empty
+            }
+            Family::Planner => {
+                params.insert("platid".into(), Value::String(config.platid.clone()));
+                params.insert("vercode".into(), Value::from(config.vercode));
+                params.insert("channel".into(), Value::String(config.channel.clone()));
+                if let Some(token) = token {
+                    params.insert(
+                        "access_token".into(),
+                        Value::String(token.expose().to_owned()),
+                    );
+                }
+                match (endpoint.upload(), E::METHOD) {
+                    (Some(file), _) => Body::Multipart {
+                        fields: params
+                            .iter()
+                            .filter_map(|(name, value)| Some((name.clone(), scalar(value)?)))
+                            .collect(),
+                        file: file.clone(),
+                    },
+                    (None, Method::Get) => {
+                        append_query(&mut url, &params);
+                        Body::Empty
+                    }
+                    (None, Method::Post) => json_body(&params),
+                }
+            }
+        };
+        Ok(HttpRequest {
+            method: E::METHOD,
+            url,
+            headers,
+            body,
+        })
+    }
+}
+
+fn json_body(params: &Map<String, Value>) -> Body {
+    // Serialising a Map of Values cannot fail.
+    Body::Json(serde_json::to_vec(params).unwrap_or_default())
+}
+
+/// Query parameters in the struct's field order; absent (null) ones are left out.
+fn append_query(url: &mut url::Url, params: &Map<String, Value>) {
+    let pairs: Vec<(&String, String)> = params
+        .iter()
+        .filter_map(|(name, value)| Some((name, scalar(value)?)))
+        .collect();
+    if !pairs.is_empty() {
+        url.query_pairs_mut().extend_pairs(pairs);
+    }
+}
+
+/// A parameter as text; lists are joined with commas (the user centre's batch ids).
+fn scalar(value: &Value) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(text) => Some(text.clone()),
+        Value::Array(items) => Some(
+            items
+                .iter()
+                .filter_map(scalar)
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        other => Some(other.to_string()),
+    }
+}
+
+fn backoff(base: Duration, attempt: u32) -> Duration {
+    let exponential = base.saturating_mul(1 << (attempt - 1).min(6));
+    // ±50 % jitter, so clients that failed together do not retry together.
+    exponential.mul_f64(0.5 + fastrand::f64())
+}

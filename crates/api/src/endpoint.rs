@@ -1,0 +1,168 @@
+//! Endpoints as data: each call is a small serialisable struct plus these constants. The
+//! client's one `send` path does everything else.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::client::ClientConfig;
+
+/// The three backend families, each with its own base URL, envelope and way to carry a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// A: the customer API (客户接口). JSON bodies, headers, the `{code, msg, ok, fail, data}` envelope.
+    Customer,
+    /// B: the user centre (用户中心). Query-string parameters, `{code, data, error, msg, status}`.
+    UserCenter,
+    /// C: the financial-planner API (理财师端接口). Common parameters, numeric `error` codes.
+    Planner,
+}
+
+impl Family {
+    pub fn letter(self) -> char {
+        match self {
+            Family::Customer => 'A',
+            Family::UserCenter => 'B',
+            Family::Planner => 'C',
+        }
+    }
+}
+
+impl std::fmt::Display for Family {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Family::Customer => "customer API",
+            Family::UserCenter => "user centre",
+            Family::Planner => "planner API",
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Method {
+    #[serde(rename = "GET")]
+    Get,
+    #[serde(rename = "POST")]
+    Post,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// Whether a call needs the family's session token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Auth {
+    /// Never sends a token (游客可访问).
+    Guest,
+    /// Sends the token when there is one.
+    Optional,
+    /// Refused without a token, before anything is sent.
+    Required,
+}
+
+/// One backend call. The struct's serialised fields are its parameters; the family decides
+/// where they go (A: JSON body; B: query string; C: JSON body for POST, query for GET).
+pub trait Endpoint: Serialize {
+    const FAMILY: Family;
+    const METHOD: Method;
+    const PATH: &'static str;
+    const AUTH: Auth;
+    /// Stable `family.call` name (`customer.login`): logs, the inspector and the CLI use it.
+    const NAME: &'static str;
+    type Output: DeserializeOwned;
+
+    /// The path to call; only calls whose path an environment may change override it.
+    fn path(&self, _config: &ClientConfig) -> String {
+        Self::PATH.to_owned()
+    }
+
+    /// Headers a call documents beyond its family's.
+    fn extra_headers(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
+
+    /// A file sent as `multipart/form-data` with the parameters as text parts.
+    fn upload(&self) -> Option<&Upload> {
+        None
+    }
+}
+
+/// A file to upload, checked by [`Upload::image`] before it is ever sent.
+#[derive(Clone)]
+pub struct Upload {
+    pub field: &'static str,
+    pub file_name: String,
+    pub mime: &'static str,
+    pub bytes: Vec<u8>,
+}
+
+impl std::fmt::Debug for Upload {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Upload")
+            .field("field", &self.field)
+            .field("file_name", &self.file_name)
+            .field("mime", &self.mime)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// Implements [`Endpoint`] for a request struct from one line of data per call.
+#[macro_export]
+macro_rules! endpoint {
+    ($request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:literal) => {
+        impl $crate::endpoint::Endpoint for $request {
+            const FAMILY: $crate::endpoint::Family = $crate::endpoint::Family::$family;
+            const METHOD: $crate::endpoint::Method = $crate::endpoint::Method::$method;
+            const PATH: &'static str = $path;
+            const AUTH: $crate::endpoint::Auth = $crate::endpoint::Auth::$auth;
+            const NAME: &'static str = $name;
+            type Output = $output;
+        }
+    };
+}
+
+impl Upload {
+    /// The planner API's limit for avatars, checked before sending.
+    pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
+
+    /// An image for upload: PNG, JPEG or WebP (recognised by content, not by name), under 5 MiB.
+    pub fn image(
+        field: &'static str,
+        file_name: impl Into<String>,
+        bytes: Vec<u8>,
+    ) -> Result<Self, crate::ApiError> {
+        let invalid = |message: &str| crate::ApiError::InvalidInput {
+            field,
+            message: message.to_owned(),
+        };
+        if bytes.is_empty() {
+            return Err(invalid("the image is empty"));
+        }
+        if bytes.len() >= Self::MAX_IMAGE_BYTES {
+            return Err(invalid("the image must be smaller than 5 MiB"));
+        }
+        let mime = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            "image/png"
+        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            "image/jpeg"
+        } else if bytes.len() >= 12 && &bytes[0..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+            "image/webp"
+        } else {
+            return Err(invalid("only PNG, JPEG or WebP images can be uploaded"));
+        };
+        Ok(Self {
+            field,
+            file_name: file_name.into(),
+            mime,
+            bytes,
+        })
+    }
+}
