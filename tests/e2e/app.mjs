@@ -26,24 +26,27 @@ export async function withApp(t, body) {
     WEBKIT_DISABLE_COMPOSITING_MODE: '1',
   })
   const launch = () => Session.start(driver.url, APP_BINARY)
-  let session = await launch()
-  const app = {
-    get session() {
-      return session
-    },
-    /** Quits the app and starts it again on the same profile. */
-    async restart() {
-      await session.quit()
-      session = await launch()
-      return session
-    },
-  }
+  let session
   try {
-    await body(app)
+    session = await launch()
+    await body({
+      get session() {
+        return session
+      },
+      /** Quits the app and starts it again on the same profile. */
+      async restart() {
+        await session.quit()
+        session = undefined
+        session = await launch()
+        return session
+      },
+    })
   } finally {
     const name = t.name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '')
-    screenshot(path.join(SCREENSHOTS, `${name}.png`))
-    await session.quit().catch(() => undefined)
+    if (session) {
+      screenshot(path.join(SCREENSHOTS, `${name}.png`))
+      await session.quit().catch(() => undefined)
+    }
     await driver.stop()
     rmSync(home, { recursive: true, force: true })
   }

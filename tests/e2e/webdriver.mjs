@@ -21,21 +21,26 @@ async function freePort() {
   })
 }
 
-async function waitForPort(port, child, timeoutMs = WAIT_MS) {
+/**
+ * Waits until tauri-driver answers /status as ready. Its port opens before WebKitWebDriver
+ * behind it listens, and a session requested in between is refused.
+ */
+async function waitForReady(url, child, timeoutMs = WAIT_MS) {
   const deadline = Date.now() + timeoutMs
+  let last = 'no answer'
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`)
-    const open = await new Promise((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => {
-        socket.end()
-        resolve(true)
-      })
-      socket.once('error', () => resolve(false))
-    })
-    if (open) return
+    try {
+      const response = await fetch(`${url}/status`)
+      const status = await response.json()
+      if (status.value?.ready) return
+      last = JSON.stringify(status.value)
+    } catch (error) {
+      last = error.message
+    }
     await sleep(100)
   }
-  throw new Error(`tauri-driver did not listen on port ${port} within ${timeoutMs} ms`)
+  throw new Error(`tauri-driver was not ready within ${timeoutMs} ms: ${last}`)
 }
 
 /**
@@ -51,9 +56,9 @@ export async function startDriver(env) {
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   })
-  await waitForPort(port, child)
-  return {
-    url: `http://127.0.0.1:${port}`,
+  const url = `http://127.0.0.1:${port}`
+  const driver = {
+    url,
     async stop() {
       const exited = child.exitCode !== null || new Promise((resolve) => child.once('exit', resolve))
       try {
@@ -64,6 +69,13 @@ export async function startDriver(env) {
       await exited
     },
   }
+  try {
+    await waitForReady(url, child)
+  } catch (error) {
+    await driver.stop()
+    throw error
+  }
+  return driver
 }
 
 async function request(base, method, route, body) {
