@@ -136,8 +136,11 @@ impl<T: Transport> Client<T> {
                         tokio::time::sleep(wait).await;
                     }
                     result => {
-                        if let Err(error) = &result {
-                            tracing::debug!(code = ?error.code(), %error, "call failed");
+                        match &result {
+                            Ok(_) => tracing::debug!(attempt, "call succeeded"),
+                            Err(error) => {
+                                tracing::debug!(attempt, code = ?error.code(), %error, "call failed")
+                            }
                         }
                         return result;
                     }

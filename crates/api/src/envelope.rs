@@ -22,12 +22,9 @@ pub fn decode<T: DeserializeOwned>(
         });
     }
     if !(200..300).contains(&status) {
-        let message = parsed.as_ref().and_then(|json| {
-            ["msg", "message", "error"]
-                .iter()
-                .find_map(|key| json.get(key).and_then(value_to_string))
-                .filter(|text| !text.trim().is_empty())
-        });
+        let message = parsed
+            .as_ref()
+            .and_then(|json| first_text(json, &["msg", "message", "error"]));
         return Err(ApiError::Http {
             status,
             message,
@@ -101,11 +98,7 @@ fn user_center<T: DeserializeOwned>(json: Value, body: &[u8], trace: &str) -> Re
         return Err(decode_error("code", "missing or not a number", body, trace));
     };
     if code != 0 {
-        let message = ["msg", "error"]
-            .iter()
-            .find_map(|key| json.get(key).and_then(value_to_string))
-            .filter(|m| !m.trim().is_empty())
-            .unwrap_or_default();
+        let message = first_text(&json, &["msg", "error"]).unwrap_or_default();
         return Err(ApiError::Business {
             family: Family::UserCenter,
             code: code.to_string(),
@@ -152,11 +145,7 @@ fn planner<T: DeserializeOwned>(json: Value, body: &[u8], trace: &str) -> Result
         }
         "0" => {}
         _ => {
-            let message = ["message", "reason", "msg"]
-                .iter()
-                .find_map(|key| json.get(key).and_then(value_to_string))
-                .filter(|m| !m.trim().is_empty())
-                .unwrap_or_default();
+            let message = first_text(&json, &["message", "reason", "msg"]).unwrap_or_default();
             return Err(ApiError::Business {
                 family: Family::Planner,
                 code,
@@ -167,6 +156,13 @@ fn planner<T: DeserializeOwned>(json: Value, body: &[u8], trace: &str) -> Result
         }
     }
     payload(json, "", body, trace)
+}
+
+/// The first of `keys` that holds some text: servers fill `msg` or `error`, rarely both.
+fn first_text(json: &Value, keys: &[&str]) -> Option<String> {
+    keys.iter()
+        .filter_map(|key| json.get(key).and_then(value_to_string))
+        .find(|text| !text.trim().is_empty())
 }
 
 fn payload<T: DeserializeOwned>(
