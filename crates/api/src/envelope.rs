@@ -1,11 +1,42 @@
 //! Each family's answer shape, decoded in one place: status, envelope, codes, then the payload.
 
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, IgnoredAny};
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::endpoint::Family;
 use crate::error::ApiError;
 use crate::lenient::{value_to_int, value_to_string};
+
+/// The fields of all three families' answers that say how a call went. `data` stays raw, so
+/// the payload is parsed once, straight into its type.
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    code: Option<Value>,
+    msg: Option<Value>,
+    message: Option<Value>,
+    reason: Option<Value>,
+    error: Option<Value>,
+    ok: Option<Value>,
+    fail: Option<Value>,
+    trace: Option<Value>,
+    #[serde(rename = "bizCode")]
+    biz_code: Option<Value>,
+    token_status: Option<Value>,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+}
+
+impl Envelope<'_> {
+    /// The first of the fields that holds some text: servers fill `msg` or `error`, rarely both.
+    fn first_text(&self, fields: &[&Option<Value>]) -> Option<String> {
+        fields
+            .iter()
+            .filter_map(|field| field.as_ref().and_then(value_to_string))
+            .find(|text| !text.trim().is_empty())
+    }
+}
 
 /// Decodes a response body into `T`, or the precise error it amounts to.
 pub fn decode<T: DeserializeOwned>(
@@ -14,7 +45,7 @@ pub fn decode<T: DeserializeOwned>(
     body: &[u8],
     trace: &str,
 ) -> Result<T, ApiError> {
-    let parsed: Option<Value> = serde_json::from_slice(body).ok();
+    let envelope = serde_json::from_slice::<Envelope>(body);
     if status == 401 {
         return Err(ApiError::Unauthorized {
             family,
@@ -22,53 +53,56 @@ pub fn decode<T: DeserializeOwned>(
         });
     }
     if !(200..300).contains(&status) {
-        let message = parsed
-            .as_ref()
-            .and_then(|json| first_text(json, &["msg", "message", "error"]));
+        let message = envelope
+            .ok()
+            .and_then(|e| e.first_text(&[&e.msg, &e.message, &e.error]));
         return Err(ApiError::Http {
             status,
             message,
             trace: trace.to_owned(),
         });
     }
-    let Some(json) = parsed else {
+    let envelope = envelope.map_err(|_| {
         let message = if body.iter().all(u8::is_ascii_whitespace) {
             "the body is empty".to_owned()
         } else {
-            match serde_json::from_slice::<Value>(body) {
+            match serde_json::from_slice::<IgnoredAny>(body) {
                 Err(error) => format!("not JSON: {error}"),
-                Ok(_) => "not JSON".to_owned(),
+                Ok(_) => "expected a JSON object".to_owned(),
             }
         };
-        return Err(decode_error("$", message, body, trace));
-    };
-    if !json.is_object() {
-        return Err(decode_error("$", "expected a JSON object", body, trace));
-    }
+        decode_error("$", message, body, trace)
+    })?;
     match family {
-        Family::Customer => customer(json, body, trace),
-        Family::UserCenter => user_center(json, body, trace),
-        Family::Planner => planner(json, body, trace),
+        Family::Customer => customer(envelope, body, trace),
+        Family::UserCenter => user_center(envelope, body, trace),
+        Family::Planner => planner(envelope, body, trace),
     }
 }
 
 /// A: `{code, msg, ok, fail, data, trace, bizCode, tm, msgParams}`. `code` decides ("0" is
 /// success, as a string or a number); `ok`/`fail` only when there is no code. An answer with
 /// none of the three (the seeds' `{}` for switchAccount and resetAccount) is a bare success.
-fn customer<T: DeserializeOwned>(json: Value, body: &[u8], trace: &str) -> Result<T, ApiError> {
-    let server_trace = json
-        .get("trace")
+fn customer<T: DeserializeOwned>(
+    envelope: Envelope<'_>,
+    body: &[u8],
+    trace: &str,
+) -> Result<T, ApiError> {
+    let server_trace = envelope
+        .trace
+        .as_ref()
         .and_then(value_to_string)
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| trace.to_owned());
-    let code = json.get("code").and_then(value_to_string);
-    let flag = |key: &str| {
-        json.get(key)
+    let code = envelope.code.as_ref().and_then(value_to_string);
+    let flag = |field: &Option<Value>| {
+        field
+            .as_ref()
             .and_then(|v| v.as_bool().or_else(|| value_to_int(v).map(|n| n != 0)))
     };
     let success = match code.as_deref() {
         Some(code) => code.trim() == "0",
-        None => match (flag("ok"), flag("fail")) {
+        None => match (flag(&envelope.ok), flag(&envelope.fail)) {
             (None, None) => true,
             (ok, fail) => ok == Some(true) && fail != Some(true),
         },
@@ -77,101 +111,102 @@ fn customer<T: DeserializeOwned>(json: Value, body: &[u8], trace: &str) -> Resul
         return Err(ApiError::Business {
             family: Family::Customer,
             code: code.unwrap_or_else(|| "?".into()),
-            message: json
-                .get("msg")
-                .and_then(value_to_string)
-                .unwrap_or_default(),
-            biz_code: json
-                .get("bizCode")
-                .and_then(value_to_string)
-                .filter(|c| !c.is_empty()),
+            message: envelope.first_text(&[&envelope.msg]).unwrap_or_default(),
+            biz_code: envelope.first_text(&[&envelope.biz_code]),
             trace: server_trace,
         });
     }
-    let data = json.get("data").cloned().unwrap_or(Value::Null);
-    payload(data, "data", body, &server_trace)
+    payload(envelope.data, "data", body, &server_trace)
 }
 
 /// B: `{code, data, error, msg, status}`, `code` 0 is success.
-fn user_center<T: DeserializeOwned>(json: Value, body: &[u8], trace: &str) -> Result<T, ApiError> {
-    let Some(code) = json.get("code").and_then(value_to_int) else {
+fn user_center<T: DeserializeOwned>(
+    envelope: Envelope<'_>,
+    body: &[u8],
+    trace: &str,
+) -> Result<T, ApiError> {
+    let Some(code) = envelope.code.as_ref().and_then(value_to_int) else {
         return Err(decode_error("code", "missing or not a number", body, trace));
     };
     if code != 0 {
-        let message = first_text(&json, &["msg", "error"]).unwrap_or_default();
         return Err(ApiError::Business {
             family: Family::UserCenter,
             code: code.to_string(),
-            message,
+            message: envelope
+                .first_text(&[&envelope.msg, &envelope.error])
+                .unwrap_or_default(),
             biz_code: None,
             trace: trace.to_owned(),
         });
     }
-    let data = json.get("data").cloned().unwrap_or(Value::Null);
-    payload(data, "data", body, trace)
+    payload(envelope.data, "data", body, trace)
 }
 
 /// C: no envelope; `error` is a numeric string ("0" is success) and `token_status` says whether
 /// the token is fine (0), must be refreshed (1) or is invalid (2). Error 5 and token_status 2
 /// end the session; error 30 means another device took it over.
-fn planner<T: DeserializeOwned>(json: Value, body: &[u8], trace: &str) -> Result<T, ApiError> {
-    let Some(code) = json
-        .get("error")
+fn planner<T: DeserializeOwned>(
+    envelope: Envelope<'_>,
+    body: &[u8],
+    trace: &str,
+) -> Result<T, ApiError> {
+    let Some(code) = envelope
+        .error
+        .as_ref()
         .and_then(value_to_string)
         .map(|c| c.trim().to_owned())
         .filter(|c| !c.is_empty())
     else {
         return Err(decode_error("error", "missing", body, trace));
     };
-    let token_invalid = json.get("token_status").and_then(value_to_int) == Some(2);
+    let token_invalid = envelope.token_status.as_ref().and_then(value_to_int) == Some(2);
+    let trace = trace.to_owned();
     match code.as_str() {
-        "30" => {
-            return Err(ApiError::Kicked {
-                family: Family::Planner,
-                trace: trace.to_owned(),
-            });
-        }
-        "5" => {
-            return Err(ApiError::Unauthorized {
-                family: Family::Planner,
-                trace: trace.to_owned(),
-            });
-        }
-        "0" if token_invalid => {
-            return Err(ApiError::Unauthorized {
-                family: Family::Planner,
-                trace: trace.to_owned(),
-            });
-        }
-        "0" => {}
-        _ => {
-            let message = first_text(&json, &["message", "reason", "msg"]).unwrap_or_default();
-            return Err(ApiError::Business {
-                family: Family::Planner,
-                code,
-                message,
-                biz_code: None,
-                trace: trace.to_owned(),
-            });
-        }
+        "30" => Err(ApiError::Kicked {
+            family: Family::Planner,
+            trace,
+        }),
+        "5" => Err(ApiError::Unauthorized {
+            family: Family::Planner,
+            trace,
+        }),
+        "0" if token_invalid => Err(ApiError::Unauthorized {
+            family: Family::Planner,
+            trace,
+        }),
+        "0" => parse(body, "", body, &trace),
+        _ => Err(ApiError::Business {
+            family: Family::Planner,
+            message: envelope
+                .first_text(&[&envelope.message, &envelope.reason, &envelope.msg])
+                .unwrap_or_default(),
+            code,
+            biz_code: None,
+            trace,
+        }),
     }
-    payload(json, "", body, trace)
 }
 
-/// The first of `keys` that holds some text: servers fill `msg` or `error`, rarely both.
-fn first_text(json: &Value, keys: &[&str]) -> Option<String> {
-    keys.iter()
-        .filter_map(|key| json.get(key).and_then(value_to_string))
-        .find(|text| !text.trim().is_empty())
-}
-
+/// The envelope's `data`, or JSON null when it is absent.
 fn payload<T: DeserializeOwned>(
-    data: Value,
+    data: Option<&RawValue>,
     root: &str,
     body: &[u8],
     trace: &str,
 ) -> Result<T, ApiError> {
-    serde_path_to_error::deserialize(data).map_err(|error| {
+    let raw = data.map_or("null", RawValue::get);
+    parse(raw.as_bytes(), root, body, trace)
+}
+
+/// Parses `json` into `T`; a failure names the path from `root` and keeps a masked snippet.
+fn parse<T: DeserializeOwned>(
+    json: &[u8],
+    root: &str,
+    body: &[u8],
+    trace: &str,
+) -> Result<T, ApiError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(json);
+    serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let inner = error.path().to_string();
         let path = match (root, inner.as_str()) {
             ("", inner) => inner.to_owned(),
