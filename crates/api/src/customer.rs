@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use crate::endpoint;
-use crate::lenient;
+use crate::endpoint::{Auth, Endpoint, Family, Method};
+use crate::lenient::{self, value_to_string};
 use crate::secret::Secret;
 
 /// How the user names their account (注册登录方式).
@@ -172,3 +173,286 @@ pub struct TradingAccount {
     #[serde(deserialize_with = "lenient::flag")]
     pub open_account_status: Option<bool>,
 }
+
+/// Whether the new account belongs to a person or a company (开户类型; the server's default is
+/// a person).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
+#[repr(u8)]
+pub enum OpenAccountType {
+    Personal = 0,
+    Company = 1,
+}
+
+/// The currencies to open for one trade type (A2's `tradeTypeCurrencyList`). The seed declares
+/// both as strings and says nothing more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TradeTypeCurrency {
+    pub all_currency: String,
+    pub trade_type: String,
+}
+
+/// A2 客户注册, registration: by e-mail or phone (`type` 1 or 2, with `phoneArea`) with the code
+/// from `verifyCode` + `sendToken`, optionally a password (`pwd`, the MD5 from
+/// [`crate::password_md5`]), the advertising (utm) fields of the sign-up link and the trade
+/// types to open.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Register {
+    /// The client's address for the `X-Forwarded-For` header the seed requires on this call
+    /// only (the server records where a registration came from); a header, not a parameter.
+    #[serde(skip)]
+    pub forwarded_for: String,
+    pub country: String,
+    /// The language of the new account; the server defaults to `en-US`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    pub login_name: String,
+    /// The server defaults to `+86`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone_area: Option<String>,
+    /// Only [`LoginType::Email`] and [`LoginType::Phone`] register an account.
+    #[serde(rename = "type")]
+    pub register_type: LoginType,
+    /// The device model (`registerDevice`), free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub register_device: Option<String>,
+    pub verify_code: Secret,
+    pub send_token: Secret,
+    pub register_source: Device,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utm_source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utm_medium: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utm_campaign: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utm_content: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub utm_term: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer_group_id: Option<i64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub trade_type_currency_list: Vec<TradeTypeCurrency>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_account_type: Option<OpenAccountType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pwd: Option<Secret>,
+    /// The third-party system's own number for this customer (第三方系统唯一编号).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub third_server_code: Option<String>,
+    /// The third-party system, such as `agent` (代理).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub third_server_source: Option<String>,
+}
+
+impl Endpoint for Register {
+    const FAMILY: Family = Family::Customer;
+    const METHOD: Method = Method::Post;
+    const PATH: &'static str = "/api/register/customer.app.CustomerWebApiService.register";
+    const AUTH: Auth = Auth::Guest;
+    const NAME: &'static str = "customer.register";
+    type Output = Registration;
+
+    fn extra_headers(&self) -> Vec<(&'static str, String)> {
+        vec![("X-Forwarded-For", self.forwarded_for.clone())]
+    }
+}
+
+/// The new customer (A2's `data`). Registration does not sign in: there is no token here.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Registration {
+    #[serde(deserialize_with = "lenient::int")]
+    pub id: Option<i64>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub customer_no: Option<String>,
+    #[serde(deserialize_with = "lenient::int")]
+    pub company_id: Option<i64>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub company_type: Option<String>,
+    #[serde(deserialize_with = "lenient::int")]
+    pub association_company_id: Option<i64>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub email: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub phone: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub phone_area: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub name: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub country: Option<String>,
+    #[serde(deserialize_with = "lenient::int")]
+    pub customer_group_id: Option<i64>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub login_pass_status: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub pay_pass_status: Option<String>,
+    #[serde(deserialize_with = "lenient::int")]
+    pub optional: Option<i64>,
+    #[serde(deserialize_with = "lenient::int")]
+    pub company_kyc_status: Option<i64>,
+    #[serde(deserialize_with = "lenient::int")]
+    pub capital_in_status: Option<i64>,
+    #[serde(deserialize_with = "lenient::int")]
+    pub open_account_type: Option<i64>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub third_server_code: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub source: Option<String>,
+    #[serde(deserialize_with = "lenient::int")]
+    pub register_time: Option<i64>,
+    #[serde(deserialize_with = "lenient::flag")]
+    pub api_check_switch: Option<bool>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub api_check_rule: Option<String>,
+    /// The account-opening form (开户资料) the company asks for next, level by level.
+    #[serde(deserialize_with = "lenient::list")]
+    pub list: Vec<OpenAccountLevel>,
+}
+
+/// One level of the account-opening form (A2's `data.list`). The seed gives only the field
+/// names; they are kept as sent.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct OpenAccountLevel {
+    #[serde(deserialize_with = "lenient::string")]
+    pub level_code: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub level_name: Option<String>,
+    #[serde(deserialize_with = "lenient::int")]
+    pub open_account_type: Option<i64>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub path_code: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub path_name: Option<String>,
+    #[serde(deserialize_with = "lenient::list")]
+    pub element_list: Vec<OpenAccountElement>,
+}
+
+/// One field of an account-opening level (A2's `elementList`).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct OpenAccountElement {
+    #[serde(deserialize_with = "lenient::string")]
+    pub element_code: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub element_name: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub show_type: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub extend: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub element_value: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub element_value_input_group: Option<String>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub element_code_input_group: Option<String>,
+}
+
+/// A3 checkToken (校验邮件链接上的 token): checks the token carried by an e-mail link.
+///
+/// The seed's example body is the generic one its A3–A7 examples share (companyId, cardId,
+/// smsCode…); its only call-specific line is "邮件链接信息上的token信息" after the headers, so
+/// the call sends just that token, as `token` in the body (the header `token` is the login's).
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckToken {
+    pub token: Secret,
+}
+endpoint!(CheckToken => serde_json::Value, Customer Post "/api/global/customer.app.CustomerWebApiService.checkToken", Guest, "customer.checkToken");
+
+/// A4 checkPhone (校验手机号): is this phone number usable.
+///
+/// The seed's example body is the shared generic one and its description line is a copy of
+/// A3's; the call checks a phone number, so it sends `phone` and `phoneArea` as A5 spells them.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckPhone {
+    pub phone: String,
+    pub phone_area: String,
+}
+endpoint!(CheckPhone => serde_json::Value, Customer Post "/api/global/customer.app.CustomerWebApiService.checkPhone", Guest, "customer.checkPhone");
+
+/// A5 checkPhoneForRetriedLoginPwd (找回登录密码：校验手机), step 1 of password retrieval: the
+/// phone and the SMS code sent to it (`smsVerifyCode` + `smsSendToken`). Answers the token that
+/// step 2 ([`RetrieveLoginPwd`]) needs.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckPhoneForRetriedLoginPwd {
+    pub phone: String,
+    pub phone_area: String,
+    pub sms_verify_code: Secret,
+    pub sms_send_token: Secret,
+}
+endpoint!(CheckPhoneForRetriedLoginPwd => RetrievalToken, Customer Post "/api/global/customer.app.CustomerWebApiService.checkPhoneForRetriedLoginPwd", Guest, "customer.checkPhoneForRetriedLoginPwd");
+
+/// A5's answer: the token for step 2. The seed's example shows `data: {}` while its step 2 says
+/// "前一步生成token" (the token the previous step made), so the token is read from `data` as a
+/// bare string (as A10 sends its token) or from `data.token`; any other shape leaves it `None`.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct RetrievalToken {
+    pub token: Option<Secret>,
+}
+
+impl<'de> Deserialize<'de> for RetrievalToken {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let token = match serde_json::Value::deserialize(deserializer)? {
+            serde_json::Value::Object(data) => data.get("token").and_then(value_to_string),
+            other => value_to_string(&other),
+        };
+        Ok(Self {
+            token: token.filter(|t| !t.is_empty()).map(Secret::from),
+        })
+    }
+}
+
+/// A6 retrieveLoginPwd (找回登录密码：设置新密码), step 2: the new password with the step-1 token.
+///
+/// The seed's example body is the shared generic one; its only call-specific line is
+/// "前一步生成token". Its example headers, unlike A3–A5's and A7's, carry no `token`, and in A7
+/// the same line follows a body parameter (`device`), so the token travels in the body as
+/// `token`. The new password goes as `loginPwd` (the MD5 from [`crate::password_md5`]), the name
+/// A1 uses for the login password this call sets.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RetrieveLoginPwd {
+    pub token: Secret,
+    pub login_pwd: Secret,
+}
+endpoint!(RetrieveLoginPwd => serde_json::Value, Customer Post "/api/global/customer.app.CustomerWebApiService.retrieveLoginPwd", Guest, "customer.retrieveLoginPwd");
+
+/// A7 firstSetLoginPwd (首次设置登录密码): the first password of an account created without one;
+/// on success the user is signed in (设置成功后自动登录) and the answer is the customer with its
+/// token, as A1's.
+///
+/// The seed documents `device` and "前一步生成token" (the token of the step before, in the body
+/// as in A6); the password itself is not in its generic example body but is what the call sets,
+/// so it goes as `loginPwd` (MD5), as in A1.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FirstSetLoginPwd {
+    pub device: Device,
+    pub token: Secret,
+    pub login_pwd: Secret,
+}
+endpoint!(FirstSetLoginPwd => Customer, Customer Post "/api/global/customer.app.CustomerWebApiService.firstSetLoginPwd", Guest, "customer.firstSetLoginPwd");
+
+/// A8 真实模拟账户切换: switch the signed-in customer between the real and the demo (模拟)
+/// trading account. The body is empty; the seed's answer is `{}`, kept as sent.
+#[derive(Debug, Clone, Serialize)]
+pub struct SwitchAccount;
+endpoint!(SwitchAccount => serde_json::Value, Customer Post "/api/thirdExt/switchAccount", Required, "customer.switchAccount");
+
+/// A9 重置模拟账户: reset the signed-in customer's demo account. The body is empty; the seed's
+/// answer is `{}`, kept as sent.
+#[derive(Debug, Clone, Serialize)]
+pub struct ResetAccount;
+endpoint!(ResetAccount => serde_json::Value, Customer Post "/api/global/customer.app.CustomerDubboApiService.resetAccount", Required, "customer.resetAccount");
+
+/// A10 获取访问令牌: exchange a one-time temporary token for the final access token, which is
+/// the answer's `data`. The seed's body is empty and its only token is the optional `token`
+/// header, so the temporary token is the one passed to [`crate::Client::send`].
+#[derive(Debug, Clone, Serialize)]
+pub struct RandomKey;
+endpoint!(RandomKey => Secret, Customer Post "/api/global/thirdExt/randomKey", Optional, "customer.randomKey");
