@@ -98,12 +98,13 @@ impl<T: Transport> Client<T> {
         token: Option<&Secret>,
     ) -> Result<E::Output, ApiError> {
         let trace = uuid::Uuid::new_v4().to_string();
+        let path = endpoint.path(&self.config);
         let span = tracing::info_span!(
             "api",
             call = E::NAME,
             family = %E::FAMILY.letter(),
             method = E::METHOD.as_str(),
-            path = E::PATH,
+            path = %path,
             trace = %trace,
             status = tracing::field::Empty,
             latency_ms = tracing::field::Empty,
@@ -120,7 +121,7 @@ impl<T: Transport> Client<T> {
                     });
                 }
             };
-            let request = self.build(endpoint, token, &trace)?;
+            let request = self.build(endpoint, &path, token, &trace)?;
             let attempts = match E::METHOD {
                 Method::Get => 1 + self.config.get_retries,
                 Method::Post => 1,
@@ -183,6 +184,7 @@ impl<T: Transport> Client<T> {
     fn build<E: Endpoint>(
         &self,
         endpoint: &E,
+        path: &str,
         token: Option<&Secret>,
         trace: &str,
     ) -> Result<HttpRequest, ApiError> {
@@ -205,7 +207,7 @@ impl<T: Transport> Client<T> {
         let mut url = self
             .config
             .base(E::FAMILY)
-            .join(endpoint.path(&self.config).trim_start_matches('/'))
+            .join(path.trim_start_matches('/'))
             .map_err(|error| ApiError::InvalidInput {
                 field: "base_url",
                 message: error.to_string(),
@@ -231,15 +233,20 @@ impl<T: Transport> Client<T> {
                 Body::Empty
             }
             Family::Planner => {
-                params.insert("platid".into(), Value::String(config.platid.clone()));
-                params.insert("vercode".into(), Value::from(config.vercode));
-                params.insert("channel".into(), Value::String(config.channel.clone()));
+                // The common parameters first, then the token, then the call's own: the order
+                // of the seed's examples.
+                let mut all = Map::new();
+                all.insert("platid".into(), Value::String(config.platid.clone()));
+                all.insert("vercode".into(), Value::from(config.vercode));
+                all.insert("channel".into(), Value::String(config.channel.clone()));
                 if let Some(token) = token {
-                    params.insert(
+                    all.insert(
                         "access_token".into(),
                         Value::String(token.expose().to_owned()),
                     );
                 }
+                all.extend(std::mem::take(&mut params));
+                params = all;
                 match (endpoint.upload(), E::METHOD) {
                     (Some(file), _) => Body::Multipart {
                         fields: params
@@ -270,7 +277,8 @@ fn json_body(params: &Map<String, Value>) -> Body {
     Body::Json(serde_json::to_vec(params).unwrap_or_default())
 }
 
-/// Query parameters in the struct's field order; absent (null) ones are left out.
+/// Query parameters in the struct's field order (serde_json's `preserve_order`); absent (null)
+/// ones are left out.
 fn append_query(url: &mut url::Url, params: &Map<String, Value>) {
     let pairs: Vec<(&String, String)> = params
         .iter()

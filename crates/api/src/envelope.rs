@@ -217,23 +217,22 @@ fn parse<T: DeserializeOwned>(
     })
 }
 
-/// Secrets the backends may echo back, masked in snippets kept for support.
-const SECRET_KEYS: &[&str] = &[
-    "token",
-    "rToken",
-    "access_token",
-    "refresh_token",
-    "password",
-    "pwd",
-    "loginPwd",
-    "newpassword",
-    "oldpassword",
-    "smsCode",
-    "verifyCode",
-    "verificationcode",
-    "sendToken",
-    "smsSendToken",
-];
+/// Whether a JSON key names a secret the backends may echo back (tokens, passwords, codes).
+fn is_secret_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    ["token", "pwd", "password", "secret"]
+        .iter()
+        .any(|word| key.contains(word))
+        || matches!(
+            key.as_str(),
+            "smscode"
+                | "verifycode"
+                | "smsverifycode"
+                | "verificationcode"
+                | "googlecode"
+                | "authorizationcode"
+        )
+}
 
 const SNIPPET_CHARS: usize = 200;
 
@@ -246,40 +245,35 @@ fn decode_error(path: &str, message: impl Into<String>, body: &[u8], trace: &str
     }
 }
 
-/// The start of a body with every `"secretKey": "value"` masked.
+/// The start of a body with the value of every secret key (`"token": "…"`) masked.
 fn snippet(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
-    let mut masked = text.into_owned();
-    for key in SECRET_KEYS {
-        let needle = format!("\"{key}\"");
-        let mut from = 0;
-        while let Some(found) = masked[from..].find(&needle) {
-            let after_key = from + found + needle.len();
-            let rest = &masked[after_key..];
-            let Some(colon) = rest
-                .find(|c: char| !c.is_whitespace())
-                .filter(|&i| rest[i..].starts_with(':'))
-            else {
-                from = after_key;
-                continue;
-            };
-            let value_start = after_key + colon + 1;
-            let rest = &masked[value_start..];
-            let skip = rest.len() - rest.trim_start().len();
-            let value_start = value_start + skip;
-            let value_end = if masked[value_start..].starts_with('"') {
-                masked[value_start + 1..]
-                    .find('"')
-                    .map_or(masked.len(), |end| value_start + 1 + end + 1)
-            } else {
-                masked[value_start..]
-                    .find([',', '}', '\n'])
-                    .map_or(masked.len(), |end| value_start + end)
-            };
-            masked.replace_range(value_start..value_end, "\"***\"");
-            from = value_start + 5;
+    let mut masked = String::with_capacity(text.len().min(4 * SNIPPET_CHARS));
+    let mut rest: &str = &text;
+    while let Some(open) = rest.find('"') {
+        masked.push_str(&rest[..=open]);
+        rest = &rest[open + 1..];
+        let Some(close) = rest.find('"') else { break };
+        let key = &rest[..close];
+        masked.push_str(&rest[..=close]);
+        rest = &rest[close + 1..];
+        let after = rest.trim_start();
+        if !(after.starts_with(':') && is_secret_key(key)) {
+            continue;
+        }
+        let value = after[1..].trim_start();
+        masked.push_str(": \"***\"");
+        let end = if let Some(quoted) = value.strip_prefix('"') {
+            quoted.find('"').map_or(value.len(), |end| end + 2)
+        } else {
+            value.find([',', '}', ']', '\n']).unwrap_or(value.len())
+        };
+        rest = &value[end..];
+        if masked.chars().count() > SNIPPET_CHARS {
+            break;
         }
     }
+    masked.push_str(rest);
     let mut cut: String = masked.chars().take(SNIPPET_CHARS).collect();
     if masked.chars().count() > SNIPPET_CHARS {
         cut.push('…');

@@ -196,9 +196,9 @@ pub fn planner_message(code: &str, lang: Lang) -> Option<&'static str> {
             "登录已失效，请重新登录",
             "Your session has ended. Please sign in again.",
         ),
-        "7" => ("用户不存在", "No such user."),
+        "7" => ("用户名不存在", "No such user name."),
         "8" => ("密码错误", "The password is wrong."),
-        "9" => ("client_id 不存在", "Unknown client_id."),
+        "9" => ("client_id不存在", "Unknown client_id."),
         "10" => ("client_secret 错误", "Wrong client_secret."),
         "11" => ("授权码错误", "The authorization code is wrong."),
         "12" => ("参数错误", "Invalid parameters."),
@@ -216,7 +216,7 @@ pub fn planner_message(code: &str, lang: Lang) -> Option<&'static str> {
             "Your account signed in on another device.",
         ),
         "34" => ("手机号格式错误", "The phone number is not valid."),
-        "50" => ("服务器异常，请稍后重试", "Server error. Try again later."),
+        "50" => ("服务器异常", "Server error. Try again later."),
         _ => return None,
     };
     Some(if lang == Lang::ZhCn { zh } else { en })

@@ -317,11 +317,11 @@ async fn c4_upload_avatar() {
     assert_eq!(
         texts,
         pairs(&[
-            ("access_token", ACCESS_TOKEN),
-            ("channel", "1CWR"),
             ("platid", "2015100011"),
-            ("type", "1"),
             ("vercode", "1"),
+            ("channel", "1CWR"),
+            ("access_token", ACCESS_TOKEN),
+            ("type", "1"),
         ])
     );
     let files: Vec<&Part> = parts.iter().filter(|p| p.file_name.is_some()).collect();
@@ -425,18 +425,19 @@ async fn c5_get_authorization_code() {
 
     let request = only_request(&server).await;
     assert_get(&request, "/srv/v1/authorization");
-    // The client orders parameters by name; a guest call sends no access_token.
+    // The common parameters, then the call's own in the seed's order; a guest call sends no
+    // access_token.
     assert_eq!(
         query(&request),
         pairs(&[
+            ("platid", "2015100011"),
+            ("vercode", "1"),
             ("channel", "1CWR"),
             ("client_id", "lcs-account"),
             ("client_secret", "cs-1a2b3c"),
-            ("platid", "2015100011"),
             ("redirect_uri", "lcs://oauth"),
             ("response_type", "code"),
             ("scope", "account"),
-            ("vercode", "1"),
         ])
     );
     assert_eq!(
@@ -467,11 +468,11 @@ async fn c6_verify_verification_code() {
     assert_eq!(
         query(&request),
         pairs(&[
-            ("authorizationcode", AUTHORIZATION_CODE),
-            ("channel", "1CWR"),
-            ("phonenumber", "13429837442"),
             ("platid", "2015100011"),
             ("vercode", "1"),
+            ("channel", "1CWR"),
+            ("authorizationcode", AUTHORIZATION_CODE),
+            ("phonenumber", "13429837442"),
             ("verificationcode", "482913"),
         ])
     );
@@ -499,11 +500,11 @@ async fn c7_check_phonenumber() {
     assert_eq!(
         query(&request),
         pairs(&[
-            ("authorizationcode", AUTHORIZATION_CODE),
-            ("channel", "1CWR"),
-            ("phonenumber", "13429837442"),
             ("platid", "2015100011"),
             ("vercode", "1"),
+            ("channel", "1CWR"),
+            ("authorizationcode", AUTHORIZATION_CODE),
+            ("phonenumber", "13429837442"),
         ])
     );
     assert_eq!(ack.token_status, None);
@@ -565,10 +566,10 @@ async fn c9_account_detail() {
     assert_eq!(
         query(&request),
         pairs(&[
-            ("access_token", ACCESS_TOKEN),
-            ("channel", "1CWR"),
             ("platid", "2015100011"),
             ("vercode", "1"),
+            ("channel", "1CWR"),
+            ("access_token", ACCESS_TOKEN),
         ])
     );
     assert_eq!(detail.data, json!({}));
@@ -690,9 +691,9 @@ const ERROR_TABLE: &[(&str, &str, &str)] = &[
         "登录已失效，请重新登录",
         "Your session has ended. Please sign in again.",
     ),
-    ("7", "用户不存在", "No such user."),
+    ("7", "用户名不存在", "No such user name."),
     ("8", "密码错误", "The password is wrong."),
-    ("9", "client_id 不存在", "Unknown client_id."),
+    ("9", "client_id不存在", "Unknown client_id."),
     ("10", "client_secret 错误", "Wrong client_secret."),
     ("11", "授权码错误", "The authorization code is wrong."),
     ("12", "参数错误", "Invalid parameters."),
@@ -720,11 +721,7 @@ const ERROR_TABLE: &[(&str, &str, &str)] = &[
         "Your account signed in on another device.",
     ),
     ("34", "手机号格式错误", "The phone number is not valid."),
-    (
-        "50",
-        "服务器异常，请稍后重试",
-        "Server error. Try again later.",
-    ),
+    ("50", "服务器异常", "Server error. Try again later."),
 ];
 
 #[tokio::test]
