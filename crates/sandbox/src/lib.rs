@@ -1,2 +1,14 @@
 //! lcs-sandbox: a local backend that implements the three API families with its state in
 //! SQLite, so the app, its tests and testers always have a real peer.
+//!
+//! Sandbox-only helpers live under `/__sandbox/` (issue an SMS code, …). The server binds to
+//! 127.0.0.1 only.
+
+mod customer;
+mod db;
+mod envelope;
+mod server;
+mod tools;
+
+pub use db::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, DEMO_PHONE_AREA, Db, DbError};
+pub use server::{Sandbox, router};

@@ -1,0 +1,120 @@
+//! The sandbox's state: one SQLite database, migrated on open and seeded with a demo customer.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use rusqlite::Connection;
+use rusqlite_migration::{M, Migrations};
+
+pub const DEMO_EMAIL: &str = "demo@lcs.test";
+pub const DEMO_PHONE_AREA: &str = "+86";
+pub const DEMO_PHONE: &str = "13800000001";
+pub const DEMO_PASSWORD: &str = "demo1234";
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("sandbox database: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("sandbox database migration: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+}
+
+/// Shared by every request; SQLite serialises writes anyway, and the sandbox is a test peer.
+#[derive(Clone)]
+pub struct Db(Arc<Mutex<Connection>>);
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(
+        "CREATE TABLE customers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            customer_no TEXT NOT NULL UNIQUE,
+            email TEXT UNIQUE,
+            phone_area TEXT,
+            phone TEXT,
+            -- The MD5 the client sends; NULL for accounts created without a password.
+            login_pwd_md5 TEXT,
+            country TEXT NOT NULL,
+            register_source INTEGER NOT NULL,
+            register_time INTEGER NOT NULL,
+            UNIQUE (phone_area, phone)
+        );
+        CREATE TABLE trading_accounts (
+            account_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('real', 'demo')),
+            currency TEXT NOT NULL,
+            balance TEXT NOT NULL,
+            digits INTEGER NOT NULL
+        );
+        CREATE TABLE sessions (
+            token TEXT PRIMARY KEY,
+            r_token TEXT NOT NULL,
+            customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE sms_codes (
+            send_token TEXT PRIMARY KEY,
+            target TEXT NOT NULL,
+            code TEXT NOT NULL,
+            expires_at INTEGER NOT NULL,
+            used INTEGER NOT NULL DEFAULT 0
+        );",
+    )])
+}
+
+impl Db {
+    /// Opens (creating and migrating) the database at `path`, or an in-memory one.
+    pub fn open(path: Option<&Path>) -> Result<Self, DbError> {
+        let mut connection = match path {
+            Some(path) => Connection::open(path)?,
+            None => Connection::open_in_memory()?,
+        };
+        connection.pragma_update(None, "foreign_keys", true)?;
+        if path.is_some() {
+            connection.pragma_update(None, "journal_mode", "WAL")?;
+        }
+        migrations().to_latest(&mut connection)?;
+        let db = Self(Arc::new(Mutex::new(connection)));
+        db.seed()?;
+        Ok(db)
+    }
+
+    /// A poisoned lock means a handler panicked mid-request; the data itself is still sound.
+    pub(crate) fn lock(&self) -> MutexGuard<'_, Connection> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// The demo customer, created once: phone +86 13800000001 or demo@lcs.test, password demo1234.
+    fn seed(&self) -> Result<(), DbError> {
+        let connection = self.lock();
+        let exists: bool = connection.query_row(
+            "SELECT EXISTS (SELECT 1 FROM customers WHERE email = ?1)",
+            [DEMO_EMAIL],
+            |row| row.get(0),
+        )?;
+        if !exists {
+            crate::customer::insert_customer(
+                &connection,
+                &crate::customer::NewCustomer {
+                    email: Some(DEMO_EMAIL.into()),
+                    phone_area: Some(DEMO_PHONE_AREA.into()),
+                    phone: Some(DEMO_PHONE.into()),
+                    login_pwd_md5: Some(crate::customer::md5_hex(DEMO_PASSWORD)),
+                    country: "CN".into(),
+                    register_source: 3,
+                },
+            )?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        super::migrations().validate().unwrap();
+    }
+}

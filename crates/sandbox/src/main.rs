@@ -1,0 +1,76 @@
+//! `lcs-sandbox --port 0 --db PATH`: serves the sandbox until Ctrl-C or SIGTERM.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Parser;
+use lcs_sandbox::{Db, Sandbox};
+
+/// The LCS sandbox backend: all three API families on 127.0.0.1, state in SQLite.
+#[derive(Parser)]
+#[command(version)]
+struct Args {
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// SQLite file for the state; without it the state lives in memory and ends with the process.
+    #[arg(long)]
+    db: Option<PathBuf>,
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("LCS_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let args = Args::parse();
+    let db = match Db::open(args.db.as_deref()) {
+        Ok(db) => db,
+        Err(error) => {
+            eprintln!("lcs-sandbox: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let sandbox = match Sandbox::start(db, args.port).await {
+        Ok(sandbox) => sandbox,
+        Err(error) => {
+            eprintln!("lcs-sandbox: cannot listen on port {}: {error}", args.port);
+            return ExitCode::FAILURE;
+        }
+    };
+    // The one line on stdout: scripts read the address from it.
+    println!("listening on http://{}", sandbox.address());
+    stop_signal().await;
+    match sandbox.stop().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("lcs-sandbox: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn stop_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+}

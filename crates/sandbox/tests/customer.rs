@@ -1,0 +1,224 @@
+//! Family A against the sandbox, through the real client: what a user of the app would do.
+
+// Helpers here panic on purpose: a failed expectation is a failed test.
+#![allow(clippy::unwrap_used)]
+
+use lcs_api::customer::{CheckPhone, Customer, Device, Login, LoginType, Register};
+use lcs_api::{ApiError, Client, ClientConfig, Secret, password_md5};
+use lcs_sandbox::{DEMO_PASSWORD, DEMO_PHONE, DEMO_PHONE_AREA, Db, Sandbox};
+use serde_json::{Value, json};
+
+async fn sandbox() -> (Sandbox, Client) {
+    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
+    let client = Client::new(ClientConfig::single_host(
+        sandbox.base_url().parse().unwrap(),
+    ))
+    .unwrap();
+    (sandbox, client)
+}
+
+fn password_login(login_type: LoginType, name: &str, password: &str) -> Login {
+    Login {
+        login_type,
+        phone_area: (login_type == LoginType::Phone).then(|| DEMO_PHONE_AREA.into()),
+        login_name: name.into(),
+        device: Device::current(),
+        is_third: false,
+        verify_code: None,
+        send_token: None,
+        login_pwd: Some(password_md5(&Secret::new(password))),
+        bind_third_user_id: None,
+        third_source: None,
+        google_code: None,
+    }
+}
+
+/// What a tester does to receive an SMS: ask the sandbox for the code it "sent".
+async fn sms_code(sandbox: &Sandbox, body: Value) -> (Secret, Secret) {
+    let answer: Value = reqwest::Client::new()
+        .post(format!("{}__sandbox/sms", sandbox.base_url()))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    (
+        Secret::new(answer["code"].as_str().unwrap()),
+        Secret::new(answer["sendToken"].as_str().unwrap()),
+    )
+}
+
+fn business_code(error: ApiError) -> String {
+    match error {
+        ApiError::Business { code, .. } => code,
+        other => panic!("expected a business error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn the_demo_customer_signs_in_with_a_password_and_sees_a_real_and_a_demo_account() {
+    let (_sandbox, client) = sandbox().await;
+    let customer: Customer = client
+        .send(
+            &password_login(LoginType::Phone, DEMO_PHONE, DEMO_PASSWORD),
+            None,
+        )
+        .await
+        .unwrap();
+
+    assert!(customer.token.as_ref().is_some_and(|t| !t.is_empty()));
+    assert!(customer.r_token.as_ref().is_some_and(|t| !t.is_empty()));
+    assert_eq!(customer.phone.as_deref(), Some(DEMO_PHONE));
+    let balances: Vec<_> = customer
+        .account_list
+        .iter()
+        .map(|a| (a.currency.as_deref(), a.balance.as_deref()))
+        .collect();
+    assert_eq!(
+        balances,
+        vec![
+            (Some("USDT"), Some("10000.0000")),
+            (Some("USDT"), Some("100000.0000"))
+        ]
+    );
+}
+
+#[tokio::test]
+async fn every_way_of_naming_the_account_works_and_a_wrong_password_is_refused() {
+    let (_sandbox, client) = sandbox().await;
+    let by_email = client
+        .send(
+            &password_login(LoginType::Email, "DEMO@lcs.test", DEMO_PASSWORD),
+            None,
+        )
+        .await
+        .unwrap();
+    let customer_no = by_email.customer_no.clone().unwrap();
+    let by_number = client
+        .send(
+            &password_login(LoginType::CustomerNo, &customer_no, DEMO_PASSWORD),
+            None,
+        )
+        .await
+        .unwrap();
+    assert_eq!(by_number.id, by_email.id);
+    assert_ne!(
+        by_number.token, by_email.token,
+        "each sign-in is a new session"
+    );
+
+    let error = client
+        .send(&password_login(LoginType::Phone, DEMO_PHONE, "wrong"), None)
+        .await
+        .unwrap_err();
+    assert_eq!(business_code(error.clone()), "10001");
+    assert_eq!(error.user_message(lcs_api::Lang::ZhCn), "账号或密码错误");
+}
+
+#[tokio::test]
+async fn a_new_user_registers_with_an_sms_code_then_signs_in_and_the_code_works_once() {
+    let (sandbox, client) = sandbox().await;
+    let phone = "13900000002";
+    let (code, send_token) = sms_code(&sandbox, json!({"phoneArea": "+86", "phone": phone})).await;
+    let register = Register {
+        forwarded_for: "127.0.0.1".into(),
+        country: "CN".into(),
+        lang: None,
+        login_name: phone.into(),
+        phone_area: Some("+86".into()),
+        register_type: LoginType::Phone,
+        register_device: None,
+        verify_code: code.clone(),
+        send_token: send_token.clone(),
+        register_source: Device::current(),
+        utm_source: None,
+        utm_medium: None,
+        utm_campaign: None,
+        utm_content: None,
+        utm_term: None,
+        customer_group_id: None,
+        trade_type_currency_list: Vec::new(),
+        open_account_type: None,
+        pwd: Some(password_md5(&Secret::new("n3w-pass"))),
+        third_server_code: None,
+        third_server_source: None,
+    };
+    let registered = client.send(&register, None).await.unwrap();
+    assert!(registered.customer_no.is_some());
+
+    let customer = client
+        .send(&password_login(LoginType::Phone, phone, "n3w-pass"), None)
+        .await
+        .unwrap();
+    assert_eq!(customer.customer_no, registered.customer_no);
+
+    let again = client.send(&register, None).await.unwrap_err();
+    assert_eq!(business_code(again), "10004", "the phone is taken now");
+
+    let mut sms_login = password_login(LoginType::Phone, phone, "");
+    sms_login.login_pwd = None;
+    sms_login.verify_code = Some(code);
+    sms_login.send_token = Some(send_token);
+    let reused = client.send(&sms_login, None).await.unwrap_err();
+    assert_eq!(business_code(reused), "10003", "a code works once");
+}
+
+#[tokio::test]
+async fn signing_in_with_an_sms_code() {
+    let (sandbox, client) = sandbox().await;
+    let (code, send_token) = sms_code(
+        &sandbox,
+        json!({"phoneArea": DEMO_PHONE_AREA, "phone": DEMO_PHONE}),
+    )
+    .await;
+    let mut login = password_login(LoginType::Phone, DEMO_PHONE, "");
+    login.login_pwd = None;
+    login.verify_code = Some(Secret::new("000000"));
+    login.send_token = Some(send_token.clone());
+    let wrong = client.send(&login, None).await.unwrap_err();
+    assert_eq!(business_code(wrong), "10003");
+
+    login.verify_code = Some(code);
+    let customer = client.send(&login, None).await.unwrap();
+    assert_eq!(customer.phone.as_deref(), Some(DEMO_PHONE));
+}
+
+#[tokio::test]
+async fn check_phone_says_whether_a_number_is_free() {
+    let (_sandbox, client) = sandbox().await;
+    let taken = CheckPhone {
+        phone: DEMO_PHONE.into(),
+        phone_area: DEMO_PHONE_AREA.into(),
+    };
+    assert_eq!(
+        business_code(client.send(&taken, None).await.unwrap_err()),
+        "10004"
+    );
+    let free = CheckPhone {
+        phone: "13700000009".into(),
+        phone_area: "+86".into(),
+    };
+    client.send(&free, None).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_request_without_the_documented_headers_is_told_which_is_missing() {
+    let (sandbox, _client) = sandbox().await;
+    let answer: Value = reqwest::Client::new()
+        .post(format!(
+            "{}api/login/customer.app.CustomerWebApiService.login",
+            sandbox.base_url()
+        ))
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(answer["code"], "40001");
+    assert_eq!(answer["msg"], "missing header: version");
+    assert_eq!(answer["ok"], false);
+}
