@@ -691,3 +691,652 @@ async fn b_invoice_remove_post() {
     assert_eq!(query(&request), pairs(&[("user_invoice_id", "7")]));
     assert_eq!(answer, json!({}));
 }
+
+// ---- sign-in (登录接口) ----
+
+fn assert_seed_session(session: &SignedIn) {
+    assert_eq!(session.token.as_ref().map(Secret::expose), Some("string"));
+    assert_eq!(session.user_id, Some(0));
+}
+
+#[tokio::test]
+async fn b_do_sms_login_get() {
+    let (server, client) = mock_client().await;
+    serve(&server, "GET", "/front/account/login/doSmsLogin", EMPTY).await;
+
+    let login = DoSmsLoginGet(AccountForm {
+        bind_type: Some(1),
+        user_account: Some("13429837442".into()),
+        verify_code: Some(Secret::new("482913")),
+        verify_key: Some("13429837442".into()),
+        ..AccountForm::default()
+    });
+    let session = client.send(&login, None).await.expect("sms login");
+
+    let request = only_request(&server).await;
+    assert_sent(&request, "GET", "/front/account/login/doSmsLogin", None);
+    assert_eq!(
+        query(&request),
+        pairs(&[
+            ("bindType", "1"),
+            ("userAccount", "13429837442"),
+            ("verifyCode", "482913"),
+            ("verifyKey", "13429837442"),
+        ])
+    );
+    // The seed's `data: {}`: a session with nothing in it yet.
+    assert!(session.token.is_none() && session.user_id.is_none());
+}
+
+#[tokio::test]
+async fn b_do_sms_login_post() {
+    let (server, client) = mock_client().await;
+    serve(&server, "POST", "/front/account/login/doSmsLogin", EMPTY).await;
+
+    let login = DoSmsLoginPost(AccountForm {
+        bind_type: Some(1),
+        user_account: Some("13429837442".into()),
+        verify_code: Some(Secret::new("482913")),
+        verify_key: Some("13429837442".into()),
+        ..AccountForm::default()
+    });
+    // A guest call never sends a token, even one the caller still holds.
+    let session = client
+        .send(&login, Some(&Secret::new(TOKEN)))
+        .await
+        .expect("sms login");
+
+    let request = only_request(&server).await;
+    assert_sent(&request, "POST", "/front/account/login/doSmsLogin", None);
+    assert_eq!(
+        query(&request),
+        pairs(&[
+            ("bindType", "1"),
+            ("userAccount", "13429837442"),
+            ("verifyCode", "482913"),
+            ("verifyKey", "13429837442"),
+        ])
+    );
+    assert!(session.token.is_none());
+}
+
+#[tokio::test]
+async fn b_login_get() {
+    let (server, client) = mock_client().await;
+    serve(&server, "GET", "/front/account/login/login", LOGIN).await;
+
+    let login = LoginGet(LoginParams {
+        encrypt: Some(false),
+        password: Some(Secret::new("secret-pw")),
+        user_account: Some("demo@example.com".into()),
+        ..LoginParams::default()
+    });
+    let session = client.send(&login, None).await.expect("login");
+
+    let request = only_request(&server).await;
+    assert_sent(&request, "GET", "/front/account/login/login", None);
+    assert_eq!(
+        query(&request),
+        pairs(&[
+            ("encrypt", "false"),
+            ("password", "secret-pw"),
+            ("userAccount", "demo@example.com"),
+        ])
+    );
+    assert_seed_session(&session);
+}
+
+#[tokio::test]
+async fn b_login_post() {
+    let (server, client) = mock_client().await;
+    serve(&server, "POST", "/front/account/login/login", LOGIN).await;
+
+    let login = LoginPost(LoginParams {
+        encrypt: Some(true),
+        password: Some(lcs_api::password_md5(&Secret::new("secret-pw"))),
+        user_account: Some("13429837442".into()),
+        verify_code: Some(Secret::new("7364")),
+        verify_key: Some("captcha-5f1c".into()),
+    });
+    let session = client.send(&login, None).await.expect("login");
+
+    let request = only_request(&server).await;
+    assert_sent(&request, "POST", "/front/account/login/login", None);
+    assert_eq!(
+        query(&request),
+        pairs(&[
+            ("encrypt", "true"),
+            ("password", "d6cd129e0088f82faab428b425f92ac4"),
+            ("userAccount", "13429837442"),
+            ("verifyCode", "7364"),
+            ("verifyKey", "captcha-5f1c"),
+        ])
+    );
+    assert_seed_session(&session);
+}
+
+#[tokio::test]
+async fn b_logout_get() {
+    let (server, client) = mock_client().await;
+    serve(&server, "GET", "/front/account/login/logout", LOGOUT).await;
+
+    let signed_out = client
+        .send(&LogoutGet::default(), Some(&Secret::new(TOKEN)))
+        .await
+        .expect("logout");
+
+    let request = only_request(&server).await;
+    assert_sent(&request, "GET", "/front/account/login/logout", Some(TOKEN));
+    assert_eq!(query(&request), pairs(&[]));
+    assert_eq!(
+        signed_out.token.as_ref().map(Secret::expose),
+        Some("string")
+    );
+}
+
+#[tokio::test]
+async fn b_logout_post() {
+    let (server, client) = mock_client().await;
+    serve(&server, "POST", "/front/account/login/logout", LOGOUT).await;
+
+    // Optional: without a token the call still goes out, just without the header.
+    let signed_out = client
+        .send(&LogoutPost::default(), None)
+        .await
+        .expect("logout");
+
+    let request = only_request(&server).await;
+    assert_sent(&request, "POST", "/front/account/login/logout", None);
+    assert_eq!(query(&request), pairs(&[]));
+    assert_eq!(
+        signed_out.token.as_ref().map(Secret::expose),
+        Some("string")
+    );
+}
+
+#[tokio::test]
+async fn b_protocol_get() {
+    let (server, client) = mock_client().await;
+    serve(&server, "GET", "/front/account/login/protocol", PROTOCOL).await;
+
+    let protocol = Protocol {
+        document_type: Some("privacy".into()),
+        state: Some(1),
+        protocols_key: Some("user_privacy".into()),
+    };
+    let document = client.send(&protocol, None).await.expect("protocol");
+
+    let request = only_request(&server).await;
+    assert_sent(&request, "GET", "/front/account/login/protocol", None);
+    assert_eq!(
+        query(&request),
+        pairs(&[
+            ("document_type", "privacy"),
+            ("protocols_key", "user_privacy"),
+            ("state", "1"),
+        ])
+    );
+    assert_eq!(document.document.as_deref(), Some("string"));
+    assert_eq!(document.state, Some(0));
+}
+
+#[tokio::test]
+async fn b_register_get() {
+    let (server, client) = mock_client().await;
+    serve(&server, "GET", "/front/account/login/register", LOGIN).await;
+
+    let register = RegisterGet(AccountForm {
+        bind_type: Some(1),
+        password: Some(Secret::new("secret-pw")),
+        user_account: Some("13429837442".into()),
+        verify_code: Some(Secret::new("482913")),
+        verify_key: Some("13429837442".into()),
+        ..AccountForm::default()
+    });
+    let session = client.send(&register, None).await.expect("register");
+
+    let request = only_request(&server).await;
+    assert_sent(&request, "GET", "/front/account/login/register", None);
+    assert_eq!(
+        query(&request),
+        pairs(&[
+            ("bindType", "1"),
+            ("password", "secret-pw"),
+            ("userAccount", "13429837442"),
+            ("verifyCode", "482913"),
+            ("verifyKey", "13429837442"),
+        ])
+    );
+    assert_seed_session(&session);
+}
+
+#[tokio::test]
+async fn b_register_post() {
+    let (server, client) = mock_client().await;
+    serve(&server, "POST", "/front/account/login/register", LOGIN).await;
+
+    let register = RegisterPost(AccountForm {
+        bind_type: Some(2),
+        encrypt: Some(false),
+        password: Some(Secret::new("secret-pw")),
+        user_account: Some("demo@example.com".into()),
+        verify_code: Some(Secret::new("903127")),
+        verify_key: Some("demo@example.com".into()),
+    });
+    let session = client.send(&register, None).await.expect("register");
+
+    let request = only_request(&server).await;
+    assert_sent(&request, "POST", "/front/account/login/register", None);
+    assert_eq!(
+        query(&request),
+        pairs(&[
+            ("bindType", "2"),
+            ("encrypt", "false"),
+            ("password", "secret-pw"),
+            ("userAccount", "demo@example.com"),
+            ("verifyCode", "903127"),
+            ("verifyKey", "demo@example.com"),
+        ])
+    );
+    assert_seed_session(&session);
+}
+
+#[tokio::test]
+async fn b_set_new_password_get() {
+    let (server, client) = mock_client().await;
+    serve(&server, "GET", "/front/account/login/setNewPassword", EMPTY).await;
+
+    // A forgotten password: no session, the SMS code proves who it is.
+    let reset = SetNewPasswordGet(NewPasswordParams {
+        bind_type: Some(1),
+        password: Some(Secret::new("new-secret")),
+        verify_code: Some(Secret::new("482913")),
+        verify_key: Some("13429837442".into()),
+        ..NewPasswordParams::default()
+    });
+    let answer = client.send(&reset, None).await.expect("set new password");
+
+    let request = only_request(&server).await;
+    assert_sent(&request, "GET", "/front/account/login/setNewPassword", None);
+    assert_eq!(
+        query(&request),
+        pairs(&[
+            ("bindType", "1"),
+            ("password", "new-secret"),
+            ("verifyCode", "482913"),
+            ("verifyKey", "13429837442"),
+        ])
+    );
+    assert_eq!(answer, json!({}));
+}
+
+#[tokio::test]
+async fn b_set_new_password_post() {
+    let (server, client) = mock_client().await;
+    serve(
+        &server,
+        "POST",
+        "/front/account/login/setNewPassword",
+        EMPTY,
+    )
+    .await;
+
+    // A change of password: the session says whose, the old password proves it.
+    let change = SetNewPasswordPost(NewPasswordParams {
+        old_password: Some(Secret::new("secret-pw")),
+        password: Some(Secret::new("new-secret")),
+        ..NewPasswordParams::default()
+    });
+    let answer = client
+        .send(&change, Some(&Secret::new(TOKEN)))
+        .await
+        .expect("set new password");
+
+    let request = only_request(&server).await;
+    assert_sent(
+        &request,
+        "POST",
+        "/front/account/login/setNewPassword",
+        Some(TOKEN),
+    );
+    assert_eq!(
+        query(&request),
+        pairs(&[("oldPassword", "secret-pw"), ("password", "new-secret")])
+    );
+    assert_eq!(answer, json!({}));
+}
+
+// ---- messages (用户站内信) ----
+
+/// The seed's chat message: its row's fields, the product card, the stored row and the user.
+fn assert_seed_chat_message(message: &ChatMessage) {
+    assert_eq!(message.message.message_id, Some(0));
+    assert_eq!(message.message.message_cat.as_deref(), Some("string"));
+    assert_eq!(message.message.message_is_read, Some(false));
+    assert_eq!(
+        message.message.user_other_nickname.as_deref(),
+        Some("string")
+    );
+    assert_eq!(message.message_other_id, Some(0));
+    assert_eq!(message.num, Some(0));
+    assert_eq!(message.user_other_avatar.as_deref(), Some("string"));
+    let content = message.content.as_ref().expect("content");
+    assert_eq!(content.product_item_name.as_deref(), Some("string"));
+    assert_eq!(content.item_unit_price.as_deref(), Some("0"));
+    let row = message.msg_row.as_ref().expect("msg_row");
+    assert_eq!(row.message_time, Some(0));
+    assert_eq!(row.message_is_delete, Some(false));
+    let user = message.userinfo.as_ref().expect("userinfo");
+    assert_eq!(user.uid, Some(0));
+    assert_eq!(user.username.as_deref(), Some("string"));
+}
+
+fn assert_seed_message_row(row: &MessageRow) {
+    assert_eq!(row.message_id, Some(0));
+    assert_eq!(row.message_title.as_deref(), Some("string"));
+    assert_eq!(row.message_data_type, Some(0));
+    assert_eq!(row.message_is_read, Some(false));
+    assert_eq!(row.user_other_id, Some(0));
+}
+
+#[tokio::test]
+async fn b_message_add_post() {
+    let (server, client) = mock_client().await;
+    serve(&server, "POST", "/front/account/userMessage/add", MESSAGE).await;
+
+    let add = MessageAdd {
+        message_cat: Some(MessageCat::Text),
+        message_content: Some("您好，我的发票什么时候开？".into()),
+        mine: Some(r#"{"id":10001}"#.into()),
+        to: Some(r#"{"id":10002}"#.into()),
+        user_nickname: Some("客服小李".into()),
+        user_other_id: Some(10002),
+        ..MessageAdd::default()
+    };
+    let message = client
+        .send(&add, Some(&Secret::new(TOKEN)))
+        .await
+        .expect("message add");
+
+    let request = only_request(&server).await;
+    assert_sent(
+        &request,
+        "POST",
+        "/front/account/userMessage/add",
+        Some(TOKEN),
+    );
+    assert_eq!(
+        query(&request),
+        pairs(&[
+            ("messageCat", "text"),
+            ("messageContent", "您好，我的发票什么时候开？"),
+            ("mine", r#"{"id":10001}"#),
+            ("to", r#"{"id":10002}"#),
+            ("userNickname", "客服小李"),
+            ("userOtherId", "10002"),
+        ])
+    );
+    assert_seed_chat_message(&message);
+}
+
+#[tokio::test]
+async fn b_message_get_get() {
+    let (server, client) = mock_client().await;
+    serve(
+        &server,
+        "GET",
+        "/front/account/userMessage/get",
+        MESSAGE_GET,
+    )
+    .await;
+
+    let row = client
+        .send(&MessageGet { message_id: 88 }, Some(&Secret::new(TOKEN)))
+        .await
+        .expect("message get");
+
+    let request = only_request(&server).await;
+    assert_sent(
+        &request,
+        "GET",
+        "/front/account/userMessage/get",
+        Some(TOKEN),
+    );
+    assert_eq!(query(&request), pairs(&[("message_id", "88")]));
+    assert_seed_message_row(&row.expect("a message"));
+}
+
+#[tokio::test]
+async fn b_message_get_im_config_get() {
+    let (server, client) = mock_client().await;
+    serve(
+        &server,
+        "GET",
+        "/front/account/userMessage/getImConfig",
+        EMPTY,
+    )
+    .await;
+
+    let config = client
+        .send(&MessageGetImConfig, Some(&Secret::new(TOKEN)))
+        .await
+        .expect("IM config");
+
+    let request = only_request(&server).await;
+    assert_sent(
+        &request,
+        "GET",
+        "/front/account/userMessage/getImConfig",
+        Some(TOKEN),
+    );
+    assert_eq!(query(&request), pairs(&[]));
+    assert_eq!(config, json!({}));
+}
+
+#[tokio::test]
+async fn b_message_get_kefu_config_get() {
+    let (server, client) = mock_client().await;
+    serve(
+        &server,
+        "GET",
+        "/front/account/userMessage/getKefuConfig",
+        EMPTY,
+    )
+    .await;
+
+    let config = client
+        .send(&MessageGetKefuConfig, Some(&Secret::new(TOKEN)))
+        .await
+        .expect("customer-service config");
+
+    let request = only_request(&server).await;
+    assert_sent(
+        &request,
+        "GET",
+        "/front/account/userMessage/getKefuConfig",
+        Some(TOKEN),
+    );
+    assert_eq!(query(&request), pairs(&[]));
+    assert_eq!(config, json!({}));
+}
+
+#[tokio::test]
+async fn b_message_get_msg_count_get() {
+    let (server, client) = mock_client().await;
+    serve(
+        &server,
+        "GET",
+        "/front/account/userMessage/getMsgCount",
+        MESSAGE,
+    )
+    .await;
+
+    let count = MessageGetMsgCount {
+        recently_flag: Some(1),
+    };
+    let answer = client
+        .send(&count, Some(&Secret::new(TOKEN)))
+        .await
+        .expect("message count");
+
+    let request = only_request(&server).await;
+    assert_sent(
+        &request,
+        "GET",
+        "/front/account/userMessage/getMsgCount",
+        Some(TOKEN),
+    );
+    assert_eq!(query(&request), pairs(&[("recently_flag", "1")]));
+    assert_seed_chat_message(&answer);
+}
+
+#[tokio::test]
+async fn b_message_get_notice_get() {
+    let (server, client) = mock_client().await;
+    serve(
+        &server,
+        "GET",
+        "/front/account/userMessage/getNotice",
+        MESSAGE_NOTICE,
+    )
+    .await;
+
+    let notices = client
+        .send(&MessageGetNotice, Some(&Secret::new(TOKEN)))
+        .await
+        .expect("notices");
+
+    let request = only_request(&server).await;
+    assert_sent(
+        &request,
+        "GET",
+        "/front/account/userMessage/getNotice",
+        Some(TOKEN),
+    );
+    assert_eq!(query(&request), pairs(&[]));
+    assert_eq!(notices.0.len(), 1);
+    assert_seed_message_row(&notices.0[0]);
+}
+
+#[tokio::test]
+async fn b_message_list_get() {
+    let (server, client) = mock_client().await;
+    serve(
+        &server,
+        "GET",
+        "/front/account/userMessage/list",
+        MESSAGE_LIST,
+    )
+    .await;
+
+    let list = MessageList(MessageQuery {
+        list: ListQuery {
+            sidx: Some("message_time".into()),
+            sort: Some("desc".into()),
+            ..ListQuery::page(1, 20)
+        },
+        filter: MessageFilter {
+            message_data_type: Some(MessageDataType::Notice),
+            message_is_read: Some(false),
+            message_kind: Some(MessageKind::Received),
+            message_type: Some(MessageType::System),
+            ..MessageFilter::default()
+        },
+    });
+    let page = client
+        .send(&list, Some(&Secret::new(TOKEN)))
+        .await
+        .expect("message list");
+
+    let request = only_request(&server).await;
+    assert_sent(
+        &request,
+        "GET",
+        "/front/account/userMessage/list",
+        Some(TOKEN),
+    );
+    assert_eq!(
+        query(&request),
+        pairs(&[
+            ("messageDataType", "1"),
+            ("messageIsRead", "0"),
+            ("messageKind", "2"),
+            ("messageType", "1"),
+            ("page", "1"),
+            ("sidx", "message_time"),
+            ("size", "20"),
+            ("sort", "desc"),
+        ])
+    );
+    assert_eq!(page.items.len(), 1);
+    assert_seed_chat_message(&page.items[0]);
+    assert_eq!(page.records, Some(0));
+}
+
+#[tokio::test]
+async fn b_message_list_chat_msg_get() {
+    let (server, client) = mock_client().await;
+    serve(
+        &server,
+        "GET",
+        "/front/account/userMessage/listChatMsg",
+        MESSAGE_CHAT_LIST,
+    )
+    .await;
+
+    let thread = MessageListChatMsg(MessageQuery {
+        list: ListQuery::page(1, 50),
+        filter: MessageFilter {
+            user_other_id: Some(10002),
+            ..MessageFilter::default()
+        },
+    });
+    let page = client
+        .send(&thread, Some(&Secret::new(TOKEN)))
+        .await
+        .expect("chat thread");
+
+    let request = only_request(&server).await;
+    assert_sent(
+        &request,
+        "GET",
+        "/front/account/userMessage/listChatMsg",
+        Some(TOKEN),
+    );
+    assert_eq!(
+        query(&request),
+        pairs(&[("page", "1"), ("size", "50"), ("userOtherId", "10002")])
+    );
+    assert_eq!(page.items.len(), 1);
+    let entry = &page.items[0];
+    assert_eq!(entry.kind.as_deref(), Some("string"));
+    assert_seed_chat_message(entry.msg.as_ref().expect("msg"));
+}
+
+#[tokio::test]
+async fn b_message_set_read_post() {
+    let (server, client) = mock_client().await;
+    serve(&server, "POST", "/front/account/userMessage/setRead", EMPTY).await;
+
+    let read = MessageSetRead {
+        message_id: Some(88),
+        user_other_id: Some(10002),
+    };
+    let answer = client
+        .send(&read, Some(&Secret::new(TOKEN)))
+        .await
+        .expect("set read");
+
+    let request = only_request(&server).await;
+    assert_sent(
+        &request,
+        "POST",
+        "/front/account/userMessage/setRead",
+        Some(TOKEN),
+    );
+    assert_eq!(
+        query(&request),
+        pairs(&[("message_id", "88"), ("user_other_id", "10002")])
+    );
+    assert_eq!(answer, json!({}));
+}
