@@ -178,7 +178,11 @@ impl<T: Transport> Client<T> {
             },
         })?;
         span.record("status", response.status);
-        envelope::decode::<E::Output>(E::FAMILY, response.status, &response.body, trace)
+        if E::BARE {
+            envelope::decode_bare::<E::Output>(E::FAMILY, response.status, &response.body, trace)
+        } else {
+            envelope::decode::<E::Output>(E::FAMILY, response.status, &response.body, trace)
+        }
     }
 
     fn build<E: Endpoint>(

@@ -77,6 +77,9 @@ pub trait Endpoint: Serialize {
     /// Stable `family.call` name (`customer.login`): logs, the inspector and the CLI use it.
     const NAME: &'static str;
     type Output: DeserializeOwned;
+    /// The answer is the payload itself, without the family's envelope: a few of WeChat's
+    /// callbacks and echoes answer `{}`, a bare string, or plain text.
+    const BARE: bool = false;
 
     /// The path to call; only calls whose path an environment may change override it.
     fn path(&self, _config: &ClientConfig) -> String {
@@ -117,13 +120,20 @@ impl std::fmt::Debug for Upload {
 /// Implements [`Endpoint`] for a request struct from one line of data per call.
 #[macro_export]
 macro_rules! endpoint {
+    ($request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:literal, bare) => {
+        $crate::endpoint!(@impl $request => $output, $family $method $path, $auth, $name, true);
+    };
     ($request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:literal) => {
+        $crate::endpoint!(@impl $request => $output, $family $method $path, $auth, $name, false);
+    };
+    (@impl $request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:literal, $bare:literal) => {
         impl $crate::endpoint::Endpoint for $request {
             const FAMILY: $crate::endpoint::Family = $crate::endpoint::Family::$family;
             const METHOD: $crate::endpoint::Method = $crate::endpoint::Method::$method;
             const PATH: &'static str = $path;
             const AUTH: $crate::endpoint::Auth = $crate::endpoint::Auth::$auth;
             const NAME: &'static str = $name;
+            const BARE: bool = $bare;
             type Output = $output;
         }
     };

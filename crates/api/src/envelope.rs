@@ -80,6 +80,31 @@ pub fn decode<T: DeserializeOwned>(
     }
 }
 
+/// An answer without an envelope: the body is the payload. Plain text (WeChat's echo, which
+/// may well look like a number) is read as a string when it does not decode as JSON.
+pub fn decode_bare<T: DeserializeOwned>(
+    family: Family,
+    status: u16,
+    body: &[u8],
+    trace: &str,
+) -> Result<T, ApiError> {
+    match status {
+        200..=299 => parse(body, "", body, trace).or_else(|error| {
+            let text = serde_json::to_vec(&String::from_utf8_lossy(body)).unwrap_or_default();
+            parse(&text, "", body, trace).map_err(|_| error)
+        }),
+        401 => Err(ApiError::Unauthorized {
+            family,
+            trace: trace.to_owned(),
+        }),
+        status => Err(ApiError::Http {
+            status,
+            message: None,
+            trace: trace.to_owned(),
+        }),
+    }
+}
+
 /// A: `{code, msg, ok, fail, data, trace, bizCode, tm, msgParams}`. `code` decides ("0" is
 /// success, as a string or a number); `ok`/`fail` only when there is no code. An answer with
 /// none of the three (the seeds' `{}` for switchAccount and resetAccount) is a bare success.

@@ -34,7 +34,7 @@ endpoint!(WechatCallbackMp => serde_json::Value, UserCenter Get "/front/account/
 pub struct WechatCallbackPc {
     pub code: Secret,
 }
-endpoint!(WechatCallbackPc => serde_json::Value, UserCenter Get "/front/account/wechat/callbackPc", Guest, "user_center.wechat_callback_pc");
+endpoint!(WechatCallbackPc => serde_json::Value, UserCenter Get "/front/account/wechat/callbackPc", Guest, "user_center.wechat_callback_pc", bare);
 
 /// 用户登录验证: asks whether the QR code `code` has been scanned and confirmed yet; polled by
 /// the QR login screen.
@@ -72,7 +72,7 @@ pub struct WechatGetXcxAccessToken {
     #[serde(rename = "useCacheFlag", skip_serializing_if = "Option::is_none")]
     pub use_cache_flag: Option<bool>,
 }
-endpoint!(WechatGetXcxAccessToken => Option<Secret>, UserCenter Get "/front/account/wechat/getXcxAccessToken", Guest, "user_center.wechat_get_xcx_access_token");
+endpoint!(WechatGetXcxAccessToken => Option<Secret>, UserCenter Get "/front/account/wechat/getXcxAccessToken", Guest, "user_center.wechat_get_xcx_access_token", bare);
 
 /// 验证签名: WeChat's server check; answers `echostr` when the signature is right. The seed's
 /// answer is the bare string, without the envelope.
@@ -83,7 +83,7 @@ pub struct WechatIndex {
     pub nonce: String,
     pub echostr: String,
 }
-endpoint!(WechatIndex => Option<String>, UserCenter Get "/front/account/wechat/index", Guest, "user_center.wechat_index");
+endpoint!(WechatIndex => Option<String>, UserCenter Get "/front/account/wechat/index", Guest, "user_center.wechat_index", bare);
 
 /// 用户注册 (jsCode2Session): signs a mini-program user up from `wx.login`'s `code` and the
 /// encrypted user data.
@@ -107,7 +107,7 @@ endpoint!(WechatJsCode2Session => serde_json::Value, UserCenter Get "/front/acco
 /// for a `code`. The seed's answer is a bare `{}`, without the envelope.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
 pub struct WechatRedirectToWxCode;
-endpoint!(WechatRedirectToWxCode => serde_json::Value, UserCenter Get "/front/account/wechat/redirectToWxCode", Guest, "user_center.wechat_redirect_to_wx_code");
+endpoint!(WechatRedirectToWxCode => serde_json::Value, UserCenter Get "/front/account/wechat/redirectToWxCode", Guest, "user_center.wechat_redirect_to_wx_code", bare);
 
 /// 获取微信配置请求: the JS-SDK configuration (signature and all) for the page at `href`.
 #[derive(Debug, Clone, Serialize)]
