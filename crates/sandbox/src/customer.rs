@@ -14,6 +14,43 @@ use crate::db::Db;
 use crate::envelope::{CustomerFailure, customer_fail, customer_ok};
 use crate::tools::{consume_code, now_ms, sms_target};
 
+/// Family A's tables. The sandbox's shared tables (the SMS codes) are created here too, as
+/// family A was the first to need them.
+pub const SCHEMA: &str = "CREATE TABLE customers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            customer_no TEXT NOT NULL UNIQUE,
+            email TEXT UNIQUE,
+            phone_area TEXT,
+            phone TEXT,
+            -- The MD5 the client sends; NULL for accounts created without a password.
+            login_pwd_md5 TEXT,
+            country TEXT NOT NULL,
+            register_source INTEGER NOT NULL,
+            register_time INTEGER NOT NULL,
+            UNIQUE (phone_area, phone)
+        );
+        CREATE TABLE trading_accounts (
+            account_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('real', 'demo')),
+            currency TEXT NOT NULL,
+            balance TEXT NOT NULL,
+            digits INTEGER NOT NULL
+        );
+        CREATE TABLE sessions (
+            token TEXT PRIMARY KEY,
+            r_token TEXT NOT NULL,
+            customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
+            created_at INTEGER NOT NULL
+        );
+        CREATE TABLE sms_codes (
+            send_token TEXT PRIMARY KEY,
+            target TEXT NOT NULL,
+            code TEXT NOT NULL,
+            expires_at INTEGER NOT NULL,
+            used INTEGER NOT NULL DEFAULT 0
+        );";
+
 pub fn routes() -> Router<Db> {
     Router::new()
         .route(

@@ -23,43 +23,13 @@ pub enum DbError {
 #[derive(Clone)]
 pub struct Db(Arc<Mutex<Connection>>);
 
+/// One migration per family, in this order for ever: a sandbox database file outlives versions.
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(
-        "CREATE TABLE customers (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            customer_no TEXT NOT NULL UNIQUE,
-            email TEXT UNIQUE,
-            phone_area TEXT,
-            phone TEXT,
-            -- The MD5 the client sends; NULL for accounts created without a password.
-            login_pwd_md5 TEXT,
-            country TEXT NOT NULL,
-            register_source INTEGER NOT NULL,
-            register_time INTEGER NOT NULL,
-            UNIQUE (phone_area, phone)
-        );
-        CREATE TABLE trading_accounts (
-            account_id INTEGER PRIMARY KEY AUTOINCREMENT,
-            customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
-            kind TEXT NOT NULL CHECK (kind IN ('real', 'demo')),
-            currency TEXT NOT NULL,
-            balance TEXT NOT NULL,
-            digits INTEGER NOT NULL
-        );
-        CREATE TABLE sessions (
-            token TEXT PRIMARY KEY,
-            r_token TEXT NOT NULL,
-            customer_id INTEGER NOT NULL REFERENCES customers (id) ON DELETE CASCADE,
-            created_at INTEGER NOT NULL
-        );
-        CREATE TABLE sms_codes (
-            send_token TEXT PRIMARY KEY,
-            target TEXT NOT NULL,
-            code TEXT NOT NULL,
-            expires_at INTEGER NOT NULL,
-            used INTEGER NOT NULL DEFAULT 0
-        );",
-    )])
+    Migrations::new(vec![
+        M::up(crate::customer::SCHEMA),
+        M::up(crate::user_center::SCHEMA),
+        M::up(crate::planner::SCHEMA),
+    ])
 }
 
 impl Db {

@@ -7,8 +7,10 @@
 mod customer;
 mod db;
 mod envelope;
+mod planner;
 mod server;
 mod tools;
+mod user_center;
 
 pub use db::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, DEMO_PHONE_AREA, Db, DbError};
 pub use server::{Sandbox, router};

@@ -14,6 +14,8 @@ use crate::db::Db;
 pub fn router(db: Db) -> Router {
     Router::new()
         .merge(crate::customer::routes())
+        .merge(crate::user_center::routes())
+        .merge(crate::planner::routes())
         .merge(crate::tools::routes())
         .with_state(db)
 }
