@@ -3,6 +3,7 @@
 
 mod commands;
 mod error;
+mod sandbox;
 mod state;
 
 use tauri::Manager;
@@ -17,6 +18,7 @@ pub fn run() {
             registry.mount_events(app);
             let config_dir = app.path().app_config_dir()?;
             app.manage(state::AppState::load(&config_dir));
+            app.manage(sandbox::EmbeddedSandbox::start(&app.path().app_data_dir()?));
             Ok(())
         })
         .run(tauri::generate_context!());

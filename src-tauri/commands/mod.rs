@@ -2,6 +2,7 @@
 //! One file per domain.
 
 mod app;
+mod environment;
 mod settings;
 
 use tauri_specta::{Builder, collect_commands, collect_events};
@@ -10,6 +11,7 @@ pub fn registry() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
             app::app_info,
+            environment::environment_current,
             settings::settings_get,
             settings::settings_set_language,
         ])

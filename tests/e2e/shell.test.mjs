@@ -37,3 +37,20 @@ test('switching the language changes the visible text and survives a restart', a
     assert.match(await session.text('[data-testid="home-sign-in"]'), /Sign in/)
   })
 })
+
+test('the built-in sandbox starts with the app and serves requests', async (t) => {
+  await withApp(t, async ({ session }) => {
+    await session.click('[data-testid="tab-settings"]')
+    const environment = await session.waitFor('[data-testid="environment"]', { text: 'http://127.0.0.1:' })
+    const text = await session.cmd('GET', `/element/${environment}/text`)
+    const baseUrl = text.match(/http:\/\/127\.0\.0\.1:\d+\//)[0]
+
+    const response = await fetch(`${baseUrl}__sandbox/sms`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ phoneArea: '+86', phone: '13800000001' }),
+    })
+    assert.equal(response.status, 200)
+    assert.match((await response.json()).code, /^\d{6}$/)
+  })
+})

@@ -6,6 +6,7 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	appInfo: () => typedError<AppInfo, CommandError>(__TAURI_INVOKE("app_info")),
+	environmentCurrent: () => typedError<EnvironmentInfo, CommandError>(__TAURI_INVOKE("environment_current")),
 	settingsGet: () => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_get")),
 	/**  `None` goes back to following the system language. */
 	settingsSetLanguage: (language: Language | null) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_language", { language })),
@@ -33,6 +34,15 @@ export type CommandError = {
 	code: ErrorCode,
 	message: string,
 	trace: string | null,
+};
+
+export type EnvironmentInfo = {
+	/**  Stable id, e.g. `sandbox`. */
+	id: string,
+	/**  The base URL of the three families, when the environment is up. */
+	baseUrl: string | null,
+	/**  Why the environment is not available, in words for the tester. */
+	problem: string | null,
 };
 
 /**  What kind of failure an error is; the UI branches on this, never on the message. */

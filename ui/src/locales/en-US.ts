@@ -56,6 +56,9 @@ const enUS: typeof zhCN = {
     buildKind: { debug: 'Debug', release: 'Release' },
     tauri: 'Tauri',
     identifier: 'App ID',
+    environment: 'Backend',
+    environments: { sandbox: 'Sandbox (built-in)' },
+    unavailable: 'Unavailable',
   },
   placeholder: { soon: 'This page is coming soon' },
   errors: {

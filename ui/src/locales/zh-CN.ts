@@ -54,6 +54,9 @@ export default {
     buildKind: { debug: '调试版', release: '正式版' },
     tauri: 'Tauri',
     identifier: '应用标识',
+    environment: '后端环境',
+    environments: { sandbox: '沙盒（内置）' },
+    unavailable: '不可用',
   },
   placeholder: { soon: '此页面即将推出' },
   errors: {

@@ -18,6 +18,8 @@ function backend(overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandle
         return { language: saved }
       case 'app_info':
         return APP_INFO
+      case 'environment_current':
+        return { id: 'sandbox', baseUrl: 'http://127.0.0.1:40123/', problem: null }
       default:
         throw new Error(`unexpected command ${cmd}`)
     }
@@ -60,6 +62,21 @@ describe('Settings page', () => {
     const { wrapper } = await mountApp(backend(), '/settings')
     expect(wrapper.get('[data-testid="about"]').text()).toContain('0.1.0')
     expect(wrapper.get('[data-testid="about-build"]').text()).toContain('调试版')
+  })
+
+  it('shows which backend the app talks to, and why it is down when it is', async () => {
+    const { wrapper } = await mountApp(backend(), '/settings')
+    const environment = wrapper.get('[data-testid="environment"]').text()
+    expect(environment).toContain('沙盒（内置）')
+    expect(environment).toContain('http://127.0.0.1:40123/')
+
+    const down = backend({
+      environment_current: () => ({ id: 'sandbox', baseUrl: null, problem: 'cannot listen on 127.0.0.1: no ports' }),
+    })
+    const { wrapper: failed } = await mountApp(down, '/settings')
+    const text = failed.get('[data-testid="environment"]').text()
+    expect(text).toContain('不可用')
+    expect(text).toContain('cannot listen on 127.0.0.1: no ports')
   })
 
   it('keeps the old language and says why when the choice cannot be saved', async () => {

@@ -1,12 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { commands, type AppInfo, type Language, type Settings } from '../bindings'
+import { commands, type AppInfo, type EnvironmentInfo, type Language, type Settings } from '../bindings'
 import { call } from '../commands'
 import { applyLanguage, systemLanguage } from '../i18n'
 
 export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<Settings>({ language: null })
   const appInfo = ref<AppInfo | null>(null)
+  const environment = ref<EnvironmentInfo | null>(null)
 
   /** What the UI shows: the user's choice, or the system's language until they choose. */
   const language = computed<Language>(() => settings.value.language ?? systemLanguage())
@@ -16,8 +17,12 @@ export const useSettingsStore = defineStore('settings', () => {
     applyLanguage(language.value)
   }
 
-  async function loadAppInfo() {
-    appInfo.value = await call(commands.appInfo())
+  /** What the Settings page's About and Backend sections show. */
+  async function loadAbout() {
+    ;[appInfo.value, environment.value] = await Promise.all([
+      call(commands.appInfo()),
+      call(commands.environmentCurrent()),
+    ])
   }
 
   /** Saves first: the UI switches only once the choice will survive a restart. */
@@ -26,5 +31,5 @@ export const useSettingsStore = defineStore('settings', () => {
     applyLanguage(language.value)
   }
 
-  return { settings, appInfo, language, load, loadAppInfo, setLanguage }
+  return { settings, appInfo, environment, language, load, loadAbout, setLanguage }
 })
