@@ -8,7 +8,6 @@ use crate::error::CommandResult;
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct AppInfo {
-    pub name: String,
     pub version: String,
     pub identifier: String,
     /// The Tauri version the app was built with.
@@ -29,7 +28,6 @@ pub enum BuildKind {
 pub fn app_info(app: AppHandle) -> CommandResult<AppInfo> {
     let config = app.config();
     Ok(AppInfo {
-        name: app.package_info().name.clone(),
         version: app.package_info().version.to_string(),
         identifier: config.identifier.clone(),
         tauri_version: tauri::VERSION.to_string(),

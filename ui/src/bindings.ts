@@ -14,7 +14,6 @@ export const commands = {
 
 /* Types */
 export type AppInfo = {
-	name: string,
 	version: string,
 	identifier: string,
 	/**  The Tauri version the app was built with. */

@@ -34,7 +34,6 @@ export async function mountApp(handler: IpcHandler, path = '/') {
 }
 
 export const APP_INFO = {
-  name: 'lcs-account',
   version: '0.1.0',
   identifier: 'com.lcs.account',
   tauriVersion: '2.12.5',
