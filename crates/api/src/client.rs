@@ -163,7 +163,7 @@ impl<T: Transport> Client<T> {
         span.record("latency_ms", started.elapsed().as_millis() as u64);
         let response = response.map_err(|error| match error {
             TransportError::Timeout => ApiError::Timeout {
-                seconds: self.config.timeouts.request.as_secs(),
+                after: self.config.timeouts.request,
                 trace: trace.to_owned(),
             },
             TransportError::Connect(message) => ApiError::Network {

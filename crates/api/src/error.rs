@@ -48,8 +48,11 @@ impl Lang {
 pub enum ApiError {
     #[error("network error: {message}")]
     Network { message: String, trace: String },
-    #[error("no answer within {seconds} s")]
-    Timeout { seconds: u64, trace: String },
+    #[error("no answer within {after:?}")]
+    Timeout {
+        after: std::time::Duration,
+        trace: String,
+    },
     #[error("HTTP {status}{}", message.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
     Http {
         status: u16,

@@ -348,6 +348,7 @@ async fn no_answer_in_time_is_a_timeout() {
 
     let error = client.send(&ProbeA {}, None).await.unwrap_err();
     assert_eq!(error.code(), ErrorCode::Timeout);
+    assert_eq!(error.to_string(), "no answer within 200ms");
     assert!(error.trace().is_some_and(|t| !t.is_empty()));
 }
 
