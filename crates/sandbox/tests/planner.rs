@@ -443,9 +443,29 @@ async fn a_taken_user_name_or_e_mail_address_cannot_register_again() {
 }
 
 #[tokio::test]
-async fn a_wrong_sms_code_is_told_apart() {
+async fn a_wrong_or_expired_sms_code_is_told_apart() {
     let (sandbox, client) = sandbox().await;
     let code = authorization_code(&client).await;
+    let answer: Value = reqwest::Client::new()
+        .post(format!("{}__sandbox/sms", sandbox.base_url()))
+        .json(&json!({"phone": DEMO_PHONE, "ttlMs": 1}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(20)).await;
+    let expired = VerifyVerificationCode {
+        authorizationcode: code.clone(),
+        phonenumber: DEMO_PHONE.into(),
+        verificationcode: Secret::new(answer["code"].as_str().unwrap()),
+    };
+    assert_eq!(
+        business_code(client.send(&expired, None).await.unwrap_err()),
+        "2"
+    );
+
     let sms = sms_code(&sandbox, DEMO_PHONE).await;
     let wrong = if sms.expose() == "000000" {
         "000001"
