@@ -405,6 +405,7 @@ fn internal(error: rusqlite::Error) -> CustomerFailure {
 /// How long the one-time tokens of password retrieval (A5) and of A10 stay usable.
 const TICKET_TTL_MS: i64 = 15 * 60 * 1000;
 
+/// What a one-time token is for; one kind never works as the other.
 #[derive(Clone, Copy)]
 enum Ticket {
     RetrievePwd,
@@ -450,6 +451,7 @@ fn redeem_ticket(
     customer.ok_or(CustomerFailure::TokenInvalid)
 }
 
+/// The customer of a live session token.
 fn session_customer(connection: &Connection, token: &str) -> rusqlite::Result<Option<i64>> {
     connection
         .query_row(

@@ -428,6 +428,7 @@ fn password_matches(
     })
 }
 
+/// The user with this user name, phone number or e-mail address (any case).
 fn user_by(connection: &Connection, column: UserKey, value: &str) -> rusqlite::Result<Option<i64>> {
     let sql = match column {
         UserKey::Username => "SELECT uid FROM planner_users WHERE username = ?1",
@@ -439,6 +440,7 @@ fn user_by(connection: &Connection, column: UserKey, value: &str) -> rusqlite::R
         .optional()
 }
 
+/// What names a planner user.
 #[derive(Clone, Copy)]
 enum UserKey {
     Username,
