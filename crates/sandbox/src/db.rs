@@ -77,6 +77,7 @@ impl Db {
                 },
             )?;
         }
+        crate::planner::seed(&connection)?;
         Ok(())
     }
 }

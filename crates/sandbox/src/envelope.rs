@@ -52,6 +52,12 @@ pub enum CustomerFailure {
     WrongCode,
     AccountExists,
     Unsupported(&'static str),
+    /// A session, e-mail link, retrieval or temporary token that is unknown, used or expired.
+    TokenInvalid,
+    /// No customer has this phone number or e-mail address.
+    NoSuchAccount,
+    /// firstSetLoginPwd for an account that already has a password.
+    PasswordAlreadySet,
 }
 
 impl CustomerFailure {
@@ -66,6 +72,80 @@ impl CustomerFailure {
             CustomerFailure::Unsupported(what) => {
                 ("10009", format!("the sandbox does not support {what}"))
             }
+            CustomerFailure::TokenInvalid => ("10005", "token 无效或已过期".into()),
+            CustomerFailure::NoSuchAccount => ("10006", "该账号未注册".into()),
+            CustomerFailure::PasswordAlreadySet => ("10007", "登录密码已设置".into()),
         }
     }
+}
+
+/// Family C's error codes, as the seed's table names them (the ones the sandbox answers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlannerError {
+    WrongCode,
+    CodeExpired,
+    WrongOldPassword,
+    TokenInvalid,
+    NoSuchUser,
+    WrongPassword,
+    UnknownClient,
+    WrongClientSecret,
+    WrongAuthorizationCode,
+    BadParameters,
+    AccountExists,
+    PasswordNotSet,
+    BadImage,
+    EmptyImage,
+    CodeUsed,
+    EmailRegistered,
+    Kicked,
+    BadPhoneNumber,
+    ServerError,
+}
+
+impl PlannerError {
+    fn code_and_message(self) -> (&'static str, &'static str) {
+        match self {
+            PlannerError::WrongCode => ("1", "验证码错误"),
+            PlannerError::CodeExpired => ("2", "验证码过期"),
+            PlannerError::WrongOldPassword => ("4", "旧密码错误"),
+            PlannerError::TokenInvalid => ("5", "token失效"),
+            PlannerError::NoSuchUser => ("7", "用户名不存在"),
+            PlannerError::WrongPassword => ("8", "密码错误"),
+            PlannerError::UnknownClient => ("9", "client_id不存在"),
+            PlannerError::WrongClientSecret => ("10", "client_secret错误"),
+            PlannerError::WrongAuthorizationCode => ("11", "授权码错误"),
+            PlannerError::BadParameters => ("12", "参数错误"),
+            PlannerError::AccountExists => ("14", "该账户已经存在"),
+            PlannerError::PasswordNotSet => ("15", "密码未设置"),
+            PlannerError::BadImage => ("18", "图片格式错误"),
+            PlannerError::EmptyImage => ("19", "图片为空"),
+            PlannerError::CodeUsed => ("23", "验证码已使用"),
+            PlannerError::EmailRegistered => ("25", "邮箱已经注册"),
+            PlannerError::Kicked => ("30", "多端登录账户被踢出"),
+            PlannerError::BadPhoneNumber => ("34", "手机号格式错误"),
+            PlannerError::ServerError => ("50", "服务器异常"),
+        }
+    }
+}
+
+/// Family C's success: the call's own fields beside `error` "0", no envelope.
+pub fn planner_ok(fields: Value) -> Json<Value> {
+    let mut answer = match fields {
+        Value::Object(map) => map,
+        _ => serde_json::Map::new(),
+    };
+    answer.insert("error".into(), json!("0"));
+    Json(Value::Object(answer))
+}
+
+/// Family C's failure: `error` with the seed's message in `message`. A token that no longer
+/// works also says `token_status` 2 (invalid).
+pub fn planner_fail(error: PlannerError) -> Json<Value> {
+    let (code, message) = error.code_and_message();
+    let mut answer = json!({"error": code, "message": message, "reason": ""});
+    if matches!(error, PlannerError::TokenInvalid | PlannerError::Kicked) {
+        answer["token_status"] = json!("2");
+    }
+    Json(answer)
 }

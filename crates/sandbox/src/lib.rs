@@ -13,4 +13,5 @@ mod tools;
 mod user_center;
 
 pub use db::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, DEMO_PHONE_AREA, Db, DbError};
+pub use planner::{PLANNER_CLIENT_ID, PLANNER_CLIENT_SECRET, PLANNER_DEMO_USERNAME};
 pub use server::{Sandbox, router};

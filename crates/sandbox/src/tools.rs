@@ -68,10 +68,13 @@ struct CodeRequest {
     phone_area: Option<String>,
     phone: Option<String>,
     email: Option<String>,
+    /// How long the code works, to test expiry; five minutes when absent.
+    ttl_ms: Option<i64>,
 }
 
-/// `POST /__sandbox/sms` with `{phoneArea, phone}` or `{email}`: issues a 6-digit code and its
-/// `sendToken`, answers both and prints the code in the log, as a tester would read an SMS.
+/// `POST /__sandbox/sms` with `{phoneArea, phone}` or `{email}` (and optionally `ttlMs`):
+/// issues a 6-digit code and its `sendToken`, answers both and prints the code in the log, as a
+/// tester would read an SMS.
 async fn send_code(
     State(db): State<Db>,
     Json(request): Json<CodeRequest>,
@@ -85,11 +88,12 @@ async fn send_code(
             Json(json!({"error": "give phone (with phoneArea) or email"})),
         );
     }
+    let ttl_ms = request.ttl_ms.unwrap_or(CODE_TTL_MS);
     let code = format!("{:06}", fastrand::u32(0..1_000_000));
     let send_token = uuid::Uuid::new_v4().to_string();
     let inserted = db.lock().execute(
         "INSERT INTO sms_codes (send_token, target, code, expires_at) VALUES (?1, ?2, ?3, ?4)",
-        params![send_token, target, code, now_ms() + CODE_TTL_MS],
+        params![send_token, target, code, now_ms() + ttl_ms],
     );
     if let Err(error) = inserted {
         return (
@@ -100,8 +104,6 @@ async fn send_code(
     tracing::info!(%target, %code, "sandbox SMS code issued");
     (
         StatusCode::OK,
-        Json(
-            json!({"code": code, "sendToken": send_token, "expiresInSeconds": CODE_TTL_MS / 1000}),
-        ),
+        Json(json!({"code": code, "sendToken": send_token, "expiresInSeconds": ttl_ms / 1000})),
     )
 }

@@ -3,8 +3,11 @@
 // Helpers here panic on purpose: a failed expectation is a failed test.
 #![allow(clippy::unwrap_used)]
 
-use lcs_api::customer::{CheckPhone, Customer, Device, Login, LoginType, Register};
-use lcs_api::{ApiError, Client, ClientConfig, Secret, password_md5};
+use lcs_api::customer::{
+    CheckPhone, CheckPhoneForRetriedLoginPwd, CheckToken, Customer, Device, FirstSetLoginPwd,
+    Login, LoginType, RandomKey, Register, ResetAccount, RetrieveLoginPwd, SwitchAccount,
+};
+use lcs_api::{ApiError, Client, ClientConfig, ErrorCode, Secret, password_md5};
 use lcs_sandbox::{DEMO_PASSWORD, DEMO_PHONE, DEMO_PHONE_AREA, Db, Sandbox};
 use serde_json::{Value, json};
 
@@ -48,6 +51,38 @@ async fn sms_code(sandbox: &Sandbox, body: Value) -> (Secret, Secret) {
         Secret::new(answer["code"].as_str().unwrap()),
         Secret::new(answer["sendToken"].as_str().unwrap()),
     )
+}
+
+/// A2 by phone with an SMS code, with or without a password.
+fn register_by_phone(
+    phone: &str,
+    code: &Secret,
+    send_token: &Secret,
+    password: Option<&str>,
+) -> Register {
+    Register {
+        forwarded_for: "127.0.0.1".into(),
+        country: "CN".into(),
+        lang: None,
+        login_name: phone.into(),
+        phone_area: Some("+86".into()),
+        register_type: LoginType::Phone,
+        register_device: None,
+        verify_code: code.clone(),
+        send_token: send_token.clone(),
+        register_source: Device::current(),
+        utm_source: None,
+        utm_medium: None,
+        utm_campaign: None,
+        utm_content: None,
+        utm_term: None,
+        customer_group_id: None,
+        trade_type_currency_list: Vec::new(),
+        open_account_type: None,
+        pwd: password.map(|p| password_md5(&Secret::new(p))),
+        third_server_code: None,
+        third_server_source: None,
+    }
 }
 
 fn business_code(error: ApiError) -> String {
@@ -122,29 +157,7 @@ async fn a_new_user_registers_with_an_sms_code_then_signs_in_and_the_code_works_
     let (sandbox, client) = sandbox().await;
     let phone = "13900000002";
     let (code, send_token) = sms_code(&sandbox, json!({"phoneArea": "+86", "phone": phone})).await;
-    let register = Register {
-        forwarded_for: "127.0.0.1".into(),
-        country: "CN".into(),
-        lang: None,
-        login_name: phone.into(),
-        phone_area: Some("+86".into()),
-        register_type: LoginType::Phone,
-        register_device: None,
-        verify_code: code.clone(),
-        send_token: send_token.clone(),
-        register_source: Device::current(),
-        utm_source: None,
-        utm_medium: None,
-        utm_campaign: None,
-        utm_content: None,
-        utm_term: None,
-        customer_group_id: None,
-        trade_type_currency_list: Vec::new(),
-        open_account_type: None,
-        pwd: Some(password_md5(&Secret::new("n3w-pass"))),
-        third_server_code: None,
-        third_server_source: None,
-    };
+    let register = register_by_phone(phone, &code, &send_token, Some("n3w-pass"));
     let registered = client.send(&register, None).await.unwrap();
     assert!(registered.customer_no.is_some());
 
@@ -221,4 +234,249 @@ async fn a_request_without_the_documented_headers_is_told_which_is_missing() {
     assert_eq!(answer["code"], "40001");
     assert_eq!(answer["msg"], "missing header: version");
     assert_eq!(answer["ok"], false);
+}
+
+async fn demo_login(client: &Client) -> Customer {
+    client
+        .send(
+            &password_login(LoginType::Phone, DEMO_PHONE, DEMO_PASSWORD),
+            None,
+        )
+        .await
+        .unwrap()
+}
+
+/// The trading accounts as (type, balance), in the order the answer lists them.
+fn accounts(customer: &Customer) -> Vec<(i64, String)> {
+    customer
+        .account_list
+        .iter()
+        .map(|a| (a.account_type.unwrap(), a.balance.clone().unwrap()))
+        .collect()
+}
+
+async fn sandbox_post(sandbox: &Sandbox, path: &str, body: Value) -> Value {
+    reqwest::Client::new()
+        .post(format!("{}{path}", sandbox.base_url()))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_retrieved_in_two_steps_and_the_step_token_works_once() {
+    let (sandbox, client) = sandbox().await;
+    let old_session = demo_login(&client).await.token.unwrap();
+    let (code, send_token) = sms_code(
+        &sandbox,
+        json!({"phoneArea": DEMO_PHONE_AREA, "phone": DEMO_PHONE}),
+    )
+    .await;
+    let step_one = CheckPhoneForRetriedLoginPwd {
+        phone: DEMO_PHONE.into(),
+        phone_area: DEMO_PHONE_AREA.into(),
+        sms_verify_code: code,
+        sms_send_token: send_token,
+    };
+    let ticket = client.send(&step_one, None).await.unwrap().token.unwrap();
+    let step_two = RetrieveLoginPwd {
+        token: ticket,
+        login_pwd: password_md5(&Secret::new("found-again")),
+    };
+    client.send(&step_two, None).await.unwrap();
+
+    let reused = client.send(&step_two, None).await.unwrap_err();
+    assert_eq!(business_code(reused), "10005", "the step token works once");
+    let replayed = client.send(&step_one, None).await.unwrap_err();
+    assert_eq!(business_code(replayed), "10003", "and so does the SMS code");
+
+    let old = client
+        .send(
+            &password_login(LoginType::Phone, DEMO_PHONE, DEMO_PASSWORD),
+            None,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(business_code(old), "10001");
+    client
+        .send(
+            &password_login(LoginType::Phone, DEMO_PHONE, "found-again"),
+            None,
+        )
+        .await
+        .unwrap();
+    let signed_out = client
+        .send(&SwitchAccount, Some(&old_session))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        signed_out.code(),
+        ErrorCode::Unauthorized,
+        "the sessions from before the retrieval are over"
+    );
+}
+
+#[tokio::test]
+async fn switching_accounts_flips_between_real_and_demo_and_login_shows_it() {
+    let (_sandbox, client) = sandbox().await;
+    let customer = demo_login(&client).await;
+    assert_eq!(customer.company_type.as_deref(), Some("real"));
+    assert_eq!(accounts(&customer)[0].0, 1, "the real account leads");
+
+    client
+        .send(&SwitchAccount, customer.token.as_ref())
+        .await
+        .unwrap();
+    let customer = demo_login(&client).await;
+    assert_eq!(customer.company_type.as_deref(), Some("demo"));
+    assert_eq!(
+        accounts(&customer),
+        vec![(2, "100000.0000".to_owned()), (1, "10000.0000".to_owned())]
+    );
+
+    client
+        .send(&SwitchAccount, customer.token.as_ref())
+        .await
+        .unwrap();
+    assert_eq!(
+        demo_login(&client).await.company_type.as_deref(),
+        Some("real")
+    );
+
+    let nobody = client
+        .send(&SwitchAccount, Some(&Secret::new("not-a-session")))
+        .await
+        .unwrap_err();
+    assert_eq!(nobody.code(), ErrorCode::Unauthorized);
+}
+
+#[tokio::test]
+async fn resetting_the_demo_account_restores_its_balance() {
+    let (sandbox, client) = sandbox().await;
+    let customer = demo_login(&client).await;
+    let demo = customer
+        .account_list
+        .iter()
+        .find(|a| a.account_type == Some(2))
+        .unwrap();
+    let real = customer
+        .account_list
+        .iter()
+        .find(|a| a.account_type == Some(1))
+        .unwrap();
+    for (account, balance) in [(demo, "12.3400"), (real, "5.0000")] {
+        sandbox_post(
+            &sandbox,
+            "__sandbox/account-balance",
+            json!({"accountId": account.account_id, "balance": balance}),
+        )
+        .await;
+    }
+    assert_eq!(
+        accounts(&demo_login(&client).await),
+        vec![(1, "5.0000".to_owned()), (2, "12.3400".to_owned())]
+    );
+
+    client
+        .send(&ResetAccount, customer.token.as_ref())
+        .await
+        .unwrap();
+    assert_eq!(
+        accounts(&demo_login(&client).await),
+        vec![(1, "5.0000".to_owned()), (2, "100000.0000".to_owned())],
+        "only the demo account is reset"
+    );
+}
+
+#[tokio::test]
+async fn a_temporary_token_is_exchanged_once_for_an_access_token() {
+    let (sandbox, client) = sandbox().await;
+    let issued = sandbox_post(&sandbox, "__sandbox/temp-token", json!({})).await;
+    let temporary = Secret::new(issued["token"].as_str().unwrap());
+
+    let access = client.send(&RandomKey, Some(&temporary)).await.unwrap();
+    assert!(!access.is_empty());
+    assert_ne!(access, temporary);
+    client.send(&SwitchAccount, Some(&access)).await.unwrap();
+    client
+        .send(
+            &CheckToken {
+                token: access.clone(),
+            },
+            None,
+        )
+        .await
+        .unwrap();
+
+    let again = client.send(&RandomKey, Some(&temporary)).await.unwrap_err();
+    assert_eq!(business_code(again), "10005");
+    let none = client.send(&RandomKey, None).await.unwrap_err();
+    assert_eq!(business_code(none), "10005");
+}
+
+#[tokio::test]
+async fn check_token_tells_a_live_session_from_an_unknown_token() {
+    let (_sandbox, client) = sandbox().await;
+    let token = demo_login(&client).await.token.unwrap();
+    client.send(&CheckToken { token }, None).await.unwrap();
+    let unknown = CheckToken {
+        token: Secret::new("made-up"),
+    };
+    assert_eq!(
+        business_code(client.send(&unknown, None).await.unwrap_err()),
+        "10005"
+    );
+}
+
+#[tokio::test]
+async fn an_account_registered_without_a_password_sets_its_first_one_and_is_signed_in() {
+    let (sandbox, client) = sandbox().await;
+    let phone = "13900000004";
+    let (code, send_token) = sms_code(&sandbox, json!({"phoneArea": "+86", "phone": phone})).await;
+    client
+        .send(&register_by_phone(phone, &code, &send_token, None), None)
+        .await
+        .unwrap();
+
+    let (code, send_token) = sms_code(&sandbox, json!({"phoneArea": "+86", "phone": phone})).await;
+    let mut sms_login = password_login(LoginType::Phone, phone, "");
+    sms_login.login_pwd = None;
+    sms_login.verify_code = Some(code);
+    sms_login.send_token = Some(send_token);
+    let by_sms = client.send(&sms_login, None).await.unwrap();
+    assert_eq!(
+        by_sms.login_pass_status.as_deref(),
+        Some("1"),
+        "no password yet"
+    );
+
+    let first = FirstSetLoginPwd {
+        device: Device::current(),
+        token: by_sms.token.clone().unwrap(),
+        login_pwd: password_md5(&Secret::new("first-pw")),
+    };
+    let signed_in = client.send(&first, None).await.unwrap();
+    assert_eq!(signed_in.login_pass_status.as_deref(), Some("2"));
+    assert_eq!(signed_in.id, by_sms.id);
+    let token = signed_in.token.unwrap();
+    assert_ne!(Some(&token), by_sms.token.as_ref());
+    client.send(&SwitchAccount, Some(&token)).await.unwrap();
+
+    client
+        .send(&password_login(LoginType::Phone, phone, "first-pw"), None)
+        .await
+        .unwrap();
+    let again = FirstSetLoginPwd {
+        token,
+        ..first.clone()
+    };
+    assert_eq!(
+        business_code(client.send(&again, None).await.unwrap_err()),
+        "10007",
+        "the first password is set only once"
+    );
 }
