@@ -12,5 +12,5 @@ mod server;
 mod tools;
 mod user_center;
 
-pub use db::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, DEMO_PHONE_AREA, Db, DbError};
+pub use db::{DEMO_EMAIL, DEMO_NICKNAME, DEMO_PASSWORD, DEMO_PHONE, DEMO_PHONE_AREA, Db, DbError};
 pub use server::{Sandbox, router};
