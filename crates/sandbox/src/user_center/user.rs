@@ -38,12 +38,14 @@ pub fn routes() -> Router<Db> {
 /// the sandbox's stand-in for a reviewer, so a tester sees both states.
 async fn info(State(db): State<Db>, headers: HeaderMap, query: Q) -> Response {
     signed_in(&db, &headers, query, |connection, user, _| {
+        connection.execute(
+            "UPDATE uc_users SET user_is_authentication = 2
+             WHERE user_id = ?1 AND user_is_authentication = 1 AND authentication_seen = 1",
+            [user],
+        )?;
         let profile = profile(connection, user)?;
         connection.execute(
-            "UPDATE uc_users SET
-                 user_is_authentication = CASE WHEN authentication_seen = 1
-                     THEN 2 ELSE user_is_authentication END,
-                 authentication_seen = 1
+            "UPDATE uc_users SET authentication_seen = 1
              WHERE user_id = ?1 AND user_is_authentication = 1",
             [user],
         )?;
