@@ -316,6 +316,19 @@ async fn exactly_one_default_address_through_adding_choosing_and_removing() {
     )
     .await;
     assert_eq!(by_filter.records, Some(1));
+    let range = |start: &str, end: &str| AddressQuery {
+        list: ListQuery {
+            create_time_start: Some(start.into()),
+            create_time_end: Some(end.into()),
+            ..ListQuery::default()
+        },
+        ..AddressQuery::default()
+    };
+    let today = all.items[0].ud_time.clone().unwrap()[..10].to_owned();
+    let added_today = addresses(&client, &token, range(&today, &today)).await;
+    assert_eq!(added_today.records, Some(3));
+    let long_ago = addresses(&client, &token, range("2001-01-01", "2001-12-31 23:59:59")).await;
+    assert_eq!(long_ago.records, Some(0));
 
     // Removing the default makes the most recent remaining address the default.
     client

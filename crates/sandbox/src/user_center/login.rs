@@ -78,7 +78,7 @@ pub(super) fn use_code(
 /// The password parameter reduced to its MD5 hex (see [`password_md5`]).
 fn given_password(params: &Params, key: &str) -> Result<Option<String>, UserCenterFailure> {
     let encrypted = params.flag("encrypt")?.unwrap_or(false);
-    Ok(params.text(key).map(|p| password_md5(p, encrypted)))
+    Ok(params.password(key).map(|p| password_md5(p, encrypted)))
 }
 
 /// `userAccount` + `password`. `verifyCode`/`verifyKey` are an image captcha the sandbox never

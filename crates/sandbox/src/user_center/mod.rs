@@ -252,6 +252,14 @@ impl Params {
         self.0.get(key).map(|v| v.trim()).filter(|v| !v.is_empty())
     }
 
+    /// A password, untrimmed: spaces may be part of it.
+    fn password(&self, key: &str) -> Option<&str> {
+        self.0
+            .get(key)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
     fn int(&self, key: &str) -> Result<Option<i64>, UserCenterFailure> {
         self.text(key)
             .map(|v| {

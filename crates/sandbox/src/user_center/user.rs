@@ -273,7 +273,7 @@ async fn bind_mobile(State(db): State<Db>, headers: HeaderMap, query: Q) -> Resp
 async fn rebind_mobile(State(db): State<Db>, headers: HeaderMap, query: Q) -> Response {
     signed_in(&db, &headers, query, |connection, user, params| {
         let encrypted = params.flag("encrypt")?.unwrap_or(false);
-        if let Some(password) = params.text("password") {
+        if let Some(password) = params.password("password") {
             let md5 = super::password_md5(password, encrypted);
             if !super::password_matches(connection, user, &md5)? {
                 return Err(UserCenterFailure::WrongPassword);

@@ -112,7 +112,10 @@ fn qr_svg(bits: &str) -> String {
         for x in 0..SIZE {
             let index = y * SIZE + x;
             let dark = finder(x, y).unwrap_or_else(|| {
-                let nibble = nibbles[(index / 4) % nibbles.len().max(1)];
+                let nibble = nibbles
+                    .get((index / 4) % nibbles.len().max(1))
+                    .copied()
+                    .unwrap_or(0);
                 nibble >> (index % 4) & 1 == 1
             });
             if dark {
