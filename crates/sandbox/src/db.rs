@@ -10,6 +10,8 @@ pub const DEMO_EMAIL: &str = "demo@lcs.test";
 pub const DEMO_PHONE_AREA: &str = "+86";
 pub const DEMO_PHONE: &str = "13800000001";
 pub const DEMO_PASSWORD: &str = "demo1234";
+/// The demo person's nickname in the user centre (family B).
+pub const DEMO_NICKNAME: &str = "演示用户";
 
 #[derive(Debug, thiserror::Error)]
 pub enum DbError {
@@ -56,7 +58,8 @@ impl Db {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// The demo customer, created once: phone +86 13800000001 or demo@lcs.test, password demo1234.
+    /// The demo person, created once in every family: phone +86 13800000001 or demo@lcs.test,
+    /// password demo1234.
     fn seed(&self) -> Result<(), DbError> {
         let connection = self.lock();
         let exists: bool = connection.query_row(
@@ -78,6 +81,7 @@ impl Db {
             )?;
         }
         crate::planner::seed(&connection)?;
+        crate::user_center::seed_demo(&connection)?;
         Ok(())
     }
 }

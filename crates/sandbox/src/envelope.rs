@@ -1,7 +1,8 @@
 //! Answers in each family's envelope, as the seeds show them.
 
 use axum::Json;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
 /// Family A's envelope. The trace echoes the request's `trace` header, as the real servers do.
@@ -148,4 +149,86 @@ pub fn planner_fail(error: PlannerError) -> Json<Value> {
         answer["token_status"] = json!("2");
     }
     Json(answer)
+}
+
+/// Family B's envelope, `{code, data, error, msg, status}`: `code` 0 is success, `status`
+/// mirrors the HTTP status.
+pub fn user_center_ok(data: Value) -> Response {
+    Json(json!({
+        "code": 0,
+        "data": data,
+        "error": null,
+        "msg": "success",
+        "status": 200,
+    }))
+    .into_response()
+}
+
+/// Family B's failures. Business errors travel as HTTP 200 with a non-zero `code`, as the
+/// seed's envelope suggests; a missing or dead session is HTTP 401, as the seed documents for
+/// every call.
+pub fn user_center_fail(failure: &UserCenterFailure) -> Response {
+    let (status, code, error) = failure.code_and_key();
+    let body = Json(json!({
+        "code": code,
+        "data": null,
+        "error": error,
+        "msg": failure.to_string(),
+        "status": status.as_u16(),
+    }));
+    (status, body).into_response()
+}
+
+/// The sandbox's family B business codes; the seed documents none, so these are its own:
+///
+/// | code | HTTP | meaning |
+/// |---|---|---|
+/// | 401 | 401 | no session, or the token is unknown or logged out |
+/// | 1001 | 200 | wrong account or password |
+/// | 1002 | 200 | wrong, expired or used verification code |
+/// | 1003 | 200 | the WeChat QR code expired or was used already |
+/// | 1004 | 200 | not found (or not yours) |
+/// | 1005 | 200 | already exists (an account, a bound mobile number) |
+/// | 1400 | 200 | a bad or missing parameter, an unknown sort or search column |
+/// | 1500 | 500 | the sandbox's database failed |
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UserCenterFailure {
+    #[error("请先登录")]
+    Unauthorized,
+    #[error("账号或密码错误")]
+    WrongPassword,
+    #[error("验证码错误或已过期")]
+    WrongCode,
+    #[error("二维码已失效，请刷新")]
+    QrCodeExpired,
+    #[error("{0}不存在")]
+    NotFound(&'static str),
+    #[error("{0}已存在")]
+    Exists(&'static str),
+    #[error("参数错误: {0}")]
+    BadParameter(String),
+    #[error("sandbox database error")]
+    Database,
+}
+
+impl UserCenterFailure {
+    fn code_and_key(&self) -> (StatusCode, i64, &'static str) {
+        match self {
+            Self::Unauthorized => (StatusCode::UNAUTHORIZED, 401, "unauthorized"),
+            Self::WrongPassword => (StatusCode::OK, 1001, "wrong_password"),
+            Self::WrongCode => (StatusCode::OK, 1002, "wrong_code"),
+            Self::QrCodeExpired => (StatusCode::OK, 1003, "qr_code_expired"),
+            Self::NotFound(_) => (StatusCode::OK, 1004, "not_found"),
+            Self::Exists(_) => (StatusCode::OK, 1005, "already_exists"),
+            Self::BadParameter(_) => (StatusCode::OK, 1400, "bad_parameter"),
+            Self::Database => (StatusCode::INTERNAL_SERVER_ERROR, 1500, "database"),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for UserCenterFailure {
+    fn from(error: rusqlite::Error) -> Self {
+        tracing::error!(%error, "sandbox database");
+        Self::Database
+    }
 }

@@ -12,6 +12,6 @@ mod server;
 mod tools;
 mod user_center;
 
-pub use db::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, DEMO_PHONE_AREA, Db, DbError};
+pub use db::{DEMO_EMAIL, DEMO_NICKNAME, DEMO_PASSWORD, DEMO_PHONE, DEMO_PHONE_AREA, Db, DbError};
 pub use planner::{PLANNER_CLIENT_ID, PLANNER_CLIENT_SECRET, PLANNER_DEMO_USERNAME};
 pub use server::{Sandbox, router};
