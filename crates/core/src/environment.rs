@@ -115,6 +115,11 @@ impl Environment {
         self.id == SANDBOX_ID
     }
 
+    /// The sandbox and pre-production: always offered, never removed.
+    pub fn is_built_in(&self) -> bool {
+        matches!(self.id.as_str(), SANDBOX_ID | PREPROD_ID)
+    }
+
     /// Checks everything a client needs, naming the first field that is wrong.
     pub fn validate(&self) -> Result<()> {
         let id_ok = !self.id.is_empty()
@@ -176,7 +181,7 @@ impl Environment {
     pub fn client_config(
         &self,
         language: Language,
-        sandbox_url: std::result::Result<&url::Url, &str>,
+        sandbox_url: std::result::Result<&str, &str>,
     ) -> Result<lcs_api::ClientConfig> {
         self.validate()?;
         let mut config = if self.is_sandbox() {
@@ -186,7 +191,7 @@ impl Environment {
                     format!("the built-in sandbox is down: {why}"),
                 )
             })?;
-            lcs_api::ClientConfig::single_host(base.clone())
+            lcs_api::ClientConfig::single_host(parse_base("customerBase", base)?)
         } else {
             let mut config = lcs_api::ClientConfig::single_host(parse_base(
                 "customerBase",
@@ -301,7 +306,7 @@ impl Settings {
     /// Removes one of the user's environments; removing the chosen one goes back to the
     /// sandbox.
     pub fn remove_environment(&mut self, id: &str) -> Result<()> {
-        if id == SANDBOX_ID || id == PREPROD_ID {
+        if matches!(id, SANDBOX_ID | PREPROD_ID) {
             return Err(Error::invalid(
                 "id",
                 "a built-in environment cannot be removed",
