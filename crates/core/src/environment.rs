@@ -145,7 +145,7 @@ impl Environment {
         if self.company_id.trim().is_empty() {
             return Err(Error::invalid(
                 "companyId",
-                "empty: set the company id this environment issued",
+                "not set: enter the company id this environment issued",
             ));
         }
         if self.api_version.trim().is_empty() {

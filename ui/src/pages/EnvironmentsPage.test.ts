@@ -34,7 +34,7 @@ function backend(custom: Environment[] = [], overrides: Partial<Record<string, I
         environment: { id: 'preprod', name: 'Pre-production', customerBase: 'https://prewppc-3.cmfbl.com', companyId: '' },
         builtIn: true,
         baseUrl: 'https://prewppc-3.cmfbl.com',
-        problem: 'companyId: empty: set the company id this environment issued',
+        problem: 'companyId: not set: enter the company id this environment issued',
       },
       ...mine.map((environment) => ({ environment, builtIn: false, baseUrl: environment.customerBase ?? null, problem: null })),
     ],
