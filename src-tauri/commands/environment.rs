@@ -1,35 +1,130 @@
-//! Which backend the app talks to; today the built-in sandbox.
+//! Which backend the app talks to: list the environments, choose one (persisted at once), and
+//! add, edit or remove the user's own. The rules live in lcs-core; these only adapt them.
 
+use lcs_core::environment::Environment;
+use lcs_core::settings::{Language, Settings};
 use serde::Serialize;
 use tauri::State;
 
 use crate::error::CommandResult;
 use crate::sandbox::EmbeddedSandbox;
+use crate::state::AppState;
+
+/// Every environment, and which one is chosen.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EnvironmentList {
+    /// The chosen environment's id.
+    pub current: String,
+    pub environments: Vec<EnvironmentEntry>,
+}
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
-pub struct EnvironmentInfo {
-    /// Stable id, e.g. `sandbox`.
-    pub id: String,
-    /// The base URL of the three families, when the environment is up.
+pub struct EnvironmentEntry {
+    pub environment: Environment,
+    /// Built-ins cannot be removed.
+    pub built_in: bool,
+    /// The customer API's address; for the sandbox, the one it listens on while it runs.
     pub base_url: Option<String>,
-    /// Why the environment is not available, in words for the tester.
+    /// Why the environment cannot be used (the sandbox is down, a field is missing), in words
+    /// for the tester.
     pub problem: Option<String>,
 }
 
 #[tauri::command]
 #[specta::specta]
-pub fn environment_current(sandbox: State<'_, EmbeddedSandbox>) -> CommandResult<EnvironmentInfo> {
-    Ok(match sandbox.inner() {
-        EmbeddedSandbox::Running(sandbox) => EnvironmentInfo {
-            id: "sandbox".into(),
-            base_url: Some(sandbox.base_url()),
-            problem: None,
-        },
-        EmbeddedSandbox::Failed(problem) => EnvironmentInfo {
-            id: "sandbox".into(),
-            base_url: None,
-            problem: Some(problem.clone()),
-        },
+pub fn environment_list(
+    state: State<'_, AppState>,
+    sandbox: State<'_, EmbeddedSandbox>,
+) -> CommandResult<EnvironmentList> {
+    let settings = state.settings.lock().unwrap_or_else(|p| p.into_inner());
+    Ok(list(&settings, &sandbox))
+}
+
+/// Takes effect at once: the next call to a backend goes to the chosen environment.
+#[tauri::command]
+#[specta::specta]
+pub fn environment_select(
+    state: State<'_, AppState>,
+    sandbox: State<'_, EmbeddedSandbox>,
+    id: String,
+) -> CommandResult<EnvironmentList> {
+    update(&state, &sandbox, |settings| {
+        settings.select_environment(&id)
     })
+}
+
+/// Adds an environment (`isNew`) or replaces the one with the same id.
+#[tauri::command]
+#[specta::specta]
+pub fn environment_save(
+    state: State<'_, AppState>,
+    sandbox: State<'_, EmbeddedSandbox>,
+    environment: Environment,
+    is_new: bool,
+) -> CommandResult<EnvironmentList> {
+    update(&state, &sandbox, |settings| {
+        settings.save_environment(environment, is_new)
+    })
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn environment_remove(
+    state: State<'_, AppState>,
+    sandbox: State<'_, EmbeddedSandbox>,
+    id: String,
+) -> CommandResult<EnvironmentList> {
+    update(&state, &sandbox, |settings| {
+        settings.remove_environment(&id)
+    })
+}
+
+/// Changes a copy and saves it; memory changes only once the file did, so what the user sees
+/// is what survives a restart.
+fn update(
+    state: &AppState,
+    sandbox: &EmbeddedSandbox,
+    change: impl FnOnce(&mut Settings) -> lcs_core::error::Result<()>,
+) -> CommandResult<EnvironmentList> {
+    let mut settings = state.settings.lock().unwrap_or_else(|p| p.into_inner());
+    let mut updated = settings.clone();
+    change(&mut updated)?;
+    state.settings_file.save(&updated)?;
+    *settings = updated;
+    Ok(list(&settings, sandbox))
+}
+
+fn list(settings: &Settings, sandbox: &EmbeddedSandbox) -> EnvironmentList {
+    let sandbox_url = match sandbox {
+        EmbeddedSandbox::Running(sandbox) => Ok(sandbox.base_url()),
+        EmbeddedSandbox::Failed(problem) => Err(problem.as_str()),
+    };
+    let language = settings.language.unwrap_or(Language::ZhCn);
+    let environments = settings
+        .environments()
+        .into_iter()
+        .map(|environment| {
+            let problem = environment
+                .client_config(language, sandbox_url.as_deref().map_err(|why| *why))
+                .err()
+                .map(|error| error.to_string());
+            let base_url = if environment.is_sandbox() {
+                sandbox_url.clone().ok()
+            } else {
+                Some(environment.customer_base.clone())
+            };
+            EnvironmentEntry {
+                built_in: environment.is_built_in(),
+                environment,
+                base_url,
+                problem,
+            }
+        })
+        .collect();
+    EnvironmentList {
+        current: settings.current_environment().id,
+        environments,
+    }
 }

@@ -11,7 +11,10 @@ pub fn registry() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
             app::app_info,
-            environment::environment_current,
+            environment::environment_list,
+            environment::environment_select,
+            environment::environment_save,
+            environment::environment_remove,
             settings::settings_get,
             settings::settings_set_language,
         ])

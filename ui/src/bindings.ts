@@ -6,7 +6,12 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	appInfo: () => typedError<AppInfo, CommandError>(__TAURI_INVOKE("app_info")),
-	environmentCurrent: () => typedError<EnvironmentInfo, CommandError>(__TAURI_INVOKE("environment_current")),
+	environmentList: () => typedError<EnvironmentList, CommandError>(__TAURI_INVOKE("environment_list")),
+	/**  Takes effect at once: the next call to a backend goes to the chosen environment. */
+	environmentSelect: (id: string) => typedError<EnvironmentList, CommandError>(__TAURI_INVOKE("environment_select", { id })),
+	/**  Adds an environment (`isNew`) or replaces the one with the same id. */
+	environmentSave: (environment: Environment, isNew: boolean) => typedError<EnvironmentList, CommandError>(__TAURI_INVOKE("environment_save", { environment, isNew })),
+	environmentRemove: (id: string) => typedError<EnvironmentList, CommandError>(__TAURI_INVOKE("environment_remove", { id })),
 	settingsGet: () => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_get")),
 	/**  `None` goes back to following the system language. */
 	settingsSetLanguage: (language: Language | null) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_language", { language })),
@@ -24,6 +29,17 @@ export type AppInfo = {
 
 export type BuildKind = "debug" | "release";
 
+/**  An environment's call that sends a verification code (API.md: the seeds document none). */
+export type CodeSender = {
+	method: CodeSenderMethod,
+	/**  Under the customer API's base URL, starting with `/`. */
+	path: string,
+	/**  JSON with `{{phoneArea}}`, `{{phone}}` and `{{email}}` placeholders. */
+	body: string,
+};
+
+export type CodeSenderMethod = "GET" | "POST";
+
 /**
  *  `{code, message, trace}`: the UI branches on `code` and shows `message`; `trace` is the
  *  backend's trace id, for support. Every command returns `Result<T, CommandError>`, so the UI
@@ -35,26 +51,75 @@ export type CommandError = {
 	trace: string | null,
 };
 
-export type EnvironmentInfo = {
-	/**  Stable id, e.g. `sandbox`. */
-	id: string,
-	/**  The base URL of the three families, when the environment is up. */
+/**  Where and how to reach the three backend families, and what the app sends them. */
+export type Environment = {
+	/**  Stable and unique; sessions and cached rows will be kept per environment id. */
+	id?: string,
+	name?: string,
+	/**  Family A (customer API). Empty for the sandbox, whose address is known only at run time. */
+	customerBase?: string,
+	/**  Family B (user centre). Empty for the sandbox. */
+	userCenterBase?: string,
+	/**  Family C (planner API). Empty for the sandbox. */
+	plannerBase?: string,
+	/**  Family A's `companyId` header. */
+	companyId?: string,
+	/**  Family A's `version` header. */
+	apiVersion?: string,
+	/**  Family C's common parameters. */
+	platid?: string,
+	vercode?: number,
+	channel?: string,
+	/**  Family C's refresh call (C10), which the seeds do not document. */
+	plannerRefreshPath?: string,
+	/**
+	 *  The call that sends an SMS or e-mail code; without one the user types a code received
+	 *  by other means.
+	 */
+	codeSender?: CodeSender | null,
+};
+
+export type EnvironmentEntry = {
+	environment: Environment,
+	/**  Built-ins cannot be removed. */
+	builtIn: boolean,
+	/**  The customer API's address; for the sandbox, the one it listens on while it runs. */
 	baseUrl: string | null,
-	/**  Why the environment is not available, in words for the tester. */
+	/**
+	 *  Why the environment cannot be used (the sandbox is down, a field is missing), in words
+	 *  for the tester.
+	 */
 	problem: string | null,
+};
+
+/**  Every environment, and which one is chosen. */
+export type EnvironmentList = {
+	/**  The chosen environment's id. */
+	current: string,
+	environments: EnvironmentEntry[],
 };
 
 /**  What kind of failure an error is; the UI branches on this, never on the message. */
 export type ErrorCode = 
 /**  A local file (settings, cache) could not be read or written. */
-"storage";
+"storage" | 
+/**  What the user typed or chose cannot be used; the message names the field. */
+"invalid_input";
 
 /**  The UI languages the app ships; the `lang` header of the backends follows it. */
 export type Language = "zh-CN" | "en-US";
 
+/**
+ *  Every field has a default, so a file from an older version (or with fields a newer one
+ *  added) still loads.
+ */
 export type Settings = {
 	/**  `None` until the user picks one: the UI then follows the system language. */
 	language?: Language | null,
+	/**  The chosen environment's id. */
+	environment?: string,
+	/**  The user's own environments, and pre-production once the user edited it. */
+	customEnvironments?: Environment[],
 };
 
 /* Tauri Specta runtime */

@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
 import PlaceholderPage from './pages/PlaceholderPage.vue'
+import EnvironmentsPage from './pages/EnvironmentsPage.vue'
 import SettingsPage from './pages/SettingsPage.vue'
 
 declare module 'vue-router' {
@@ -44,6 +45,8 @@ export const routes: RouteRecordRaw[] = [
     component: 'component' in page ? page.component : PlaceholderPage,
     meta: 'meta' in page ? page.meta : {},
   })),
+  // Not a published route: H5 pages and links have no business choosing the backend.
+  { name: 'settings.environments', path: '/settings/environments', component: EnvironmentsPage },
   { path: '/:unknown(.*)*', redirect: { name: 'lcs.home' } },
 ]
 

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 pub enum ErrorCode {
     /// A local file (settings, cache) could not be read or written.
     Storage,
+    /// What the user typed or chose cannot be used; the message names the field.
+    InvalidInput,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -19,12 +21,26 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// `field` is the field's wire name (`customerBase`), so the UI can point at it.
+    #[error("{field}: {message}")]
+    InvalidInput {
+        field: &'static str,
+        message: String,
+    },
 }
 
 impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::Storage { .. } => ErrorCode::Storage,
+            Error::InvalidInput { .. } => ErrorCode::InvalidInput,
+        }
+    }
+
+    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
+        Error::InvalidInput {
+            field,
+            message: message.into(),
         }
     }
 }

@@ -2,7 +2,9 @@
 //! domain, sync, the route registry, deep-link parsing, the bridge protocol and the user's
 //! settings. The Tauri shell only adapts these to commands and events.
 
+pub mod environment;
 pub mod error;
 pub mod settings;
 
+pub use environment::Environment;
 pub use error::{Error, ErrorCode};

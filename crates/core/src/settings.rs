@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::environment::{Environment, SANDBOX_ID};
 use crate::error::{Error, Result};
 
 /// The UI languages the app ships; the `lang` header of the backends follows it.
@@ -20,11 +21,27 @@ pub enum Language {
     EnUs,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+/// Every field has a default, so a file from an older version (or with fields a newer one
+/// added) still loads.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Settings {
     /// `None` until the user picks one: the UI then follows the system language.
     pub language: Option<Language>,
+    /// The chosen environment's id.
+    pub environment: String,
+    /// The user's own environments, and pre-production once the user edited it.
+    pub custom_environments: Vec<Environment>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            language: None,
+            environment: SANDBOX_ID.into(),
+            custom_environments: Vec::new(),
+        }
+    }
 }
 
 /// Reads and writes the settings file; writes replace the file atomically.

@@ -12,6 +12,7 @@ fn the_chosen_language_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let settings = Settings {
         language: Some(Language::EnUs),
+        ..Settings::default()
     };
     SettingsFile::in_dir(dir.path()).save(&settings).unwrap();
 
@@ -28,6 +29,7 @@ fn saving_creates_the_config_folder() {
     let file = SettingsFile::in_dir(&nested);
     file.save(&Settings {
         language: Some(Language::ZhCn),
+        ..Settings::default()
     })
     .unwrap();
     assert_eq!(file.load().language, Some(Language::ZhCn));

@@ -4,6 +4,14 @@ import { flushPromises } from '@vue/test-utils'
 import { closeToast } from 'vant'
 import { APP_INFO, mountApp, type IpcHandler } from '../testing'
 
+/** The environment list with only the sandbox, up (`baseUrl`) or down (`problem`). */
+function sandboxOnly(baseUrl: string | null, problem: string | null) {
+  return {
+    current: 'sandbox',
+    environments: [{ environment: { id: 'sandbox', name: 'Sandbox (built-in)' }, builtIn: true, baseUrl, problem }],
+  }
+}
+
 /** Rust's side of the settings, starting in Chinese. */
 function backend(overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandler {
   let saved: string | null = 'zh-CN'
@@ -18,8 +26,8 @@ function backend(overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandle
         return { language: saved }
       case 'app_info':
         return APP_INFO
-      case 'environment_current':
-        return { id: 'sandbox', baseUrl: 'http://127.0.0.1:40123/', problem: null }
+      case 'environment_list':
+        return sandboxOnly('http://127.0.0.1:40123/', null)
       default:
         throw new Error(`unexpected command ${cmd}`)
     }
@@ -71,7 +79,7 @@ describe('Settings page', () => {
     expect(environment).toContain('http://127.0.0.1:40123/')
 
     const down = backend({
-      environment_current: () => ({ id: 'sandbox', baseUrl: null, problem: 'cannot listen on 127.0.0.1: no ports' }),
+      environment_list: () => sandboxOnly(null, 'customerBase: the built-in sandbox is down: cannot listen on 127.0.0.1: no ports'),
     })
     const { wrapper: failed } = await mountApp(down, '/settings')
     const text = failed.get('[data-testid="environment"]').text()

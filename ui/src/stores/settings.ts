@@ -1,16 +1,35 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { commands, type AppInfo, type EnvironmentInfo, type Language, type Settings } from '../bindings'
+import {
+  commands,
+  type AppInfo,
+  type Environment,
+  type EnvironmentEntry,
+  type EnvironmentList,
+  type Language,
+  type Settings,
+} from '../bindings'
 import { call } from '../commands'
-import { applyLanguage, systemLanguage } from '../i18n'
+import { applyLanguage, i18n, systemLanguage } from '../i18n'
+
+/** Built-ins are named in the UI's language; the user's own by the name they gave. */
+export function environmentName(entry: EnvironmentEntry): string {
+  const id = entry.environment.id ?? ''
+  const key = `environments.names.${id}`
+  return entry.builtIn && i18n.global.te(key) ? i18n.global.t(key) : (entry.environment.name ?? id)
+}
 
 export const useSettingsStore = defineStore('settings', () => {
   const settings = ref<Settings>({ language: null })
   const appInfo = ref<AppInfo | null>(null)
-  const environment = ref<EnvironmentInfo | null>(null)
+  const environments = ref<EnvironmentList | null>(null)
 
   /** What the UI shows: the user's choice, or the system's language until they choose. */
   const language = computed<Language>(() => settings.value.language ?? systemLanguage())
+
+  const currentEnvironment = computed<EnvironmentEntry | null>(
+    () => environments.value?.environments.find((entry) => entry.environment.id === environments.value?.current) ?? null,
+  )
 
   async function load() {
     settings.value = await call(commands.settingsGet())
@@ -19,10 +38,14 @@ export const useSettingsStore = defineStore('settings', () => {
 
   /** What the Settings page's About and Backend sections show. */
   async function loadAbout() {
-    ;[appInfo.value, environment.value] = await Promise.all([
+    ;[appInfo.value, environments.value] = await Promise.all([
       call(commands.appInfo()),
-      call(commands.environmentCurrent()),
+      call(commands.environmentList()),
     ])
+  }
+
+  async function loadEnvironments() {
+    environments.value = await call(commands.environmentList())
   }
 
   /** Saves first: the UI switches only once the choice will survive a restart. */
@@ -31,5 +54,30 @@ export const useSettingsStore = defineStore('settings', () => {
     applyLanguage(language.value)
   }
 
-  return { settings, appInfo, environment, language, load, loadAbout, setLanguage }
+  async function selectEnvironment(id: string) {
+    environments.value = await call(commands.environmentSelect(id))
+  }
+
+  async function saveEnvironment(environment: Environment, isNew: boolean) {
+    environments.value = await call(commands.environmentSave(environment, isNew))
+  }
+
+  async function removeEnvironment(id: string) {
+    environments.value = await call(commands.environmentRemove(id))
+  }
+
+  return {
+    settings,
+    appInfo,
+    environments,
+    currentEnvironment,
+    language,
+    load,
+    loadAbout,
+    loadEnvironments,
+    setLanguage,
+    selectEnvironment,
+    saveEnvironment,
+    removeEnvironment,
+  }
 })

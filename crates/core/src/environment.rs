@@ -1,0 +1,329 @@
+//! The backend environments the app can talk to: two built in (the embedded sandbox and
+//! pre-production) and any number the user adds. One is chosen at a time; the choice and the
+//! user's environments are kept in the settings file.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::settings::{Language, Settings};
+
+/// The embedded sandbox's id: the default environment.
+pub const SANDBOX_ID: &str = "sandbox";
+/// The pre-production environment's id.
+pub const PREPROD_ID: &str = "preprod";
+/// Family A's host in the seeds (`prewppc-3.cmfbl.com`). The seeds name no host for families
+/// B and C, so pre-production uses the same one for all three until someone says otherwise.
+pub const PREPROD_HOST: &str = "https://prewppc-3.cmfbl.com";
+
+/// Where and how to reach the three backend families, and what the app sends them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Environment {
+    /// Stable and unique; sessions and cached rows will be kept per environment id.
+    pub id: String,
+    pub name: String,
+    /// Family A (customer API). Empty for the sandbox, whose address is known only at run time.
+    pub customer_base: String,
+    /// Family B (user centre). Empty for the sandbox.
+    pub user_center_base: String,
+    /// Family C (planner API). Empty for the sandbox.
+    pub planner_base: String,
+    /// Family A's `companyId` header.
+    pub company_id: String,
+    /// Family A's `version` header.
+    pub api_version: String,
+    /// Family C's common parameters.
+    pub platid: String,
+    pub vercode: u32,
+    pub channel: String,
+    /// Family C's refresh call (C10), which the seeds do not document.
+    pub planner_refresh_path: String,
+    /// The call that sends an SMS or e-mail code; without one the user types a code received
+    /// by other means.
+    pub code_sender: Option<CodeSender>,
+}
+
+/// An environment's call that sends a verification code (API.md: the seeds document none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CodeSender {
+    pub method: CodeSenderMethod,
+    /// Under the customer API's base URL, starting with `/`.
+    pub path: String,
+    /// JSON with `{{phoneArea}}`, `{{phone}}` and `{{email}}` placeholders.
+    pub body: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum CodeSenderMethod {
+    Get,
+    Post,
+}
+
+impl Default for Environment {
+    /// The values every family's seeds use, so a new environment needs only its hosts.
+    fn default() -> Self {
+        Self {
+            id: String::new(),
+            name: String::new(),
+            customer_base: String::new(),
+            user_center_base: String::new(),
+            planner_base: String::new(),
+            company_id: String::new(),
+            api_version: "0.0.1".into(),
+            platid: "2015100011".into(),
+            vercode: 1,
+            channel: "1CWR".into(),
+            planner_refresh_path: "/srv/v1/refresh".into(),
+            code_sender: None,
+        }
+    }
+}
+
+impl Environment {
+    /// The embedded sandbox: all three families on the address it listens on.
+    pub fn sandbox() -> Self {
+        Self {
+            id: SANDBOX_ID.into(),
+            name: "Sandbox (built-in)".into(),
+            company_id: "1".into(),
+            code_sender: Some(CodeSender {
+                method: CodeSenderMethod::Post,
+                path: "/__sandbox/sms".into(),
+                body: r#"{"phoneArea":"{{phoneArea}}","phone":"{{phone}}","email":"{{email}}"}"#
+                    .into(),
+            }),
+            ..Self::default()
+        }
+    }
+
+    /// Pre-production, as the seeds name it. Its `companyId` is not in the seeds: the user
+    /// sets it, and until then the environment cannot be used.
+    pub fn preprod() -> Self {
+        Self {
+            id: PREPROD_ID.into(),
+            name: "Pre-production".into(),
+            customer_base: PREPROD_HOST.into(),
+            user_center_base: PREPROD_HOST.into(),
+            planner_base: PREPROD_HOST.into(),
+            ..Self::default()
+        }
+    }
+
+    pub fn is_sandbox(&self) -> bool {
+        self.id == SANDBOX_ID
+    }
+
+    /// The sandbox and pre-production: always offered, never removed.
+    pub fn is_built_in(&self) -> bool {
+        matches!(self.id.as_str(), SANDBOX_ID | PREPROD_ID)
+    }
+
+    /// Checks everything a client needs, naming the first field that is wrong.
+    pub fn validate(&self) -> Result<()> {
+        let id_ok = !self.id.is_empty()
+            && self.id.len() <= 40
+            && self
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        if !id_ok {
+            return Err(Error::invalid(
+                "id",
+                "use 1 to 40 lowercase letters, digits, '-' or '_'",
+            ));
+        }
+        if self.name.trim().is_empty() {
+            return Err(Error::invalid("name", "give the environment a name"));
+        }
+        if !self.is_sandbox() {
+            parse_base("customerBase", &self.customer_base)?;
+            parse_base("userCenterBase", &self.user_center_base)?;
+            parse_base("plannerBase", &self.planner_base)?;
+        }
+        if self.company_id.trim().is_empty() {
+            return Err(Error::invalid(
+                "companyId",
+                "not set: enter the company id this environment issued",
+            ));
+        }
+        if self.api_version.trim().is_empty() {
+            return Err(Error::invalid("apiVersion", "empty"));
+        }
+        if self.platid.trim().is_empty() {
+            return Err(Error::invalid("platid", "empty"));
+        }
+        if self.channel.trim().is_empty() {
+            return Err(Error::invalid("channel", "empty"));
+        }
+        if !self.planner_refresh_path.starts_with('/') {
+            return Err(Error::invalid("plannerRefreshPath", "must start with '/'"));
+        }
+        if let Some(sender) = &self.code_sender {
+            if !sender.path.starts_with('/') {
+                return Err(Error::invalid("codeSender.path", "must start with '/'"));
+            }
+            if sender.method == CodeSenderMethod::Post
+                && let Err(error) = serde_json::from_str::<serde_json::Value>(&sender.body)
+            {
+                return Err(Error::invalid(
+                    "codeSender.body",
+                    format!("not JSON: {error}"),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The client configuration for this environment. The sandbox needs the address it runs
+    /// on (`Err` with why it is down otherwise); the `lang` header follows the UI language.
+    pub fn client_config(
+        &self,
+        language: Language,
+        sandbox_url: std::result::Result<&str, &str>,
+    ) -> Result<lcs_api::ClientConfig> {
+        self.validate()?;
+        let mut config = if self.is_sandbox() {
+            let base = sandbox_url.map_err(|why| {
+                Error::invalid(
+                    "customerBase",
+                    format!("the built-in sandbox is down: {why}"),
+                )
+            })?;
+            lcs_api::ClientConfig::single_host(parse_base("customerBase", base)?)
+        } else {
+            let mut config = lcs_api::ClientConfig::single_host(parse_base(
+                "customerBase",
+                &self.customer_base,
+            )?);
+            config.user_center_base = parse_base("userCenterBase", &self.user_center_base)?;
+            config.planner_base = parse_base("plannerBase", &self.planner_base)?;
+            config
+        };
+        config.company_id = self.company_id.clone();
+        config.api_version = self.api_version.clone();
+        config.platid = self.platid.clone();
+        config.vercode = i64::from(self.vercode);
+        config.channel = self.channel.clone();
+        config.planner_refresh_path = self.planner_refresh_path.clone();
+        config.lang = match language {
+            Language::ZhCn => lcs_api::Lang::ZhCn,
+            Language::EnUs => lcs_api::Lang::EnUs,
+        };
+        Ok(config)
+    }
+}
+
+/// A base URL must be http(s) with a host; paths are joined to it, so it keeps no query.
+fn parse_base(field: &'static str, text: &str) -> Result<url::Url> {
+    let url = url::Url::parse(text.trim())
+        .map_err(|error| Error::invalid(field, format!("not a URL ({error}): {text:?}")))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(Error::invalid(
+            field,
+            format!("must start with http:// or https://: {text:?}"),
+        ));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(Error::invalid(field, format!("has no host: {text:?}")));
+    }
+    Ok(url)
+}
+
+impl Settings {
+    /// Every environment the user can choose: the built-ins first (pre-production as the user
+    /// edited it), then the user's own in the order they were added.
+    pub fn environments(&self) -> Vec<Environment> {
+        let mut all = vec![Environment::sandbox()];
+        all.push(
+            self.find_custom(PREPROD_ID)
+                .cloned()
+                .unwrap_or_else(Environment::preprod),
+        );
+        all.extend(
+            self.custom_environments
+                .iter()
+                .filter(|env| env.id != PREPROD_ID)
+                .cloned(),
+        );
+        all
+    }
+
+    /// The chosen environment; the sandbox when the choice names one that no longer exists.
+    pub fn current_environment(&self) -> Environment {
+        self.environments()
+            .into_iter()
+            .find(|env| env.id == self.environment)
+            .unwrap_or_else(Environment::sandbox)
+    }
+
+    pub fn select_environment(&mut self, id: &str) -> Result<()> {
+        if !self.environments().iter().any(|env| env.id == id) {
+            return Err(Error::invalid("id", format!("no environment {id:?}")));
+        }
+        self.environment = id.to_owned();
+        Ok(())
+    }
+
+    /// Adds an environment (`is_new`) or replaces the one with the same id. Pre-production
+    /// may be edited (its `companyId` is the user's to set); the sandbox may not.
+    pub fn save_environment(&mut self, environment: Environment, is_new: bool) -> Result<()> {
+        environment.validate()?;
+        let exists = self
+            .environments()
+            .iter()
+            .any(|env| env.id == environment.id);
+        if environment.is_sandbox() {
+            return Err(Error::invalid(
+                "id",
+                "the built-in sandbox cannot be changed",
+            ));
+        }
+        if is_new && exists {
+            return Err(Error::invalid(
+                "id",
+                format!("{:?} is already taken", environment.id),
+            ));
+        }
+        if !is_new && !exists {
+            return Err(Error::invalid(
+                "id",
+                format!("no environment {:?}", environment.id),
+            ));
+        }
+        match self
+            .custom_environments
+            .iter_mut()
+            .find(|env| env.id == environment.id)
+        {
+            Some(slot) => *slot = environment,
+            None => self.custom_environments.push(environment),
+        }
+        Ok(())
+    }
+
+    /// Removes one of the user's environments; removing the chosen one goes back to the
+    /// sandbox.
+    pub fn remove_environment(&mut self, id: &str) -> Result<()> {
+        if matches!(id, SANDBOX_ID | PREPROD_ID) {
+            return Err(Error::invalid(
+                "id",
+                "a built-in environment cannot be removed",
+            ));
+        }
+        let before = self.custom_environments.len();
+        self.custom_environments.retain(|env| env.id != id);
+        if self.custom_environments.len() == before {
+            return Err(Error::invalid("id", format!("no environment {id:?}")));
+        }
+        if self.environment == id {
+            self.environment = SANDBOX_ID.into();
+        }
+        Ok(())
+    }
+
+    fn find_custom(&self, id: &str) -> Option<&Environment> {
+        self.custom_environments.iter().find(|env| env.id == id)
+    }
+}

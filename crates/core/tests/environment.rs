@@ -1,0 +1,251 @@
+#![allow(clippy::unwrap_used)]
+
+use lcs_core::ErrorCode;
+use lcs_core::environment::{CodeSenderMethod, Environment, PREPROD_HOST, PREPROD_ID, SANDBOX_ID};
+use lcs_core::settings::{Language, Settings, SettingsFile};
+
+fn staging() -> Environment {
+    Environment {
+        id: "staging".into(),
+        name: "Staging".into(),
+        customer_base: "https://a.staging.example".into(),
+        user_center_base: "https://b.staging.example/uc/".into(),
+        planner_base: "http://10.0.0.7:8080".into(),
+        company_id: "42".into(),
+        ..Environment::default()
+    }
+}
+
+/// Asserts the input was refused as invalid; returns the message, which starts with the field.
+fn refused(result: lcs_core::error::Result<()>) -> String {
+    let error = result.unwrap_err();
+    assert_eq!(error.code(), ErrorCode::InvalidInput, "{error}");
+    error.to_string()
+}
+
+#[test]
+fn a_new_install_talks_to_the_sandbox_and_offers_pre_production() {
+    let settings = Settings::default();
+    assert_eq!(settings.current_environment().id, SANDBOX_ID);
+    let ids: Vec<_> = settings.environments().into_iter().map(|e| e.id).collect();
+    assert_eq!(ids, [SANDBOX_ID, PREPROD_ID]);
+
+    let preprod = &settings.environments()[1];
+    assert_eq!(preprod.name, "Pre-production");
+    assert_eq!(preprod.customer_base, PREPROD_HOST);
+    assert_eq!(preprod.user_center_base, PREPROD_HOST);
+    assert_eq!(preprod.planner_base, PREPROD_HOST);
+    assert_eq!(preprod.company_id, "");
+}
+
+#[test]
+fn pre_production_says_its_company_id_is_missing_until_the_user_sets_it() {
+    let message = refused(Environment::preprod().validate());
+    assert!(message.starts_with("companyId:"), "{message}");
+
+    let mut settings = Settings::default();
+    let mut preprod = Environment::preprod();
+    preprod.company_id = "7".into();
+    settings.save_environment(preprod, false).unwrap();
+    assert_eq!(settings.environments()[1].company_id, "7");
+    assert_eq!(settings.environments().len(), 2, "edited, not added");
+    settings.environments()[1].validate().unwrap();
+}
+
+#[test]
+fn the_sandbox_config_uses_its_run_time_address_and_its_code_sender() {
+    let sandbox = Environment::sandbox();
+    let config = sandbox
+        .client_config(Language::EnUs, Ok("http://127.0.0.1:40123/"))
+        .unwrap();
+    assert_eq!(config.customer_base.as_str(), "http://127.0.0.1:40123/");
+    assert_eq!(config.user_center_base, config.customer_base);
+    assert_eq!(config.planner_base, config.customer_base);
+    assert_eq!(config.lang, lcs_api::Lang::EnUs);
+    assert_eq!(config.company_id, "1");
+    let sender = sandbox.code_sender.unwrap();
+    assert_eq!(sender.method, CodeSenderMethod::Post);
+    assert_eq!(sender.path, "/__sandbox/sms");
+
+    let down = Environment::sandbox()
+        .client_config(Language::ZhCn, Err("cannot listen on 127.0.0.1"))
+        .unwrap_err();
+    assert_eq!(down.code(), ErrorCode::InvalidInput);
+    assert!(
+        down.to_string().contains("cannot listen on 127.0.0.1"),
+        "{down}"
+    );
+}
+
+#[test]
+fn a_custom_environment_becomes_a_client_config_field_by_field() {
+    let mut env = staging();
+    env.api_version = "0.0.2".into();
+    env.platid = "p1".into();
+    env.vercode = 12;
+    env.channel = "web".into();
+    env.planner_refresh_path = "/srv/v2/refresh".into();
+    let config = env.client_config(Language::ZhCn, Err("unused")).unwrap();
+    assert_eq!(config.customer_base.as_str(), "https://a.staging.example/");
+    assert_eq!(
+        config.user_center_base.as_str(),
+        "https://b.staging.example/uc/"
+    );
+    assert_eq!(config.planner_base.as_str(), "http://10.0.0.7:8080/");
+    assert_eq!(config.company_id, "42");
+    assert_eq!(config.api_version, "0.0.2");
+    assert_eq!(config.platid, "p1");
+    assert_eq!(config.vercode, 12);
+    assert_eq!(config.channel, "web");
+    assert_eq!(config.planner_refresh_path, "/srv/v2/refresh");
+    assert_eq!(config.lang, lcs_api::Lang::ZhCn);
+}
+
+/// Breaks one field of a valid environment.
+type Spoil = fn(&mut Environment);
+
+#[test]
+fn bad_input_is_refused_naming_the_field() {
+    let cases: [(Spoil, &str); 9] = [
+        (|e| e.id = String::new(), "id:"),
+        (|e| e.id = "Has Spaces".into(), "id:"),
+        (|e| e.name = "  ".into(), "name:"),
+        (
+            |e| e.customer_base = "prewppc-3.cmfbl.com".into(),
+            "customerBase:",
+        ),
+        (
+            |e| e.user_center_base = "ftp://host".into(),
+            "userCenterBase:",
+        ),
+        (|e| e.planner_base = "http://".into(), "plannerBase:"),
+        (|e| e.company_id = String::new(), "companyId:"),
+        (
+            |e| e.planner_refresh_path = "srv/v1/refresh".into(),
+            "plannerRefreshPath:",
+        ),
+        (
+            |e| {
+                e.code_sender = Some(lcs_core::environment::CodeSender {
+                    method: CodeSenderMethod::Post,
+                    path: "/sms".into(),
+                    body: "{not json".into(),
+                })
+            },
+            "codeSender.body:",
+        ),
+    ];
+    for (spoil, field) in cases {
+        let mut env = staging();
+        spoil(&mut env);
+        let message = refused(env.validate());
+        assert!(message.starts_with(field), "{field} → {message}");
+        let mut settings = Settings::default();
+        assert!(settings.save_environment(env, true).is_err());
+        assert!(settings.custom_environments.is_empty());
+    }
+}
+
+#[test]
+fn ids_are_unique_and_edits_need_an_existing_one() {
+    let mut settings = Settings::default();
+    settings.save_environment(staging(), true).unwrap();
+    assert!(refused(settings.save_environment(staging(), true)).contains("already taken"));
+    let mut preprod_twin = staging();
+    preprod_twin.id = PREPROD_ID.into();
+    assert!(refused(settings.save_environment(preprod_twin, true)).contains("already taken"));
+
+    let mut renamed = staging();
+    renamed.name = "Staging 2".into();
+    settings.save_environment(renamed, false).unwrap();
+    assert_eq!(settings.environments()[2].name, "Staging 2");
+    assert_eq!(settings.environments().len(), 3);
+
+    let mut ghost = staging();
+    ghost.id = "ghost".into();
+    assert!(refused(settings.save_environment(ghost, false)).contains("no environment"));
+}
+
+#[test]
+fn the_sandbox_cannot_be_edited_and_built_ins_cannot_be_removed() {
+    let mut settings = Settings::default();
+    refused(settings.save_environment(Environment::sandbox(), false));
+    refused(settings.remove_environment(SANDBOX_ID));
+    refused(settings.remove_environment(PREPROD_ID));
+    refused(settings.remove_environment("nothing-here"));
+}
+
+#[test]
+fn removing_the_chosen_environment_goes_back_to_the_sandbox() {
+    let mut settings = Settings::default();
+    settings.save_environment(staging(), true).unwrap();
+    settings.select_environment("staging").unwrap();
+    assert_eq!(settings.current_environment().id, "staging");
+
+    settings.remove_environment("staging").unwrap();
+    assert_eq!(settings.current_environment().id, SANDBOX_ID);
+    assert_eq!(settings.environment, SANDBOX_ID);
+    refused(settings.select_environment("staging"));
+}
+
+#[test]
+fn the_choice_and_custom_environments_survive_a_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut settings = Settings::default();
+    settings.save_environment(staging(), true).unwrap();
+    settings.select_environment(PREPROD_ID).unwrap();
+    SettingsFile::in_dir(dir.path()).save(&settings).unwrap();
+
+    let reopened = SettingsFile::in_dir(dir.path()).load();
+    assert_eq!(reopened, settings);
+    assert_eq!(reopened.current_environment().id, PREPROD_ID);
+    assert_eq!(reopened.environments()[2], staging());
+}
+
+#[test]
+fn an_old_settings_file_loads_with_the_sandbox_chosen() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = SettingsFile::in_dir(dir.path());
+    std::fs::write(file.path(), r#"{"language":"en-US"}"#).unwrap();
+    let settings = file.load();
+    assert_eq!(settings.language, Some(Language::EnUs));
+    assert_eq!(settings.current_environment().id, SANDBOX_ID);
+    assert!(settings.custom_environments.is_empty());
+}
+
+#[test]
+fn missing_and_unknown_fields_of_a_saved_environment_load_as_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = SettingsFile::in_dir(dir.path());
+    std::fs::write(
+        file.path(),
+        r#"{"environment":"mine","customEnvironments":[
+            {"id":"mine","name":"Mine","customerBase":"https://x.example","colour":"red"}
+        ]}"#,
+    )
+    .unwrap();
+    let settings = file.load();
+    let mine = settings.current_environment();
+    assert_eq!(mine.id, "mine");
+    assert_eq!(mine.customer_base, "https://x.example");
+    assert_eq!(mine.api_version, Environment::default().api_version);
+    assert_eq!(mine.planner_refresh_path, "/srv/v1/refresh");
+    assert!(refused(mine.validate()).starts_with("userCenterBase:"));
+}
+
+#[test]
+fn a_choice_naming_a_vanished_environment_falls_back_to_the_sandbox() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = SettingsFile::in_dir(dir.path());
+    std::fs::write(file.path(), r#"{"environment":"deleted-by-hand"}"#).unwrap();
+    assert_eq!(file.load().current_environment().id, SANDBOX_ID);
+}
+
+#[test]
+fn a_corrupt_file_with_environments_is_moved_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = SettingsFile::in_dir(dir.path());
+    std::fs::write(file.path(), r#"{"customEnvironments":[{"id":"x""#).unwrap();
+    assert_eq!(file.load(), Settings::default());
+    assert!(dir.path().join("settings.json.corrupt").exists());
+}

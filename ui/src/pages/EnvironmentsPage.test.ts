@@ -1,0 +1,198 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { clearMocks } from '@tauri-apps/api/mocks'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { closeToast } from 'vant'
+import type { Environment, EnvironmentList } from '../bindings'
+import { APP_INFO, mountApp, type IpcHandler } from '../testing'
+
+const SANDBOX_URL = 'http://127.0.0.1:40123/'
+
+const STAGING: Environment = {
+  id: 'staging',
+  name: 'Staging',
+  customerBase: 'https://a.staging.example',
+  userCenterBase: 'https://a.staging.example',
+  plannerBase: 'https://a.staging.example',
+  companyId: '42',
+  apiVersion: '0.0.1',
+  platid: '2015100011',
+  vercode: 1,
+  channel: '1CWR',
+  plannerRefreshPath: '/srv/v1/refresh',
+  codeSender: null,
+}
+
+/** Rust's side: the sandbox and pre-production built in, plus `custom`; Chinese UI. */
+function backend(custom: Environment[] = [], overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandler {
+  let current = 'sandbox'
+  let mine = [...custom]
+  const list = (): EnvironmentList => ({
+    current,
+    environments: [
+      { environment: { id: 'sandbox', name: 'Sandbox (built-in)' }, builtIn: true, baseUrl: SANDBOX_URL, problem: null },
+      {
+        environment: { id: 'preprod', name: 'Pre-production', customerBase: 'https://prewppc-3.cmfbl.com', companyId: '' },
+        builtIn: true,
+        baseUrl: 'https://prewppc-3.cmfbl.com',
+        problem: 'companyId: not set: enter the company id this environment issued',
+      },
+      ...mine.map((environment) => ({ environment, builtIn: false, baseUrl: environment.customerBase ?? null, problem: null })),
+    ],
+  })
+  return (cmd, args) => {
+    const override = overrides[cmd]
+    if (override) return override(cmd, args)
+    switch (cmd) {
+      case 'settings_get':
+        return { language: 'zh-CN' }
+      case 'app_info':
+        return APP_INFO
+      case 'environment_list':
+        return list()
+      case 'environment_select':
+        current = args.id as string
+        return list()
+      case 'environment_save': {
+        const environment = args.environment as Environment
+        mine = [...mine.filter((e) => e.id !== environment.id), environment]
+        return list()
+      }
+      case 'environment_remove':
+        mine = mine.filter((e) => e.id !== args.id)
+        if (current === args.id) current = 'sandbox'
+        return list()
+      default:
+        throw new Error(`unexpected command ${cmd}`)
+    }
+  }
+}
+
+async function fill(wrapper: VueWrapper, values: Record<string, string>) {
+  for (const [field, value] of Object.entries(values)) {
+    await wrapper.get(`[data-testid="field-${field}"] input`).setValue(value)
+  }
+}
+
+async function submit(wrapper: VueWrapper) {
+  await wrapper.get('[data-testid="environment-editor"]').trigger('submit')
+  await flushPromises()
+  // Vant validates the fields one promise after another.
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  await flushPromises()
+}
+
+afterEach(() => {
+  closeToast(true)
+  clearMocks()
+  document.body.innerHTML = ''
+})
+
+describe('Backend environments', () => {
+  it('opens from Settings and switches to pre-production', async () => {
+    const { wrapper, router, calls } = await mountApp(backend(), '/settings')
+    const current = wrapper.get('[data-testid="environment-current"]')
+    expect(current.text()).toContain('沙盒（内置）')
+    expect(current.text()).toContain(SANDBOX_URL)
+
+    await current.trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('settings.environments')
+    expect(wrapper.get('[data-testid="page-title"]').text()).toContain('后端环境')
+    const preprod = wrapper.get('[data-testid="environment-preprod"]')
+    expect(preprod.text()).toContain('预发布')
+    expect(preprod.text()).toContain('companyId')
+
+    await preprod.trigger('click')
+    await flushPromises()
+    expect(calls).toContainEqual({ cmd: 'environment_select', args: { id: 'preprod' } })
+    expect(preprod.find('.van-radio__icon--checked').exists()).toBe(true)
+    expect(wrapper.get('[data-testid="environment-sandbox"]').find('.van-radio__icon--checked').exists()).toBe(false)
+    expect(document.body.textContent).toContain('已切换到 预发布')
+
+    await router.push({ name: 'lcs.settings' })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="environment-current"]').text()).toContain('预发布')
+  })
+
+  it('adds a custom environment', async () => {
+    const { wrapper, calls } = await mountApp(backend(), '/settings/environments')
+    await wrapper.get('[data-testid="environment-add"]').trigger('click')
+    await fill(wrapper, {
+      id: 'staging',
+      name: 'Staging',
+      customerBase: 'https://a.staging.example',
+      userCenterBase: 'https://a.staging.example',
+      plannerBase: 'https://a.staging.example',
+      companyId: '42',
+    })
+    await submit(wrapper)
+
+    expect(calls).toContainEqual({ cmd: 'environment_save', args: { environment: STAGING, isNew: true } })
+    expect(wrapper.find('[data-testid="environment-editor"]').exists()).toBe(false)
+    const added = wrapper.get('[data-testid="environment-staging"]')
+    expect(added.text()).toContain('Staging')
+    expect(added.text()).toContain('https://a.staging.example')
+    expect(document.body.textContent).toContain('环境已保存')
+  })
+
+  it('shows a bad URL on its field, sends nothing and keeps what was typed', async () => {
+    const { wrapper, calls } = await mountApp(backend(), '/settings/environments')
+    await wrapper.get('[data-testid="environment-add"]').trigger('click')
+    await fill(wrapper, {
+      id: 'staging',
+      name: 'Staging',
+      customerBase: 'prewppc-3.cmfbl.com',
+      userCenterBase: 'https://a.staging.example',
+      plannerBase: 'https://a.staging.example',
+      companyId: '42',
+    })
+    await submit(wrapper)
+
+    expect(calls.map((c) => c.cmd)).not.toContain('environment_save')
+    expect(wrapper.get('[data-testid="field-customerBase"]').text()).toContain('请输入以 http:// 或 https:// 开头')
+    const value = (field: string) => (wrapper.get(`[data-testid="field-${field}"] input`).element as HTMLInputElement).value
+    expect(value('customerBase')).toBe('prewppc-3.cmfbl.com')
+    expect(value('name')).toBe('Staging')
+    expect(value('companyId')).toBe('42')
+  })
+
+  it("shows Rust's refusal on the field it names and keeps the editor open", async () => {
+    const failing = backend([STAGING], {
+      environment_save: () => {
+        throw { code: 'invalid_input', message: 'id: "staging" is already taken', trace: null }
+      },
+    })
+    const { wrapper } = await mountApp(failing, '/settings/environments')
+    await wrapper.get('[data-testid="environment-add"]').trigger('click')
+    await fill(wrapper, {
+      id: 'staging',
+      name: 'Another',
+      customerBase: 'https://b.example',
+      userCenterBase: 'https://b.example',
+      plannerBase: 'https://b.example',
+      companyId: '1',
+    })
+    await submit(wrapper)
+
+    expect(document.body.textContent).toContain('id: "staging" is already taken')
+    expect(wrapper.get('[data-testid="field-id"]').text()).toContain('"staging" is already taken')
+    expect((wrapper.get('[data-testid="field-name"] input').element as HTMLInputElement).value).toBe('Another')
+  })
+
+  it('removes a custom environment after asking', async () => {
+    const { wrapper, calls } = await mountApp(backend([STAGING]), '/settings/environments')
+    expect(wrapper.find('[data-testid="environment-remove-sandbox"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="environment-remove-preprod"]').exists()).toBe(false)
+
+    await wrapper.get('[data-testid="environment-remove-staging"]').trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain('删除环境“Staging”？')
+    expect(calls.map((c) => c.cmd)).not.toContain('environment_remove')
+    ;(document.querySelector('.van-dialog__confirm') as HTMLElement).click()
+    await flushPromises()
+
+    expect(calls).toContainEqual({ cmd: 'environment_remove', args: { id: 'staging' } })
+    expect(wrapper.find('[data-testid="environment-staging"]').exists()).toBe(false)
+    expect(calls.map((c) => c.cmd)).not.toContain('environment_select')
+  })
+})
