@@ -129,7 +129,12 @@ pub fn parse_time_ms(text: &str, end_of_day: bool) -> Option<i64> {
     };
     let mut parts = date.split('-').map(|p| p.parse::<i64>().ok());
     let (year, month, day) = (parts.next()??, parts.next()??, parts.next()??);
-    if parts.next().is_some() || !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+    // Years past 9999 would overflow the arithmetic below; no client means them.
+    if parts.next().is_some()
+        || !(0..=9999).contains(&year)
+        || !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+    {
         return None;
     }
     let day_ms = days_from_civil(year, month, day) * 86_400_000;
@@ -144,6 +149,12 @@ pub fn parse_time_ms(text: &str, end_of_day: bool) -> Option<i64> {
     let hours = parts.next()??;
     let minutes = parts.next().unwrap_or(Some(0.0))?;
     let seconds = parts.next().unwrap_or(Some(0.0))?;
+    if !(0.0..24.0).contains(&hours)
+        || !(0.0..60.0).contains(&minutes)
+        || !(0.0..61.0).contains(&seconds)
+    {
+        return None;
+    }
     Some(day_ms + ((hours * 3600.0 + minutes * 60.0 + seconds) * 1000.0) as i64)
 }
 
@@ -461,5 +472,7 @@ mod tests {
         assert_eq!(iso_utc(day), "2024-02-29T00:00:00Z");
         assert_eq!(parse_time_ms("2024-02-29", true), Some(day + 86_399_999));
         assert_eq!(parse_time_ms("yesterday", false), None);
+        assert_eq!(parse_time_ms("99999999999999999-01-01", false), None);
+        assert_eq!(parse_time_ms("2026-01-01 1e300", false), None);
     }
 }
