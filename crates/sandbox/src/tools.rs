@@ -284,7 +284,7 @@ impl FromRef<Helpers> for Db {
 
 /// The body of `POST /__sandbox/sms`: `target`, or the older `{phoneArea, phone}` or `{email}`.
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 struct CodeRequest {
     target: Option<String>,
     phone_area: Option<String>,
