@@ -309,8 +309,9 @@ async fn check_phone(State(db): State<Db>, headers: HeaderMap, body: Bytes) -> a
         check_headers(&headers)?;
         let body = parse_body(&body)?;
         let phone = text(&body, "phone")
-            .filter(|p| p.len() >= 5 && p.chars().all(|c| c.is_ascii_digit()))
-            .ok_or_else(|| CustomerFailure::BadRequest("phone must be digits".into()))?;
+            // No phone number is longer than 15 digits (ITU E.164).
+            .filter(|p| (5..=15).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+            .ok_or_else(|| CustomerFailure::BadRequest("phone must be 5 to 15 digits".into()))?;
         let area = text(&body, "phoneArea").unwrap_or("+86");
         let connection = db.lock();
         let values = [area.to_owned(), phone.to_owned()];

@@ -18,9 +18,9 @@ use serde::Deserialize;
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
-use crate::db::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, Db};
+use crate::db::{DEMO_USERS, Db};
 use crate::envelope::{PlannerError, planner_fail, planner_ok};
-use crate::tools::{now_ms, sms_target};
+use crate::tools::{HelperError, HelperJson, now_ms, sms_target};
 
 /// The client registered from the start, for C5 authorization.
 pub const PLANNER_CLIENT_ID: &str = "lcs-account";
@@ -36,8 +36,10 @@ const PHONE_AREA: &str = "+86";
 const AUTHORIZATION_CODE_TTL_MS: i64 = 10 * 60 * 1000;
 /// The largest avatar accepted, as the client checks too.
 const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
+/// The upload's path: the one call whose body may be larger than a megabyte.
+pub const UPLOAD_PATH: &str = "/srv/v1/pic/upload";
 /// The upload's body limit: the image plus room for the text parts and the multipart framing.
-const UPLOAD_BODY_LIMIT: usize = MAX_IMAGE_BYTES + 64 * 1024;
+pub const UPLOAD_BODY_LIMIT: usize = MAX_IMAGE_BYTES + 64 * 1024;
 
 /// Family C's tables. Token lifetimes live in the database so a tester (or a test) can change
 /// them while the sandbox runs.
@@ -99,7 +101,7 @@ pub fn routes() -> Router<Db> {
         .route("/srv/v1/account", post(register))
         .route("/srv/v1/password", post(change_password))
         .route(
-            "/srv/v1/pic/upload",
+            UPLOAD_PATH,
             post(upload_pic).layer(DefaultBodyLimit::max(UPLOAD_BODY_LIMIT)),
         )
         .route("/srv/v1/pic/{id}", get(serve_pic))
@@ -111,34 +113,59 @@ pub fn routes() -> Router<Db> {
         .route("/__sandbox/planner/lifetimes", post(set_lifetimes))
 }
 
-/// The registered client and the demo user, created once.
+/// The default token lifetimes: access 2 hours, refresh advised in its last 10 minutes,
+/// refresh token 30 days.
+const DEFAULT_LIFETIMES: Lifetimes = Lifetimes {
+    access_token_ms: 7_200_000,
+    refresh_soon_ms: 600_000,
+    refresh_token_ms: 2_592_000_000,
+};
+
+/// The registered client and the demo users, each created once. Their uids are fixed, from
+/// 100001 on, so they look like the seed's (and are never 0 or 1) and survive a reset.
 pub fn seed(connection: &Connection) -> rusqlite::Result<()> {
     connection.execute(
         "INSERT OR IGNORE INTO planner_clients (client_id, secret_sha256) VALUES (?1, ?2)",
         params![PLANNER_CLIENT_ID, sha256_hex(PLANNER_CLIENT_SECRET)],
     )?;
-    let exists: bool = connection.query_row(
-        "SELECT EXISTS (SELECT 1 FROM planner_users WHERE phonenumber = ?1)",
-        [DEMO_PHONE],
-        |row| row.get(0),
-    )?;
-    if !exists {
-        let salt = new_salt();
-        // The first uid is 100001, so uids look like the seed's (and are never 0 or 1).
-        connection.execute(
-            "INSERT INTO planner_users (uid, username, phonenumber, mailaddress, password_salt,
-                                        password_sha256, registersource, created_at)
-             VALUES (100001, ?1, ?2, ?3, ?4, ?5, 'sandbox', ?6)",
-            params![
-                PLANNER_DEMO_USERNAME,
-                DEMO_PHONE,
-                DEMO_EMAIL,
-                salt,
-                password_hash(&salt, DEMO_PASSWORD),
-                now_ms()
-            ],
+    for (uid, demo) in (100_001_i64..).zip(DEMO_USERS) {
+        let exists: bool = connection.query_row(
+            "SELECT EXISTS (SELECT 1 FROM planner_users WHERE phonenumber = ?1)",
+            [demo.phone],
+            |row| row.get(0),
         )?;
+        if !exists {
+            let salt = new_salt();
+            connection.execute(
+                "INSERT INTO planner_users (uid, username, phonenumber, mailaddress, password_salt,
+                                            password_sha256, registersource, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'sandbox', ?7)",
+                params![
+                    uid,
+                    demo.planner_username,
+                    demo.phone,
+                    demo.email,
+                    salt,
+                    password_hash(&salt, demo.password),
+                    now_ms()
+                ],
+            )?;
+        }
     }
+    Ok(())
+}
+
+/// The token lifetimes back to their defaults, for the sandbox's reset.
+pub fn reset_lifetimes(connection: &Connection) -> rusqlite::Result<()> {
+    connection.execute(
+        "UPDATE planner_lifetimes SET access_token_ms = ?1, refresh_soon_ms = ?2,
+                                      refresh_token_ms = ?3",
+        params![
+            DEFAULT_LIFETIMES.access_token_ms,
+            DEFAULT_LIFETIMES.refresh_soon_ms,
+            DEFAULT_LIFETIMES.refresh_token_ms
+        ],
+    )?;
     Ok(())
 }
 
@@ -860,9 +887,12 @@ async fn refresh(State(db): State<Db>, body: Bytes) -> Json<Value> {
     })())
 }
 
+/// The longest lifetime a tester may set; longer would overflow the expiry times.
+const MAX_LIFETIME_MS: i64 = 10 * 365 * 24 * 60 * 60 * 1000;
+
 /// The body of `POST /__sandbox/planner/lifetimes`; each field is optional.
 #[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct LifetimesRequest {
     access_token_ms: Option<i64>,
     refresh_soon_ms: Option<i64>,
@@ -875,41 +905,34 @@ struct LifetimesRequest {
 /// all three. Tests make tokens expire in milliseconds with it.
 async fn set_lifetimes(
     State(db): State<Db>,
-    Json(request): Json<LifetimesRequest>,
-) -> (StatusCode, Json<Value>) {
+    HelperJson(request): HelperJson<LifetimesRequest>,
+) -> Result<Json<Value>, HelperError> {
     let values = [
         request.access_token_ms,
         request.refresh_soon_ms,
         request.refresh_token_ms,
     ];
-    if values.iter().flatten().any(|ms| *ms < 0) {
-        return (
-            StatusCode::BAD_REQUEST,
-            Json(json!({"error": "lifetimes are milliseconds, not negative"})),
-        );
+    if values
+        .iter()
+        .flatten()
+        .any(|ms| !(0..=MAX_LIFETIME_MS).contains(ms))
+    {
+        return Err(HelperError::bad(format!(
+            "lifetimes are milliseconds from 0 to {MAX_LIFETIME_MS} (ten years)"
+        )));
     }
     let connection = db.lock();
-    let updated = connection
-        .execute(
-            "UPDATE planner_lifetimes SET
-                 access_token_ms = COALESCE(?1, access_token_ms),
-                 refresh_soon_ms = COALESCE(?2, refresh_soon_ms),
-                 refresh_token_ms = COALESCE(?3, refresh_token_ms)",
-            params![values[0], values[1], values[2]],
-        )
-        .and_then(|_| lifetimes(&connection));
-    match updated {
-        Ok(now) => (
-            StatusCode::OK,
-            Json(json!({
-                "accessTokenMs": now.access_token_ms,
-                "refreshSoonMs": now.refresh_soon_ms,
-                "refreshTokenMs": now.refresh_token_ms,
-            })),
-        ),
-        Err(error) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            Json(json!({"error": error.to_string()})),
-        ),
-    }
+    connection.execute(
+        "UPDATE planner_lifetimes SET
+             access_token_ms = COALESCE(?1, access_token_ms),
+             refresh_soon_ms = COALESCE(?2, refresh_soon_ms),
+             refresh_token_ms = COALESCE(?3, refresh_token_ms)",
+        params![values[0], values[1], values[2]],
+    )?;
+    let now = lifetimes(&connection)?;
+    Ok(Json(json!({
+        "accessTokenMs": now.access_token_ms,
+        "refreshSoonMs": now.refresh_soon_ms,
+        "refreshTokenMs": now.refresh_token_ms,
+    })))
 }

@@ -3,21 +3,69 @@
 use std::future::Future;
 use std::net::SocketAddr;
 
-use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::{Json, Router};
+use serde_json::json;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::db::Db;
+use crate::faults::Faults;
+use crate::tools::Helpers;
 
-/// Every route of the sandbox over `db`.
+/// The largest request body a call may send, but an upload.
+const MAX_BODY: usize = 1024 * 1024;
+
+/// Every route of the sandbox over `db`, with no fault armed.
 pub fn router(db: Db) -> Router {
-    Router::new()
+    let faults = Faults::default();
+    let families = Router::new()
         .merge(crate::customer::routes())
         .merge(crate::user_center::routes())
         .merge(crate::planner::routes())
-        .merge(crate::tools::routes())
-        .with_state(db)
+        .with_state(db.clone());
+    let helpers = crate::tools::routes().with_state(Helpers {
+        db,
+        faults: faults.clone(),
+    });
+    families
+        .merge(helpers)
+        .merge(crate::faults::routes().with_state(faults.clone()))
+        .merge(crate::h5::routes())
+        // For bodies sent without a length; the upload's route sets its own, larger limit.
+        .layer(DefaultBodyLimit::max(MAX_BODY))
+        .layer(middleware::from_fn(refuse_large_bodies))
+        .layer(middleware::from_fn_with_state(
+            faults,
+            crate::faults::inject,
+        ))
+}
+
+/// HTTP 413 for a body whose declared length is over the limit, before any handler reads it
+/// (also for calls that take their parameters from the query string and ignore the body).
+async fn refuse_large_bodies(request: Request, next: Next) -> Response {
+    let limit = if request.uri().path() == crate::planner::UPLOAD_PATH {
+        crate::planner::UPLOAD_BODY_LIMIT
+    } else {
+        MAX_BODY
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|length| length.to_str().ok())
+        .and_then(|length| length.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            Json(json!({"error": format!("the body is over the limit of {limit} bytes")})),
+        )
+            .into_response();
+    }
+    next.run(request).await
 }
 
 /// A sandbox running on a background task, for the app and for tests. Dropping it stops it.

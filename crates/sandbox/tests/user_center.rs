@@ -26,7 +26,7 @@ use lcs_api::user_center::user::{
 use lcs_api::user_center::wechat::{WechatCheckAppLogin, WechatGetQrCode, WechatIndex};
 use lcs_api::user_center::{ListQuery, Page};
 use lcs_api::{ApiError, Client, ClientConfig, Secret, password_md5};
-use lcs_sandbox::{DEMO_EMAIL, DEMO_NICKNAME, DEMO_PASSWORD, DEMO_PHONE, Db, Sandbox};
+use lcs_sandbox::{DEMO_EMAIL, DEMO_NICKNAME, DEMO_PASSWORD, DEMO_PHONE, DEMO_USERS, Db, Sandbox};
 use serde_json::{Value, json};
 
 async fn sandbox() -> (Sandbox, Client) {
@@ -55,6 +55,20 @@ async fn demo(client: &Client) -> Secret {
         .unwrap();
     session.token.unwrap()
 }
+
+/// The second demo user's session token: a user with the new-user inbox and no addresses or
+/// invoices, for tests that count what they add.
+async fn newcomer(client: &Client) -> Secret {
+    let newcomer = &DEMO_USERS[1];
+    let session = client
+        .send(&password_login(newcomer.phone, newcomer.password), None)
+        .await
+        .unwrap();
+    session.token.unwrap()
+}
+
+/// The addresses the first demo user starts with, which the back office also sees.
+const SEEDED_ADDRESSES: i64 = 3;
 
 /// What a tester does to receive an SMS: ask the sandbox for the code it "sent". Answers the
 /// code and its key (the send token).
@@ -220,7 +234,7 @@ async fn editing_the_profile_and_verifying_the_real_name() {
 #[tokio::test]
 async fn exactly_one_default_address_through_adding_choosing_and_removing() {
     let (_sandbox, client) = sandbox().await;
-    let token = demo(&client).await;
+    let token = newcomer(&client).await;
     for (name, city) in [("张三", "深圳市"), ("李四", "广州市"), ("王五", "深圳市")]
     {
         client
@@ -348,7 +362,7 @@ async fn exactly_one_default_address_through_adding_choosing_and_removing() {
 #[tokio::test]
 async fn another_user_never_sees_or_touches_my_addresses() {
     let (sandbox, client) = sandbox().await;
-    let mine = demo(&client).await;
+    let mine = newcomer(&client).await;
     let added: Address = serde_json::from_value(
         client
             .send(&AddressAdd(address("张三", "深圳市")), Some(&mine))
@@ -401,7 +415,7 @@ async fn another_user_never_sees_or_touches_my_addresses() {
         .send(&ManageAddressList(AddressQuery::default()), Some(&mine))
         .await
         .unwrap();
-    assert_eq!(everyone.records, Some(2));
+    assert_eq!(everyone.records, Some(2 + SEEDED_ADDRESSES));
     let ids: Vec<i64> = everyone.items.iter().map(|a| a.ud_id.unwrap()).collect();
     client
         .send(&ManageAddressRemoveBatch { ud_id: ids }, Some(&mine))
@@ -417,7 +431,7 @@ async fn another_user_never_sees_or_touches_my_addresses() {
 #[tokio::test]
 async fn an_unknown_sort_or_search_column_is_refused() {
     let (_sandbox, client) = sandbox().await;
-    let token = demo(&client).await;
+    let token = newcomer(&client).await;
     for list in [
         ListQuery {
             sidx: Some("password_hash".into()),
@@ -470,7 +484,7 @@ async fn an_unknown_sort_or_search_column_is_refused() {
 #[tokio::test]
 async fn invoice_details_are_added_edited_read_listed_and_removed() {
     let (_sandbox, client) = sandbox().await;
-    let token = demo(&client).await;
+    let token = newcomer(&client).await;
     let company = InvoiceFields {
         invoice_title: Some("深圳市示例科技有限公司".into()),
         invoice_company_code: Some("91440300MA5F000000".into()),
@@ -580,7 +594,7 @@ async fn invoice_details_are_added_edited_read_listed_and_removed() {
 #[tokio::test]
 async fn unread_messages_drop_as_they_are_read_and_customer_service_answers() {
     let (_sandbox, client) = sandbox().await;
-    let token = demo(&client).await;
+    let token = newcomer(&client).await;
     let unread = || async {
         client
             .send(&MessageGetMsgCount::default(), Some(&token))
@@ -842,15 +856,30 @@ async fn qr_login_waits_for_the_scan_then_opens_a_session_once() {
     let pending = client.send(&check, None).await.unwrap();
     assert_eq!(pending["status"], "pending");
 
-    let confirmed = reqwest::Client::new()
-        .post(format!(
-            "{}__sandbox/wechat/confirm?code={code}",
-            sandbox.base_url()
-        ))
-        .send()
+    let confirm = |body: Value| {
+        reqwest::Client::new()
+            .post(format!("{}__sandbox/qr/confirm", sandbox.base_url()))
+            .json(&body)
+            .send()
+    };
+    let nobody = confirm(json!({"code": code, "userAccount": "nobody@lcs.test"}))
+        .await
+        .unwrap();
+    assert_eq!(nobody.status(), 404);
+    let unknown = confirm(json!({"code": "no-such-code", "userAccount": DEMO_EMAIL}))
+        .await
+        .unwrap();
+    assert_eq!(unknown.status(), 404);
+    let confirmed = confirm(json!({"code": code, "userAccount": DEMO_EMAIL}))
         .await
         .unwrap();
     assert_eq!(confirmed.status(), 200);
+    let twice = confirm(json!({"code": code, "userAccount": DEMO_EMAIL}))
+        .await
+        .unwrap();
+    assert_eq!(twice.status(), 409);
+    let error: Value = twice.json().await.unwrap();
+    assert!(error["error"].as_str().unwrap().contains("confirmed"));
 
     let session = client.send(&check, None).await.unwrap();
     assert_eq!(session["status"], "confirmed");

@@ -14,6 +14,7 @@ use super::list::{Kind, Table, column, read_only};
 use super::{Q, bad, signed_in};
 use crate::db::Db;
 use crate::envelope::UserCenterFailure;
+use crate::tools::{iso_utc, now_ms};
 
 const TAGS: &[&str] = &["1001", "1002"];
 
@@ -153,4 +154,99 @@ async fn manage_remove_batch(State(db): State<Db>, headers: HeaderMap, query: Q)
         }
         Ok(json!({"removed": removed}))
     })
+}
+
+/// The demo user's address book: home (the default), office and their parents' home, added a
+/// few days apart.
+pub fn seed_demo(connection: &rusqlite::Connection, user: i64) -> rusqlite::Result<()> {
+    let now = now_ms();
+    let book = [
+        (
+            "张伟",
+            "13800000001",
+            "广东省",
+            440000,
+            "深圳市",
+            440300,
+            "南山区",
+            440305,
+            "科技园南区高新南一道 8 号 阳光公寓 3 栋 1202",
+            "518057",
+            "1001",
+            true,
+        ),
+        (
+            "张伟",
+            "13800000001",
+            "广东省",
+            440000,
+            "深圳市",
+            440300,
+            "福田区",
+            440304,
+            "福华三路 168 号 国际商会中心 27 楼 LCS 前台",
+            "518048",
+            "1002",
+            false,
+        ),
+        (
+            "张建国",
+            "13912345678",
+            "湖南省",
+            430000,
+            "长沙市",
+            430100,
+            "岳麓区",
+            430104,
+            "麓山南路 932 号 湖大家属区 12 栋 2 单元 301",
+            "410082",
+            "1001",
+            false,
+        ),
+    ];
+    for (
+        index,
+        (
+            name,
+            mobile,
+            province,
+            province_id,
+            city,
+            city_id,
+            county,
+            county_id,
+            address,
+            postal,
+            tag,
+            default,
+        ),
+    ) in book.into_iter().enumerate()
+    {
+        let created = now - 86_400_000 * (30 - 7 * index as i64);
+        connection.execute(
+            "INSERT INTO uc_addresses (user_id, ud_name, ud_mobile, ud_intl, ud_province,
+                                       ud_province_id, ud_city, ud_city_id, ud_county,
+                                       ud_county_id, ud_address, ud_postalcode, ud_tag_name,
+                                       ud_is_default, ud_time, created_at)
+             VALUES (?1, ?2, ?3, '+86', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            rusqlite::params![
+                user,
+                name,
+                mobile,
+                province,
+                province_id,
+                city,
+                city_id,
+                county,
+                county_id,
+                address,
+                postal,
+                tag,
+                default,
+                iso_utc(created),
+                created
+            ],
+        )?;
+    }
+    Ok(())
 }

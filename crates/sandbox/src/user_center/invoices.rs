@@ -13,6 +13,7 @@ use serde_json::Value;
 use super::list::{Kind, Table, column, read_only};
 use super::{Q, signed_in};
 use crate::db::Db;
+use crate::tools::{iso_utc, now_ms};
 
 pub const INVOICES: Table = Table {
     name: "uc_invoices",
@@ -100,4 +101,35 @@ async fn remove(State(db): State<Db>, headers: HeaderMap, query: Q) -> Response 
             Some(user),
         )
     })
+}
+
+/// The demo user's invoice details: their employer's VAT special invoice (the default) and a
+/// personal electronic one.
+pub fn seed_demo(connection: &rusqlite::Connection, user: i64) -> rusqlite::Result<()> {
+    let now = now_ms();
+    connection.execute(
+        "INSERT INTO uc_invoices (user_id, invoice_title, invoice_company_code, invoice_is_company,
+                                  invoice_type, invoice_is_electronic, invoice_address,
+                                  invoice_phone, invoice_bankname, invoice_bankaccount,
+                                  invoice_content, invoice_contact_name, invoice_contact_mobile,
+                                  invoice_contact_email, invoice_contact_area,
+                                  invoice_contact_address, invoice_is_default, invoice_datetime,
+                                  created_at)
+         VALUES (?1, '深圳市蓝海数科技术有限公司', '91440300MA5G8K2X7L', 1, 2, 0,
+                 '深圳市福田区福华三路 168 号国际商会中心 27 楼', '0755-88886666',
+                 '招商银行深圳福田支行', '755912345610801', '技术服务费', '张伟', '13800000001',
+                 'finance@lanhai.example', '广东省 深圳市 福田区',
+                 '福华三路 168 号 国际商会中心 27 楼', 1, ?2, ?3)",
+        rusqlite::params![user, iso_utc(now - 20 * 86_400_000), now - 20 * 86_400_000],
+    )?;
+    connection.execute(
+        "INSERT INTO uc_invoices (user_id, invoice_title, invoice_is_company, invoice_type,
+                                  invoice_is_electronic, invoice_content, invoice_contact_name,
+                                  invoice_contact_mobile, invoice_contact_email,
+                                  invoice_is_default, invoice_datetime, created_at)
+         VALUES (?1, '张伟', 0, 1, 1, '商品明细', '张伟', '13800000001', 'demo@lcs.test', 0,
+                 ?2, ?3)",
+        rusqlite::params![user, iso_utc(now - 5 * 86_400_000), now - 5 * 86_400_000],
+    )?;
+    Ok(())
 }

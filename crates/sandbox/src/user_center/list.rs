@@ -197,7 +197,8 @@ impl Table {
         let sql = format!(
             "{}{filter} ORDER BY {order} LIMIT {size} OFFSET {}",
             self.select(),
-            (page - 1) * size
+            // A page far past the end is empty, not an overflow.
+            (page - 1).saturating_mul(size)
         );
         let mut statement = connection.prepare(&sql)?;
         let items = statement

@@ -175,27 +175,38 @@ pub fn routes() -> Router<Db> {
         .merge(wechat::routes())
 }
 
-/// The demo person's user-centre account, created once: the same phone, e-mail and password
-/// as family A's demo customer.
-pub fn seed_demo(connection: &Connection) -> rusqlite::Result<()> {
+/// A demo user's user-centre account, created once: the same phone, e-mail and password as
+/// in the other families. With `full`, also a long inbox, three addresses and two invoice
+/// details, so every screen has something to show.
+pub fn seed_demo(
+    connection: &Connection,
+    demo: &crate::db::DemoUser,
+    full: bool,
+) -> rusqlite::Result<()> {
     let exists: bool = connection.query_row(
         "SELECT EXISTS (SELECT 1 FROM uc_users WHERE user_mobile = ?1)",
-        [crate::db::DEMO_PHONE],
+        [demo.phone],
         |row| row.get(0),
     )?;
-    if !exists {
-        insert_user(
-            connection,
-            &NewUser {
-                account: crate::db::DEMO_PHONE.into(),
-                mobile: Some(crate::db::DEMO_PHONE.into()),
-                email: Some(crate::db::DEMO_EMAIL.into()),
-                openid: None,
-                password_md5: Some(crate::customer::md5_hex(crate::db::DEMO_PASSWORD)),
-                nickname: Some(crate::db::DEMO_NICKNAME.into()),
-                from: 2313,
-            },
-        )?;
+    if exists {
+        return Ok(());
+    }
+    let user = insert_user(
+        connection,
+        &NewUser {
+            account: demo.phone.into(),
+            mobile: Some(demo.phone.into()),
+            email: Some(demo.email.into()),
+            openid: None,
+            password_md5: Some(crate::customer::md5_hex(demo.password)),
+            nickname: Some(demo.nickname.into()),
+            from: 2313,
+        },
+    )?;
+    if full {
+        messages::seed_demo_inbox(connection, user, demo.nickname)?;
+        addresses::seed_demo(connection, user)?;
+        invoices::seed_demo(connection, user)?;
     }
     Ok(())
 }

@@ -223,14 +223,16 @@ async fn save_certificate(State(db): State<Db>, headers: HeaderMap, query: Q) ->
     signed_in(&db, &headers, query, |connection, user, params| {
         let name = params.required("userRealname")?;
         let idcard = params.required("userIdcard")?.to_ascii_uppercase();
-        let valid = match idcard.len() {
-            18 => {
-                idcard[..17].chars().all(|c| c.is_ascii_digit())
-                    && idcard[17..].chars().all(|c| c.is_ascii_digit() || c == 'X')
-            }
-            15 => idcard.chars().all(|c| c.is_ascii_digit()),
-            _ => false,
-        };
+        // Slicing by bytes below is only safe on ASCII: six Chinese characters are 18 bytes.
+        let valid = idcard.is_ascii()
+            && match idcard.len() {
+                18 => {
+                    idcard[..17].chars().all(|c| c.is_ascii_digit())
+                        && idcard[17..].chars().all(|c| c.is_ascii_digit() || c == 'X')
+                }
+                15 => idcard.chars().all(|c| c.is_ascii_digit()),
+                _ => false,
+            };
         if !valid {
             return Err(bad("userIdcard is not an identity card number"));
         }

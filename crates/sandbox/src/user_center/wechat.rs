@@ -1,7 +1,7 @@
 //! WeChat (微信) under `/front/account/wechat/`. QR-code login is real: `getQrCode` makes a
 //! code (and its picture), `checkAppLogin` says `pending` until someone confirms it, then
 //! answers a session once. Confirming is what the person scanning does in WeChat; in the
-//! sandbox it is `POST /__sandbox/wechat/confirm?code=…` (as the demo user, or `user_id=…`).
+//! sandbox it is `POST /__sandbox/qr/confirm` with `{code, userAccount}`.
 //! The other calls are WeChat's own callbacks and mini-program exchanges, answered plausibly:
 //! WeChat's one-time codes map to stable sandbox openids.
 
@@ -12,13 +12,14 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use base64::Engine;
 use rusqlite::{Connection, OptionalExtension, params};
+use serde::Deserialize;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
 use super::{NewUser, Q, bad, find_user, guest, insert_user, open_session};
 use crate::db::{DEMO_PHONE, Db};
 use crate::envelope::UserCenterFailure;
-use crate::tools::now_ms;
+use crate::tools::{HelperError, HelperJson, now_ms};
 
 /// How long a QR code can be scanned.
 const QR_TTL_MS: i64 = 5 * 60 * 1000;
@@ -49,7 +50,7 @@ pub fn routes() -> Router<Db> {
             get(redirect_to_wx_code),
         )
         .route(&format!("{WECHAT}/wxConfig"), get(wx_config))
-        .route("/__sandbox/wechat/confirm", post(confirm))
+        .route("/__sandbox/qr/confirm", post(confirm))
 }
 
 fn sha256_hex(text: &str) -> String {
@@ -169,34 +170,59 @@ fn live_code(
     }
 }
 
-/// The sandbox's stand-in for scanning and confirming in WeChat.
-async fn confirm(State(db): State<Db>, headers: HeaderMap, query: Q) -> Response {
-    guest(&db, &headers, query, |connection, _, params| {
-        let code = params.required("code")?;
-        let user = match params.int("user_id")? {
-            Some(user) => user,
-            None => {
-                find_user(connection, DEMO_PHONE)?.ok_or(UserCenterFailure::NotFound("用户"))?
-            }
-        };
-        let exists: bool = connection.query_row(
-            "SELECT EXISTS (SELECT 1 FROM uc_users WHERE user_id = ?1)",
-            [user],
-            |row| row.get(0),
-        )?;
-        if !exists {
-            return Err(UserCenterFailure::NotFound("用户"));
+/// The body of `POST /__sandbox/qr/confirm`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ConfirmRequest {
+    code: String,
+    /// Whom the scan signs in: a phone number, e-mail address or account name; the first demo
+    /// user when absent.
+    user_account: Option<String>,
+}
+
+/// `POST /__sandbox/qr/confirm` with `{code, userAccount}`: the sandbox's stand-in for scanning
+/// the QR code and confirming in WeChat as that user. 404 for an unknown user or a code that is
+/// unknown, expired or used; 409 for a code confirmed already.
+async fn confirm(
+    State(db): State<Db>,
+    HelperJson(request): HelperJson<ConfirmRequest>,
+) -> Result<axum::Json<Value>, HelperError> {
+    let connection = db.lock();
+    let account = request
+        .user_account
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .unwrap_or(DEMO_PHONE);
+    let user = find_user(&connection, account)?
+        .ok_or_else(|| HelperError::not_found(format!("no user-centre user {account:?}")))?;
+    let code = request.code.trim();
+    let found: Option<(String, i64)> = connection
+        .query_row(
+            "SELECT state, created_at FROM uc_wechat_qr WHERE code = ?1",
+            [code],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    let state = match found {
+        Some((state, created)) if state != "used" && created + QR_TTL_MS > now_ms() => state,
+        _ => {
+            return Err(HelperError::not_found(
+                "no such QR code: unknown, expired or already used",
+            ));
         }
-        let (state, _) = live_code(connection, code)?;
-        if state != "pending" {
-            return Err(UserCenterFailure::QrCodeExpired);
-        }
-        connection.execute(
-            "UPDATE uc_wechat_qr SET state = 'confirmed', user_id = ?1 WHERE code = ?2",
-            params![user, code],
-        )?;
-        Ok(json!({"code": code, "user_id": user, "status": "confirmed"}))
-    })
+    };
+    if state != "pending" {
+        return Err(HelperError::conflict("this QR code is confirmed already"));
+    }
+    connection.execute(
+        "UPDATE uc_wechat_qr SET state = 'confirmed', user_id = ?1 WHERE code = ?2",
+        params![user, code],
+    )?;
+    tracing::info!(%code, user, "sandbox WeChat QR code confirmed");
+    Ok(axum::Json(
+        json!({"code": code, "user_id": user, "status": "confirmed"}),
+    ))
 }
 
 /// WeChat's notification callback: acknowledged.

@@ -1,0 +1,188 @@
+//! Injected faults: `POST /__sandbox/faults` makes the next calls under a path misbehave (late,
+//! HTTP 500, a body that is not JSON, a connection closed without an answer), so a tester can
+//! see how the app copes with a backend in trouble. One middleware applies them to every
+//! route but the sandbox's own helpers.
+
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::post;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::tools::{HelperError, HelperJson};
+
+/// Where the sandbox's helpers live; they are never faulted, so a test can always reach them.
+const HELPERS: &str = "/__sandbox/";
+/// The longest delay a fault may ask for: enough to pass any client timeout.
+const MAX_DELAY_MS: u64 = 10 * 60 * 1000;
+
+/// How a faulted call misbehaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Kind {
+    /// Waits, then answers normally.
+    Delay,
+    /// Answers HTTP 500.
+    Http500,
+    /// Answers 200 with a truncated envelope.
+    Malformed,
+    /// Closes the connection without a complete answer.
+    Drop,
+}
+
+/// One armed fault: the next `remaining` calls whose path starts with `path` (or any, `*`).
+#[derive(Debug, Clone)]
+struct Fault {
+    path: String,
+    kind: Kind,
+    remaining: u32,
+    delay: Duration,
+}
+
+impl Fault {
+    fn matches(&self, path: &str) -> bool {
+        self.path == "*" || path.starts_with(&self.path)
+    }
+}
+
+/// The faults waiting to fire, oldest first; shared by the helper route and the middleware.
+#[derive(Clone, Default)]
+pub struct Faults(Arc<Mutex<Vec<Fault>>>);
+
+impl Faults {
+    /// A poisoned lock only means a request panicked while holding it; the list is still sound.
+    fn lock(&self) -> MutexGuard<'_, Vec<Fault>> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Disarms every fault, for the sandbox's reset.
+    pub fn clear(&self) {
+        self.lock().clear();
+    }
+
+    /// Uses up one call of the oldest fault that matches `path`.
+    fn take(&self, path: &str) -> Option<(Kind, Duration)> {
+        let mut faults = self.lock();
+        let index = faults.iter().position(|fault| fault.matches(path))?;
+        let fault = &mut faults[index];
+        fault.remaining -= 1;
+        let fired = (fault.kind, fault.delay);
+        if fault.remaining == 0 {
+            faults.remove(index);
+        }
+        Some(fired)
+    }
+}
+
+pub fn routes() -> Router<Faults> {
+    Router::new().route("/__sandbox/faults", post(arm))
+}
+
+/// The body of `POST /__sandbox/faults`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct FaultRequest {
+    path: String,
+    kind: Kind,
+    count: Option<u32>,
+    delay_ms: Option<u64>,
+}
+
+/// `POST /__sandbox/faults` with `{path, kind, count, delayMs}`: arms a fault for the next
+/// `count` calls (1 when absent) under `path`, and answers it with the number now armed.
+async fn arm(
+    State(faults): State<Faults>,
+    HelperJson(request): HelperJson<FaultRequest>,
+) -> Result<Response, HelperError> {
+    let path = request.path.trim().to_owned();
+    if path != "*" && !path.starts_with('/') {
+        return Err(HelperError::bad(
+            "path must be a path prefix starting with / (for example /api/), or * for every call",
+        ));
+    }
+    if path.starts_with(HELPERS.trim_end_matches('/')) {
+        return Err(HelperError::bad(
+            "the sandbox's own helpers under /__sandbox/ are never faulted",
+        ));
+    }
+    let count = request.count.unwrap_or(1);
+    if count == 0 {
+        return Err(HelperError::bad("count must be 1 or more"));
+    }
+    let delay_ms = match (request.kind, request.delay_ms) {
+        (Kind::Delay, None) => {
+            return Err(HelperError::bad(
+                "a delay fault needs delayMs, the milliseconds to wait",
+            ));
+        }
+        (Kind::Delay, Some(ms)) if ms > MAX_DELAY_MS => {
+            return Err(HelperError::bad(format!(
+                "delayMs must be at most {MAX_DELAY_MS} (ten minutes)"
+            )));
+        }
+        (_, ms) => ms.unwrap_or(0),
+    };
+    let mut armed = faults.lock();
+    armed.push(Fault {
+        path: path.clone(),
+        kind: request.kind,
+        remaining: count,
+        delay: Duration::from_millis(delay_ms),
+    });
+    tracing::info!(%path, kind = ?request.kind, count, delay_ms, "sandbox fault armed");
+    Ok(axum::Json(json!({
+        "path": path,
+        "kind": request.kind,
+        "count": count,
+        "delayMs": delay_ms,
+        "armed": armed.len(),
+    }))
+    .into_response())
+}
+
+/// The middleware: a call that a fault matches misbehaves as the fault says; any other goes
+/// through untouched.
+pub async fn inject(State(faults): State<Faults>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    if path.starts_with(HELPERS) {
+        return next.run(request).await;
+    }
+    let Some((kind, delay)) = faults.take(path) else {
+        return next.run(request).await;
+    };
+    tracing::info!(%path, ?kind, "sandbox fault fired");
+    match kind {
+        Kind::Delay => {
+            tokio::time::sleep(delay).await;
+            next.run(request).await
+        }
+        Kind::Http500 => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "sandbox fault: injected HTTP 500",
+        )
+            .into_response(),
+        Kind::Malformed => (
+            [(header::CONTENT_TYPE, "application/json")],
+            r#"{"code":"0","msg":"Success","data":{"token":"#,
+        )
+            .into_response(),
+        // A handler cannot close its connection; a body that fails before its first byte
+        // makes hyper abort the connection, so the client gets no complete answer.
+        Kind::Drop => Response::new(Body::from_stream(futures_util::stream::once(async {
+            Err::<Bytes, _>(std::io::Error::new(
+                std::io::ErrorKind::ConnectionAborted,
+                "sandbox fault: connection dropped",
+            ))
+        }))),
+    }
+}
