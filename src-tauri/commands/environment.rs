@@ -128,3 +128,41 @@ fn list(settings: &Settings, sandbox: &EmbeddedSandbox) -> EnvironmentList {
         environments,
     }
 }
+
+/// A sandbox demo account, so a tester knows how to sign in without reading the README.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DemoAccount {
+    pub phone_area: String,
+    pub phone: String,
+    pub email: String,
+    /// Family C's user name.
+    pub planner_username: String,
+    /// Demo credentials, public by design: they exist only in the local sandbox.
+    pub password: String,
+    pub purpose_zh: String,
+    pub purpose_en: String,
+}
+
+/// The sandbox's demo accounts while the sandbox is the chosen environment; none otherwise, so
+/// the sign-in page never suggests them for a real server.
+#[tauri::command]
+#[specta::specta]
+pub fn environment_demo_accounts(state: State<'_, AppState>) -> CommandResult<Vec<DemoAccount>> {
+    let settings = state.settings.lock().unwrap_or_else(|p| p.into_inner());
+    if !settings.current_environment().is_sandbox() {
+        return Ok(Vec::new());
+    }
+    Ok(lcs_sandbox::DEMO_USERS
+        .iter()
+        .map(|user| DemoAccount {
+            phone_area: user.phone_area.into(),
+            phone: user.phone.into(),
+            email: user.email.into(),
+            planner_username: user.planner_username.into(),
+            password: user.password.into(),
+            purpose_zh: user.purpose_zh.into(),
+            purpose_en: user.purpose_en.into(),
+        })
+        .collect())
+}

@@ -15,6 +15,7 @@ pub fn registry() -> Builder<tauri::Wry> {
             environment::environment_select,
             environment::environment_save,
             environment::environment_remove,
+            environment::environment_demo_accounts,
             settings::settings_get,
             settings::settings_set_language,
         ])

@@ -12,6 +12,11 @@ export const commands = {
 	/**  Adds an environment (`isNew`) or replaces the one with the same id. */
 	environmentSave: (environment: Environment, isNew: boolean) => typedError<EnvironmentList, CommandError>(__TAURI_INVOKE("environment_save", { environment, isNew })),
 	environmentRemove: (id: string) => typedError<EnvironmentList, CommandError>(__TAURI_INVOKE("environment_remove", { id })),
+	/**
+	 *  The sandbox's demo accounts while the sandbox is the chosen environment; none otherwise, so
+	 *  the sign-in page never suggests them for a real server.
+	 */
+	environmentDemoAccounts: () => typedError<DemoAccount[], CommandError>(__TAURI_INVOKE("environment_demo_accounts")),
 	settingsGet: () => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_get")),
 	/**  `None` goes back to following the system language. */
 	settingsSetLanguage: (language: Language | null) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_language", { language })),
@@ -49,6 +54,19 @@ export type CommandError = {
 	code: ErrorCode,
 	message: string,
 	trace: string | null,
+};
+
+/**  A sandbox demo account, so a tester knows how to sign in without reading the README. */
+export type DemoAccount = {
+	phoneArea: string,
+	phone: string,
+	email: string,
+	/**  Family C's user name. */
+	plannerUsername: string,
+	/**  Demo credentials, public by design: they exist only in the local sandbox. */
+	password: string,
+	purposeZh: string,
+	purposeEn: string,
 };
 
 /**  Where and how to reach the three backend families, and what the app sends them. */
