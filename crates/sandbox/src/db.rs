@@ -74,9 +74,6 @@ fn migrations() -> Migrations<'static> {
         M::up(crate::customer::SCHEMA),
         M::up(crate::user_center::SCHEMA),
         M::up(crate::planner::SCHEMA),
-        // Family B's address lists filter on the owner, which no index covered: under the load
-        // bench every list scanned the whole table while holding the one lock.
-        M::up("CREATE INDEX uc_addresses_by_user ON uc_addresses (user_id);"),
     ])
 }
 

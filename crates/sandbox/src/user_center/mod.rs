@@ -151,6 +151,10 @@ pub const SCHEMA: &str = "CREATE TABLE uc_users (
             source_type INTEGER NOT NULL DEFAULT 0,
             message_time INTEGER NOT NULL
         );
+        -- Every list filters on its owner; without these each list scanned the whole table
+        -- while holding the sandbox's one connection (seen in the load bench).
+        CREATE INDEX uc_addresses_by_user ON uc_addresses (user_id);
+        CREATE INDEX uc_invoices_by_user ON uc_invoices (user_id);
         CREATE INDEX uc_messages_by_user ON uc_messages (user_id, message_time);
         CREATE TABLE uc_wechat_qr (
             code TEXT PRIMARY KEY,
