@@ -54,3 +54,11 @@ test('the built-in sandbox starts with the app and serves requests', async (t) =
     assert.match((await response.json()).code, /^\d{6}$/)
   })
 })
+
+test('the sign-in page lists the sandbox demo accounts', async (t) => {
+  await withApp(t, async ({ session }) => {
+    await session.click('[data-testid="home-sign-in"]')
+    await session.waitFor('[data-testid="demo-accounts"]', { text: '13800000001' })
+    await session.waitFor('[data-testid="demo-accounts"]', { text: 'demo5678' })
+  })
+})

@@ -1,5 +1,6 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
+import LoginPage from './pages/LoginPage.vue'
 import PlaceholderPage from './pages/PlaceholderPage.vue'
 import EnvironmentsPage from './pages/EnvironmentsPage.vue'
 import SettingsPage from './pages/SettingsPage.vue'
@@ -14,7 +15,7 @@ declare module 'vue-router' {
 /** Every native page, named by its route (the bridge and lcs:// links use the same names). */
 export const PAGES = [
   { name: 'lcs.home', path: '/', component: HomePage, meta: { tab: true } },
-  { name: 'lcs.account.login', path: '/account/login' },
+  { name: 'lcs.account.login', path: '/account/login', component: LoginPage },
   { name: 'lcs.account.register', path: '/account/register' },
   { name: 'lcs.account.forgetpwd', path: '/account/forgetpwd' },
   { name: 'lcs.account.setpwd', path: '/account/setpwd' },

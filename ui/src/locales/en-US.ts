@@ -104,6 +104,7 @@ const enUS: typeof zhCN = {
       json: 'The body must be JSON',
     },
   },
+  login: { demoAccounts: 'Sandbox demo accounts', password: 'Password' },
   placeholder: { soon: 'This page is coming soon' },
   errors: {
     unknown: 'Something went wrong',

@@ -102,6 +102,7 @@ export default {
       json: '请求体须为 JSON',
     },
   },
+  login: { demoAccounts: '沙盒演示账号', password: '密码' },
   placeholder: { soon: '此页面即将推出' },
   errors: {
     unknown: '出现未知错误',
