@@ -1,0 +1,5 @@
+mod address;
+mod customer;
+mod message;
+mod outbox;
+mod trading_account;
