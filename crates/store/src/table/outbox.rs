@@ -115,42 +115,61 @@ pub fn backoff_delay(attempts: u32, jitter: f64) -> Duration {
     base.mul_f64(0.8 + 0.4 * jitter.clamp(0.0, 1.0))
 }
 
-fn entry(row: &Row<'_>) -> rusqlite::Result<(OutboxEntry, String, String)> {
-    let kind: String = row.get(3)?;
-    let payload: String = row.get(5)?;
-    let entry = OutboxEntry {
-        seq: row.get(0)?,
-        environment: row.get(1)?,
-        account: row.get(2)?,
-        kind: OutboxKind::MessageMarkRead,
-        idempotency_key: row.get(4)?,
-        payload: serde_json::Value::Null,
-        attempts: row.get(6)?,
-        next_attempt_at: row.get(7)?,
-        created_at: row.get(8)?,
-    };
-    Ok((entry, kind, payload))
+/// An outbox row as SQLite holds it: kind and payload are text, decoded afterwards because
+/// that can fail in ways rusqlite's row mapping cannot express.
+struct StoredEntry {
+    seq: i64,
+    environment: String,
+    account: String,
+    kind: String,
+    idempotency_key: String,
+    payload: String,
+    attempts: u32,
+    next_attempt_at: i64,
+    created_at: i64,
 }
 
-/// Runs an outbox query and decodes kind and payload, which rusqlite cannot.
+impl StoredEntry {
+    fn read(row: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            seq: row.get(0)?,
+            environment: row.get(1)?,
+            account: row.get(2)?,
+            kind: row.get(3)?,
+            idempotency_key: row.get(4)?,
+            payload: row.get(5)?,
+            attempts: row.get(6)?,
+            next_attempt_at: row.get(7)?,
+            created_at: row.get(8)?,
+        })
+    }
+
+    fn decode(self) -> Result<OutboxEntry, StoreError> {
+        Ok(OutboxEntry {
+            seq: self.seq,
+            environment: self.environment,
+            account: self.account,
+            kind: OutboxKind::parse(&self.kind)?,
+            idempotency_key: self.idempotency_key,
+            payload: super::from_json(&self.payload)?,
+            attempts: self.attempts,
+            next_attempt_at: self.next_attempt_at,
+            created_at: self.created_at,
+        })
+    }
+}
+
+/// Runs an outbox query and decodes every row.
 fn entries(
     conn: &Connection,
     sql: &str,
     params: impl rusqlite::Params,
 ) -> Result<Vec<OutboxEntry>, StoreError> {
     let mut select = conn.prepare(sql)?;
-    let raw = select
-        .query_map(params, entry)?
+    let stored = select
+        .query_map(params, StoredEntry::read)?
         .collect::<Result<Vec<_>, _>>()?;
-    raw.into_iter()
-        .map(|(entry, kind, payload)| {
-            Ok(OutboxEntry {
-                kind: OutboxKind::parse(&kind)?,
-                payload: super::from_json(&payload)?,
-                ..entry
-            })
-        })
-        .collect()
+    stored.into_iter().map(StoredEntry::decode).collect()
 }
 
 fn by_seq(conn: &Connection, seq: i64) -> Result<OutboxEntry, StoreError> {
