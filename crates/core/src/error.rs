@@ -10,7 +10,7 @@ pub enum ErrorCode {
     Storage,
     /// What the user typed or chose cannot be used; the message names the field.
     InvalidInput,
-    /// The OS keychain failed, or an entry in it cannot be used; the session is not saved.
+    /// The OS keychain failed, or a session entry is too large to store or cannot be read.
     Keychain,
 }
 
