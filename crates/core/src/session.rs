@@ -77,8 +77,9 @@ pub struct PlannerSession {
 }
 
 impl PlannerSession {
-    /// From C1's (or C10's) answer, which gives lifetimes in seconds. They count from when the
-    /// answer arrived, `received_at_ms`, not from when it is stored.
+    /// From C1's (or C10's) answer. The seed does not say what `*_expire` are; they are read
+    /// as lifetimes in seconds, as the sandbox sends them, counted from when the answer
+    /// arrived (`received_at_ms`), not from when it is stored.
     pub fn from_tokens(tokens: PlannerTokens, received_at_ms: i64) -> Result<Self> {
         let expires_at = |seconds: i64| received_at_ms.saturating_add(seconds.saturating_mul(1000));
         Ok(Self {

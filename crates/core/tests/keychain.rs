@@ -267,15 +267,17 @@ fn without_a_working_keychain_sessions_are_kept_in_memory_and_the_reason_is_told
     assert!(matches!(unopenable.kind, StoreKind::MemoryOnly { .. }));
 }
 
+/// What `secret-tool` (libsecret) finds in the Secret Service under our attributes.
+#[allow(clippy::expect_used)]
 fn secret_tool_lookup(user_name: &str) -> Option<String> {
     let output = Command::new("secret-tool")
         .args(["lookup", "service", SERVICE, "username", user_name])
         .output()
-        .unwrap();
+        .expect("secret-tool runs (package libsecret-tools)");
     output
         .status
         .success()
-        .then(|| String::from_utf8(output.stdout).unwrap())
+        .then(|| String::from_utf8(output.stdout).expect("the entry is UTF-8"))
 }
 
 #[test]
