@@ -26,6 +26,11 @@ cargo clippy --workspace --all-targets "${FEATURES[@]}" -- -D warnings
 step "Rust tests (with the bindings freshness check)"
 cargo test --workspace "${FEATURES[@]}"
 
+# The ignored keychain test needs a session bus and an unlocked Secret Service, which a plain
+# `cargo test` does not have: give it both, with a throwaway keyring.
+step "keychain against the real Secret Service"
+dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && cargo test -p lcs-core --test keychain -- --include-ignored'
+
 step "vue-tsc"
 npm run --silent typecheck
 

@@ -122,7 +122,9 @@ export type ErrorCode =
 /**  A local file (settings, cache) could not be read or written. */
 "storage" | 
 /**  What the user typed or chose cannot be used; the message names the field. */
-"invalid_input";
+"invalid_input" | 
+/**  The OS keychain failed, or a session entry is too large to store or cannot be read. */
+"keychain";
 
 /**  The UI languages the app ships; the `lang` header of the backends follows it. */
 export type Language = "zh-CN" | "en-US";

@@ -10,6 +10,8 @@ pub enum ErrorCode {
     Storage,
     /// What the user typed or chose cannot be used; the message names the field.
     InvalidInput,
+    /// The OS keychain failed, or a session entry is too large to store or cannot be read.
+    Keychain,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -27,6 +29,25 @@ pub enum Error {
         field: &'static str,
         message: String,
     },
+    /// The OS keychain refused an operation. `detail` is the keychain's own message, kept as
+    /// text: keyring errors can carry the stored bytes, which must not reach a `Debug` dump.
+    #[error("the keychain could not {action} {key}: {detail}")]
+    Keychain {
+        action: &'static str,
+        key: String,
+        detail: String,
+    },
+    /// Windows' Credential Manager stores at most 2,560 bytes per entry; refused on every
+    /// platform so a session that works on Linux cannot fail on Windows.
+    #[error("{key} is {bytes} bytes, over the keychain's limit of {limit}")]
+    KeychainEntryTooLarge {
+        key: String,
+        bytes: usize,
+        limit: usize,
+    },
+    /// An entry exists but is not what this app writes (another version, or edited by hand).
+    #[error("the keychain entry {key} cannot be read: {detail}")]
+    KeychainEntryUnreadable { key: String, detail: String },
 }
 
 impl Error {
@@ -34,6 +55,9 @@ impl Error {
         match self {
             Error::Storage { .. } => ErrorCode::Storage,
             Error::InvalidInput { .. } => ErrorCode::InvalidInput,
+            Error::Keychain { .. }
+            | Error::KeychainEntryTooLarge { .. }
+            | Error::KeychainEntryUnreadable { .. } => ErrorCode::Keychain,
         }
     }
 

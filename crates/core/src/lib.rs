@@ -4,6 +4,8 @@
 
 pub mod environment;
 pub mod error;
+pub mod keychain;
+pub mod session;
 pub mod settings;
 
 pub use environment::Environment;
