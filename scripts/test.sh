@@ -27,9 +27,12 @@ step "Rust tests (with the bindings freshness check)"
 cargo test --workspace "${FEATURES[@]}"
 
 # The ignored keychain test needs a session bus and an unlocked Secret Service, which a plain
-# `cargo test` does not have: give it both, with a throwaway keyring.
+# `cargo test` does not have: give it both, with a throwaway keyring in a throwaway data folder
+# so a developer's own login keyring is never touched.
 step "keychain against the real Secret Service"
-dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && cargo test -p lcs-core --test keychain -- --include-ignored'
+keyrings=$(mktemp -d)
+XDG_DATA_HOME="$keyrings" dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && cargo test --workspace "$@" --test keychain -- --include-ignored' sh "${FEATURES[@]}"
+rm -rf "$keyrings"
 
 step "vue-tsc"
 npm run --silent typecheck
