@@ -1,4 +1,5 @@
-//! Invoice titles (`user_center::invoices::Invoice`): id and default flag as columns, the rest as JSON.
+//! Invoice titles (`user_center::invoices::Invoice`): one default per account, the rest as JSON; the queries are
+//! [`DefaultList`]'s.
 
 use std::time::Duration;
 
@@ -6,31 +7,21 @@ use rusqlite::Connection;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+use super::default_list::{DefaultList, DefaultListRow, default_list_migration};
 use super::fetch_log::Kind;
 use crate::{Cached, Store, StoreError};
 
-pub(crate) const MIGRATION: &str = "
-CREATE TABLE invoice (
-    environment TEXT NOT NULL,
-    account TEXT NOT NULL,
-    id TEXT NOT NULL,
-    is_default INTEGER NOT NULL,
-    position INTEGER NOT NULL,
-    data TEXT NOT NULL,
-    PRIMARY KEY (environment, account, id)
-) STRICT, WITHOUT ROWID;";
+pub(crate) const MIGRATION: &str = default_list_migration!("invoice");
 
 pub(crate) const FORGET: &str = "DELETE FROM invoice WHERE environment = ?1 AND account = ?2";
 
-/// One cached invoice title: the columns the app sorts on, and the API's answer as `data`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct InvoiceRow<T = serde_json::Value> {
-    /// The server's id, or a temporary one while its creation waits in the outbox.
-    pub id: String,
-    pub is_default: bool,
-    pub data: T,
-}
+const TABLE: DefaultList = DefaultList {
+    name: "invoice",
+    kind: Kind::Invoices,
+};
+
+/// One cached row of this list.
+pub type InvoiceRow<T = serde_json::Value> = DefaultListRow<T>;
 
 impl Store {
     /// Replaces this account's invoices with a freshly fetched list.
@@ -41,29 +32,7 @@ impl Store {
         rows: &[InvoiceRow<T>],
         fetched_at: i64,
     ) -> Result<(), StoreError> {
-        let tx = self.conn.transaction()?;
-        tx.execute(FORGET, (environment, account))?;
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO invoice (environment, account, id, is_default, position, data)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            for (index, row) in rows.iter().enumerate() {
-                let data = super::to_json(&row.data)?;
-                let position = super::position(index);
-                insert.execute((
-                    environment,
-                    account,
-                    &row.id,
-                    row.is_default,
-                    position,
-                    data,
-                ))?;
-            }
-        }
-        super::fetch_log::record(&tx, environment, account, Kind::Invoices, fetched_at)?;
-        tx.commit()?;
-        Ok(())
+        TABLE.replace(&mut self.conn, environment, account, rows, fetched_at)
     }
 
     /// This account's cached invoices, the default first, then in the server's order.
@@ -73,41 +42,11 @@ impl Store {
         account: &str,
         max_age: Duration,
     ) -> Result<Option<Cached<Vec<InvoiceRow<T>>>>, StoreError> {
-        crate::cache::read(
-            &self.conn,
-            environment,
-            account,
-            Kind::Invoices,
-            max_age,
-            || {
-                let mut select = self.conn.prepare(
-                "SELECT id, is_default, data FROM invoice WHERE environment = ?1 AND account = ?2
-                 ORDER BY is_default DESC, position",
-            )?;
-                let raw = select
-                    .query_map((environment, account), |row| {
-                        Ok((
-                            row.get::<_, String>(0)?,
-                            row.get(1)?,
-                            row.get::<_, String>(2)?,
-                        ))
-                    })?
-                    .collect::<Result<Vec<_>, _>>()?;
-                raw.into_iter()
-                    .map(|(id, is_default, data)| {
-                        Ok(InvoiceRow {
-                            id,
-                            is_default,
-                            data: super::from_json(&data)?,
-                        })
-                    })
-                    .collect()
-            },
-        )
+        TABLE.read(&self.conn, environment, account, max_age)
     }
 }
 
-/// Gives a row created offline its server id, in the id column and inside its JSON.
+/// Gives a row created offline its server id.
 pub(crate) fn replace_temp_id(
     conn: &Connection,
     environment: &str,
@@ -115,26 +54,5 @@ pub(crate) fn replace_temp_id(
     temp_id: &str,
     server_id: i64,
 ) -> Result<(), StoreError> {
-    let mut select = conn
-        .prepare("SELECT data FROM invoice WHERE environment = ?1 AND account = ?2 AND id = ?3")?;
-    let data: Vec<String> = select
-        .query_map((environment, account, temp_id), |row| row.get(0))?
-        .collect::<Result<_, _>>()?;
-    for data in data {
-        let mut value: serde_json::Value = super::from_json(&data)?;
-        super::outbox::rewrite_id(&mut value, temp_id, server_id);
-        // A refresh may already have brought the server's row; the rewritten one replaces it.
-        conn.execute(
-            "UPDATE OR REPLACE invoice SET id = ?4, data = ?5
-             WHERE environment = ?1 AND account = ?2 AND id = ?3",
-            (
-                environment,
-                account,
-                temp_id,
-                server_id.to_string(),
-                super::to_json(&value)?,
-            ),
-        )?;
-    }
-    Ok(())
+    TABLE.replace_temp_id(conn, environment, account, temp_id, server_id)
 }

@@ -3,6 +3,7 @@
 pub mod account_detail;
 pub mod address;
 pub mod customer;
+pub mod default_list;
 pub mod exp_rule;
 pub(crate) mod fetch_log;
 pub mod invoice;
