@@ -1,5 +1,5 @@
-//! Delivery addresses (`user_center::addresses::Address`): one default per account, the rest as JSON; the queries are
-//! [`DefaultList`]'s.
+//! Delivery addresses (`user_center::addresses::Address`): one default per account, the rest
+//! as JSON; the queries are [`DefaultList`]'s.
 
 use std::time::Duration;
 

@@ -1,5 +1,5 @@
-//! Invoice titles (`user_center::invoices::Invoice`): one default per account, the rest as JSON; the queries are
-//! [`DefaultList`]'s.
+//! Invoice titles (`user_center::invoices::Invoice`): one default per account, the rest
+//! as JSON; the queries are [`DefaultList`]'s.
 
 use std::time::Duration;
 
