@@ -120,13 +120,13 @@ impl std::fmt::Debug for Upload {
 /// Implements [`Endpoint`] for a request struct from one line of data per call.
 #[macro_export]
 macro_rules! endpoint {
-    ($request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:literal, bare) => {
+    ($request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:expr, bare) => {
         $crate::endpoint!(@impl $request => $output, $family $method $path, $auth, $name, true);
     };
-    ($request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:literal) => {
+    ($request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:expr) => {
         $crate::endpoint!(@impl $request => $output, $family $method $path, $auth, $name, false);
     };
-    (@impl $request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:literal, $bare:literal) => {
+    (@impl $request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:expr, $bare:literal) => {
         impl $crate::endpoint::Endpoint for $request {
             const FAMILY: $crate::endpoint::Family = $crate::endpoint::Family::$family;
             const METHOD: $crate::endpoint::Method = $crate::endpoint::Method::$method;
@@ -175,4 +175,27 @@ impl Upload {
             bytes,
         })
     }
+}
+
+/// A path the seed documents for both GET and POST with the same parameters: one request type
+/// per method around one parameter struct, named `<name>_get` and `<name>_post`.
+#[macro_export]
+macro_rules! get_and_post {
+    ($(#[$doc:meta])* $get:ident, $post:ident($params:ty) => $output:ty, $family:ident $path:literal, $auth:ident, $name:literal) => {
+        $(#[$doc])*
+        ///
+        /// Sent as GET.
+        #[derive(Debug, Clone, Default, ::serde::Serialize)]
+        #[serde(transparent)]
+        pub struct $get(pub $params);
+        $crate::endpoint!($get => $output, $family Get $path, $auth, concat!($name, "_get"));
+
+        $(#[$doc])*
+        ///
+        /// Sent as POST.
+        #[derive(Debug, Clone, Default, ::serde::Serialize)]
+        #[serde(transparent)]
+        pub struct $post(pub $params);
+        $crate::endpoint!($post => $output, $family Post $path, $auth, concat!($name, "_post"));
+    };
 }

@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::endpoint;
 use crate::lenient;
 use crate::secret::Secret;
+use crate::{endpoint, get_and_post};
 
 /// The account form the seed documents for SMS login and registration, and for binding a
 /// mobile number ([`super::user`]). The seed marks no parameter as required: which ones a
@@ -110,45 +110,24 @@ pub struct ProtocolDocument {
 
 // Login, registration and SMS login create the session, so they never send one.
 
-/// 短信登录接口 (GET): signs in with an SMS code. The seed's example `data` is `{}`; a
-/// successful SMS login opens a session like [`LoginGet`], so it decodes as [`SignedIn`].
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct DoSmsLoginGet(pub AccountForm);
-endpoint!(DoSmsLoginGet => SignedIn, UserCenter Get "/front/account/login/doSmsLogin", Guest, "user_center.do_sms_login_get");
+get_and_post! {
+    /// 短信登录接口: signs in with an SMS code. The seed's example `data` is `{}`; a
+    /// successful SMS login opens a session like [`LoginGet`], so it decodes as [`SignedIn`].
+    DoSmsLoginGet, DoSmsLoginPost(AccountForm) => SignedIn, UserCenter "/front/account/login/doSmsLogin", Guest, "user_center.do_sms_login"
+}
 
-/// 短信登录接口 (POST): signs in with an SMS code; see [`DoSmsLoginGet`].
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct DoSmsLoginPost(pub AccountForm);
-endpoint!(DoSmsLoginPost => SignedIn, UserCenter Post "/front/account/login/doSmsLogin", Guest, "user_center.do_sms_login_post");
-
-/// 登录接口 (GET): signs in with an account and password; answers the token and user id.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct LoginGet(pub LoginParams);
-endpoint!(LoginGet => SignedIn, UserCenter Get "/front/account/login/login", Guest, "user_center.login_get");
-
-/// 登录接口 (POST): signs in with an account and password; answers the token and user id.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct LoginPost(pub LoginParams);
-endpoint!(LoginPost => SignedIn, UserCenter Post "/front/account/login/login", Guest, "user_center.login_post");
+get_and_post! {
+    /// 登录接口: signs in with an account and password; answers the token and user id.
+    LoginGet, LoginPost(LoginParams) => SignedIn, UserCenter "/front/account/login/login", Guest, "user_center.login"
+}
 
 // Logout sends the token when there is one, so the server can end that session; without one
 // there is nothing to end, and it must not be refused for that.
 
-/// 退出登录 (GET): ends the session.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct LogoutGet(pub LoginParams);
-endpoint!(LogoutGet => SignedOut, UserCenter Get "/front/account/login/logout", Optional, "user_center.logout_get");
-
-/// 退出登录 (POST): ends the session.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct LogoutPost(pub LoginParams);
-endpoint!(LogoutPost => SignedOut, UserCenter Post "/front/account/login/logout", Optional, "user_center.logout_post");
+get_and_post! {
+    /// 退出登录: ends the session.
+    LogoutGet, LogoutPost(LoginParams) => SignedOut, UserCenter "/front/account/login/logout", Optional, "user_center.logout"
+}
 
 /// 隐私政策: reads the privacy policy, which is shown before anyone signs in. The seed names
 /// the three parameters without describing them.
@@ -163,30 +142,16 @@ pub struct Protocol {
 }
 endpoint!(Protocol => ProtocolDocument, UserCenter Get "/front/account/login/protocol", Guest, "user_center.protocol");
 
-/// 注册接口 (GET): creates an account and signs it in.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct RegisterGet(pub AccountForm);
-endpoint!(RegisterGet => SignedIn, UserCenter Get "/front/account/login/register", Guest, "user_center.register_get");
-
-/// 注册接口 (POST): creates an account and signs it in.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct RegisterPost(pub AccountForm);
-endpoint!(RegisterPost => SignedIn, UserCenter Post "/front/account/login/register", Guest, "user_center.register_post");
+get_and_post! {
+    /// 注册接口: creates an account and signs it in.
+    RegisterGet, RegisterPost(AccountForm) => SignedIn, UserCenter "/front/account/login/register", Guest, "user_center.register"
+}
 
 // A new password serves two flows: a forgotten password (no session; the code proves who it
 // is) and a change of password (`oldPassword` and no account name, so only the session can
 // say whose). Optional serves both: the token goes along when there is one.
 
-/// 重设密码接口 (GET): sets a new password.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct SetNewPasswordGet(pub NewPasswordParams);
-endpoint!(SetNewPasswordGet => serde_json::Value, UserCenter Get "/front/account/login/setNewPassword", Optional, "user_center.set_new_password_get");
-
-/// 重设密码接口 (POST): sets a new password.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct SetNewPasswordPost(pub NewPasswordParams);
-endpoint!(SetNewPasswordPost => serde_json::Value, UserCenter Post "/front/account/login/setNewPassword", Optional, "user_center.set_new_password_post");
+get_and_post! {
+    /// 重设密码接口: sets a new password.
+    SetNewPasswordGet, SetNewPasswordPost(NewPasswordParams) => serde_json::Value, UserCenter "/front/account/login/setNewPassword", Optional, "user_center.set_new_password"
+}

@@ -6,9 +6,9 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use super::Page;
 use super::login::AccountForm;
-use crate::endpoint;
 use crate::lenient;
 use crate::secret::Secret;
+use crate::{endpoint, get_and_post};
 
 /// 用户来源 (`userFrom`, ENUM): where the account was created.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
@@ -297,17 +297,10 @@ pub struct ExpRule {
     pub exp_reg: Option<String>,
 }
 
-/// 绑定手机号 (GET): binds a mobile number to the signed-in account, proved by a code.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct BindMobileGet(pub AccountForm);
-endpoint!(BindMobileGet => serde_json::Value, UserCenter Get "/front/account/user/bindMobile", Required, "user_center.bind_mobile_get");
-
-/// 绑定手机号 (POST): binds a mobile number to the signed-in account, proved by a code.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct BindMobilePost(pub AccountForm);
-endpoint!(BindMobilePost => serde_json::Value, UserCenter Post "/front/account/user/bindMobile", Required, "user_center.bind_mobile_post");
+get_and_post! {
+    /// 绑定手机号: binds a mobile number to the signed-in account, proved by a code.
+    BindMobileGet, BindMobilePost(AccountForm) => serde_json::Value, UserCenter "/front/account/user/bindMobile", Required, "user_center.bind_mobile"
+}
 
 /// 修改用户端用户信息: changes the signed-in user's profile.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -339,14 +332,7 @@ endpoint!(ListsExpRule => ExpRule, UserCenter Get "/front/account/user/listsExpR
 pub struct SaveCertificate(pub UserFields);
 endpoint!(SaveCertificate => serde_json::Value, UserCenter Post "/front/account/user/saveCertificate", Required, "user_center.save_certificate");
 
-/// 重新绑定手机号 (GET): replaces the account's mobile number, proved by a code.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct UnBindMobileGet(pub AccountForm);
-endpoint!(UnBindMobileGet => serde_json::Value, UserCenter Get "/front/account/user/unBindMobile", Required, "user_center.un_bind_mobile_get");
-
-/// 重新绑定手机号 (POST): replaces the account's mobile number, proved by a code.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(transparent)]
-pub struct UnBindMobilePost(pub AccountForm);
-endpoint!(UnBindMobilePost => serde_json::Value, UserCenter Post "/front/account/user/unBindMobile", Required, "user_center.un_bind_mobile_post");
+get_and_post! {
+    /// 重新绑定手机号: replaces the account's mobile number, proved by a code.
+    UnBindMobileGet, UnBindMobilePost(AccountForm) => serde_json::Value, UserCenter "/front/account/user/unBindMobile", Required, "user_center.un_bind_mobile"
+}
