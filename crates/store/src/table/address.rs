@@ -1,58 +1,11 @@
 //! Delivery addresses (`user_center::addresses::Address`): one default per account, the rest
-//! as JSON; the queries are [`DefaultList`]'s.
+//! as JSON; the queries are [`super::default_list::DefaultList`]'s.
 
-use std::time::Duration;
-
-use rusqlite::Connection;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-
-use super::default_list::{DefaultList, DefaultListRow, default_list_migration};
-use super::fetch_log::Kind;
-use crate::{Cached, Store, StoreError};
-
-pub(crate) const MIGRATION: &str = default_list_migration!("address");
-
-pub(crate) const FORGET: &str = "DELETE FROM address WHERE environment = ?1 AND account = ?2";
-
-const TABLE: DefaultList = DefaultList {
-    name: "address",
-    kind: Kind::Addresses,
-};
-
-/// One cached row of this list.
-pub type AddressRow<T = serde_json::Value> = DefaultListRow<T>;
-
-impl Store {
-    /// Replaces this account's addresses with a freshly fetched list.
-    pub fn replace_addresses<T: Serialize>(
-        &mut self,
-        environment: &str,
-        account: &str,
-        rows: &[AddressRow<T>],
-        fetched_at: i64,
-    ) -> Result<(), StoreError> {
-        TABLE.replace(&mut self.conn, environment, account, rows, fetched_at)
-    }
-
-    /// This account's cached addresses, the default first, then in the server's order.
-    pub fn addresses<T: DeserializeOwned>(
-        &self,
-        environment: &str,
-        account: &str,
-        max_age: Duration,
-    ) -> Result<Option<Cached<Vec<AddressRow<T>>>>, StoreError> {
-        TABLE.read(&self.conn, environment, account, max_age)
-    }
-}
-
-/// Gives a row created offline its server id.
-pub(crate) fn replace_temp_id(
-    conn: &Connection,
-    environment: &str,
-    account: &str,
-    temp_id: &str,
-    server_id: i64,
-) -> Result<(), StoreError> {
-    TABLE.replace_temp_id(conn, environment, account, temp_id, server_id)
-}
+super::default_list::default_list_table!(
+    "address",
+    Addresses,
+    AddressRow,
+    replace_addresses,
+    addresses,
+    "addresses"
+);

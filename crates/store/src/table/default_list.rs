@@ -160,3 +160,67 @@ impl DefaultList {
         Ok(())
     }
 }
+
+/// Declares one table of this shape: its migration, its sign-out delete, its row type and the
+/// `Store` methods that refresh and read it, so each table file is one line of data.
+macro_rules! default_list_table {
+    ($table:literal, $kind:ident, $row:ident, $replace:ident, $read:ident, $what:literal) => {
+        use std::time::Duration;
+
+        use rusqlite::Connection;
+        use serde::Serialize;
+        use serde::de::DeserializeOwned;
+
+        use super::default_list::{DefaultList, DefaultListRow, default_list_migration};
+        use super::fetch_log::Kind;
+        use crate::{Cached, Store, StoreError};
+
+        pub(crate) const MIGRATION: &str = default_list_migration!($table);
+
+        pub(crate) const FORGET: &str =
+            concat!("DELETE FROM ", $table, " WHERE environment = ?1 AND account = ?2");
+
+        const TABLE: DefaultList = DefaultList {
+            name: $table,
+            kind: Kind::$kind,
+        };
+
+        #[doc = concat!("One cached row of the ", $what, ".")]
+        pub type $row<T = serde_json::Value> = DefaultListRow<T>;
+
+        impl Store {
+            #[doc = concat!("Replaces this account's ", $what, " with a freshly fetched list.")]
+            pub fn $replace<T: Serialize>(
+                &mut self,
+                environment: &str,
+                account: &str,
+                rows: &[$row<T>],
+                fetched_at: i64,
+            ) -> Result<(), StoreError> {
+                TABLE.replace(&mut self.conn, environment, account, rows, fetched_at)
+            }
+
+            #[doc = concat!("This account's cached ", $what, ", the default first, then in the server's order.")]
+            pub fn $read<T: DeserializeOwned>(
+                &self,
+                environment: &str,
+                account: &str,
+                max_age: Duration,
+            ) -> Result<Option<Cached<Vec<$row<T>>>>, StoreError> {
+                TABLE.read(&self.conn, environment, account, max_age)
+            }
+        }
+
+        /// Gives a row created offline its server id.
+        pub(crate) fn replace_temp_id(
+            conn: &Connection,
+            environment: &str,
+            account: &str,
+            temp_id: &str,
+            server_id: i64,
+        ) -> Result<(), StoreError> {
+            TABLE.replace_temp_id(conn, environment, account, temp_id, server_id)
+        }
+    };
+}
+pub(crate) use default_list_table;
