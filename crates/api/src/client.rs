@@ -64,6 +64,14 @@ impl ClientConfig {
     }
 }
 
+/// A call's typed answer and what the envelope said about the session.
+#[derive(Debug, Clone)]
+pub struct Reply<T> {
+    pub value: T,
+    /// Family C answered `token_status` 1: the access token works, but must be refreshed.
+    pub must_refresh: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct Client<T = ReqwestTransport> {
     config: ClientConfig,
@@ -97,6 +105,18 @@ impl<T: Transport> Client<T> {
         endpoint: &E,
         token: Option<&Secret>,
     ) -> Result<E::Output, ApiError> {
+        self.send_reply(endpoint, token)
+            .await
+            .map(|reply| reply.value)
+    }
+
+    /// [`Client::send`], also telling whether the server asked for the token to be renewed
+    /// (family C's `token_status` 1), which the session layer acts on.
+    pub async fn send_reply<E: Endpoint>(
+        &self,
+        endpoint: &E,
+        token: Option<&Secret>,
+    ) -> Result<Reply<E::Output>, ApiError> {
         let trace = uuid::Uuid::new_v4().to_string();
         let path = endpoint.path(&self.config);
         let span = tracing::info_span!(
@@ -156,7 +176,7 @@ impl<T: Transport> Client<T> {
         &self,
         request: HttpRequest,
         trace: &str,
-    ) -> Result<E::Output, ApiError> {
+    ) -> Result<Reply<E::Output>, ApiError> {
         let started = Instant::now();
         let response = self.transport.execute(request).await;
         let span = tracing::Span::current();
@@ -178,11 +198,17 @@ impl<T: Transport> Client<T> {
             },
         })?;
         span.record("status", response.status);
-        if E::BARE {
+        let value = if E::BARE {
             envelope::decode_bare::<E::Output>(E::FAMILY, response.status, &response.body, trace)
         } else {
             envelope::decode::<E::Output>(E::FAMILY, response.status, &response.body, trace)
-        }
+        }?;
+        let must_refresh =
+            E::FAMILY == Family::Planner && envelope::planner_must_refresh(&response.body);
+        Ok(Reply {
+            value,
+            must_refresh,
+        })
     }
 
     fn build<E: Endpoint>(

@@ -212,6 +212,20 @@ fn planner<T: DeserializeOwned>(
     }
 }
 
+/// Whether a successful family C answer says `token_status` 1 (must be refreshed).
+pub fn planner_must_refresh(body: &[u8]) -> bool {
+    #[derive(Deserialize)]
+    struct Status {
+        token_status: Option<Value>,
+    }
+    serde_json::from_slice::<Status>(body)
+        .ok()
+        .and_then(|status| status.token_status)
+        .as_ref()
+        .and_then(value_to_int)
+        == Some(1)
+}
+
 /// The envelope's `data`, or JSON null when it is absent.
 fn payload<T: DeserializeOwned>(
     data: Option<&RawValue>,

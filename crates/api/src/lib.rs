@@ -17,7 +17,7 @@ pub mod secret;
 pub mod transport;
 pub mod user_center;
 
-pub use client::{Client, ClientConfig};
+pub use client::{Client, ClientConfig, Reply};
 pub use endpoint::{Auth, Endpoint, Family, Method, Upload};
 pub use error::{ApiError, ErrorCode, Lang};
 pub use secret::{Secret, password_md5};

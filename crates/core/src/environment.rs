@@ -41,6 +41,11 @@ pub struct Environment {
     /// The call that sends an SMS or e-mail code; without one the user types a code received
     /// by other means.
     pub code_sender: Option<CodeSender>,
+    /// Family C's OAuth client, for the authorization code (C5) its calls take.
+    pub planner_client_id: String,
+    /// Not the user's secret but the app's registration with the planner API, which its
+    /// operator hands out with the host.
+    pub planner_client_secret: String,
 }
 
 /// An environment's call that sends a verification code (API.md: the seeds document none).
@@ -77,6 +82,8 @@ impl Default for Environment {
             channel: "1CWR".into(),
             planner_refresh_path: "/srv/v1/refresh".into(),
             code_sender: None,
+            planner_client_id: String::new(),
+            planner_client_secret: String::new(),
         }
     }
 }
@@ -94,6 +101,8 @@ impl Environment {
                 body: r#"{"phoneArea":"{{phoneArea}}","phone":"{{phone}}","email":"{{email}}"}"#
                     .into(),
             }),
+            planner_client_id: "lcs-account".into(),
+            planner_client_secret: "lcs-sandbox-secret".into(),
             ..Self::default()
         }
     }

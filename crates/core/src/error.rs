@@ -1,17 +1,47 @@
 //! The errors of lcs-core, each with a stable code the UI can branch on.
 
+use lcs_api::{ApiError, Lang};
 use serde::{Deserialize, Serialize};
 
 /// What kind of failure an error is; the UI branches on this, never on the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
-    /// A local file (settings, cache) could not be read or written.
-    Storage,
+    /// No connection: DNS, refused, reset, offline.
+    Network,
+    Timeout,
+    /// An HTTP status the call does not document as a business answer.
+    Http,
+    /// The session is gone, or there is none: sign in.
+    Unauthorized,
+    /// Signed out because the account signed in on another device.
+    Kicked,
+    /// The server understood and said no; the message is the server's.
+    Business,
+    /// The server's answer was not what the documents describe.
+    Decode,
     /// What the user typed or chose cannot be used; the message names the field.
     InvalidInput,
+    /// A local file (settings, cache) could not be read or written.
+    Storage,
     /// The OS keychain failed, or a session entry is too large to store or cannot be read.
     Keychain,
+}
+
+impl From<lcs_api::ErrorCode> for ErrorCode {
+    fn from(code: lcs_api::ErrorCode) -> Self {
+        use lcs_api::ErrorCode as Api;
+        match code {
+            Api::Network => ErrorCode::Network,
+            Api::Timeout => ErrorCode::Timeout,
+            Api::Http => ErrorCode::Http,
+            Api::Unauthorized => ErrorCode::Unauthorized,
+            Api::Kicked => ErrorCode::Kicked,
+            Api::Business => ErrorCode::Business,
+            Api::Decode => ErrorCode::Decode,
+            Api::InvalidInput => ErrorCode::InvalidInput,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +78,12 @@ pub enum Error {
     /// An entry exists but is not what this app writes (another version, or edited by hand).
     #[error("the keychain entry {key} cannot be read: {detail}")]
     KeychainEntryUnreadable { key: String, detail: String },
+    /// A backend call failed.
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    /// The offline cache failed; what the network answered still counts.
+    #[error("the offline cache failed: {0}")]
+    Cache(#[from] lcs_store::StoreError),
 }
 
 impl Error {
@@ -58,6 +94,36 @@ impl Error {
             Error::Keychain { .. }
             | Error::KeychainEntryTooLarge { .. }
             | Error::KeychainEntryUnreadable { .. } => ErrorCode::Keychain,
+            Error::Api(error) => error.code().into(),
+            Error::Cache(_) => ErrorCode::Storage,
+        }
+    }
+
+    /// The backend's trace id, for support.
+    pub fn trace(&self) -> Option<&str> {
+        match self {
+            Error::Api(error) => error.trace().filter(|trace| !trace.is_empty()),
+            _ => None,
+        }
+    }
+
+    /// What to show the user, in their language: backend errors have worded messages; the
+    /// rest name the field or file concerned.
+    pub fn user_message(&self, lang: Lang) -> String {
+        match self {
+            Error::Api(error) => error.user_message(lang),
+            other => other.to_string(),
+        }
+    }
+
+    /// Network trouble, timeouts and 5xx: worth trying again later, and never a reason to
+    /// sign anyone out.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            Error::Api(error) => {
+                error.is_transient() || error.code() == lcs_api::ErrorCode::Timeout
+            }
+            _ => false,
         }
     }
 

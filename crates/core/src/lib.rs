@@ -2,6 +2,7 @@
 //! domain, sync, the route registry, deep-link parsing, the bridge protocol and the user's
 //! settings. The Tauri shell only adapts these to commands and events.
 
+pub mod auth;
 pub mod environment;
 pub mod error;
 pub mod keychain;

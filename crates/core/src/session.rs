@@ -5,6 +5,7 @@ use lcs_api::planner::PlannerTokens;
 use lcs_api::{Family, Secret};
 use serde::{Deserialize, Serialize};
 
+use crate::auth::TradingMode;
 use crate::error::{Error, Result};
 use crate::keychain::SecretStore;
 
@@ -54,6 +55,12 @@ pub struct CustomerSession {
     pub token: Secret,
     pub r_token: Secret,
     pub customer_id: i64,
+    /// What the user signed in with, shown while the session is restored offline.
+    #[serde(default)]
+    pub label: String,
+    /// The trading account the customer works in (A8 switches it).
+    #[serde(default)]
+    pub mode: Option<TradingMode>,
 }
 
 /// Family B's session.
@@ -62,6 +69,8 @@ pub struct CustomerSession {
 pub struct UserCenterSession {
     pub token: Secret,
     pub user_id: i64,
+    #[serde(default)]
+    pub label: String,
 }
 
 /// Family C's session with absolute expiry instants (ms since the epoch), so a restored
@@ -74,6 +83,8 @@ pub struct PlannerSession {
     pub refresh_token: Secret,
     pub refresh_expires_at_ms: i64,
     pub uid: String,
+    #[serde(default)]
+    pub label: String,
 }
 
 impl PlannerSession {
@@ -98,6 +109,7 @@ impl PlannerSession {
                     .ok_or_else(|| missing("refresh_token_expire"))?,
             ),
             uid: tokens.uid.ok_or_else(|| missing("uid"))?,
+            label: String::new(),
         })
     }
 }
@@ -125,6 +137,23 @@ impl StoredSession {
             StoredSession::Customer(_) => Family::Customer,
             StoredSession::UserCenter(_) => Family::UserCenter,
             StoredSession::Planner(_) => Family::Planner,
+        }
+    }
+
+    /// What the user signed in with.
+    pub fn label(&self) -> &str {
+        match self {
+            StoredSession::Customer(s) => &s.label,
+            StoredSession::UserCenter(s) => &s.label,
+            StoredSession::Planner(s) => &s.label,
+        }
+    }
+
+    /// Family A's trading account; `None` for the other families.
+    pub fn mode(&self) -> Option<TradingMode> {
+        match self {
+            StoredSession::Customer(s) => Some(s.mode.unwrap_or(TradingMode::Real)),
+            _ => None,
         }
     }
 
@@ -175,6 +204,37 @@ pub fn load(store: &dyn SecretStore, key: &SessionKey) -> Result<Option<StoredSe
         });
     }
     Ok(Some(session))
+}
+
+/// The session `family` keeps for `environment`, with its account: the app holds one per
+/// family. When the index names several (a crash between two writes), the last one wins.
+pub fn load_family(
+    store: &dyn SecretStore,
+    environment: &str,
+    family: Family,
+) -> Result<Option<(String, StoredSession)>> {
+    let mut found = None;
+    for name in read_index(store, environment)? {
+        let Some(account) = account_of(&name, family) else {
+            continue;
+        };
+        let key = SessionKey::new(environment, family, account.clone());
+        if let Some(session) = load(store, &key)? {
+            found = Some((account, session));
+        }
+    }
+    Ok(found)
+}
+
+/// The account of an index entry `<env>/<letter>/<account>` when it is `family`'s.
+fn account_of(name: &str, family: Family) -> Option<String> {
+    let mut parts = name.splitn(3, '/');
+    let (_, letter, account) = (parts.next()?, parts.next()?, parts.next()?);
+    (letter.len() == 1 && letter.starts_with(family.letter())).then(|| unescape(account))
+}
+
+fn unescape(part: &str) -> String {
+    part.replace("%2F", "/").replace("%25", "%")
 }
 
 /// Sign-out: removes the session under `key`; a missing one is not an error.

@@ -9,6 +9,7 @@ use lcs_core::keychain::{
 use lcs_core::session::{
     self, CustomerSession, PlannerSession, SessionKey, StoredSession, UserCenterSession,
 };
+use lcs_core::auth::TradingMode;
 use lcs_core::{Error, ErrorCode};
 
 fn customer() -> StoredSession {
@@ -16,6 +17,8 @@ fn customer() -> StoredSession {
         token: Secret::new("tok-a-secret"),
         r_token: Secret::new("rtok-a-secret"),
         customer_id: 1001,
+        label: "demo@lcs.test".into(),
+        mode: Some(TradingMode::Demo),
     })
 }
 
@@ -23,6 +26,7 @@ fn user_center() -> StoredSession {
     StoredSession::UserCenter(UserCenterSession {
         token: Secret::new("tok-b-secret"),
         user_id: 42,
+        label: "13800000001".into(),
     })
 }
 
@@ -33,6 +37,7 @@ fn planner() -> StoredSession {
         refresh_token: Secret::new("refresh-c-secret"),
         refresh_expires_at_ms: 1_900_000_000_000,
         uid: "u-7".into(),
+        label: "demo".into(),
     })
 }
 
@@ -119,6 +124,7 @@ fn an_entry_over_the_windows_limit_is_refused() {
     let huge = StoredSession::UserCenter(UserCenterSession {
         token: Secret::new("t".repeat(3000)),
         user_id: 1,
+        label: String::new(),
     });
     let error = session::save(&store, "preprod", "alice", &huge).unwrap_err();
     assert!(matches!(error, Error::KeychainEntryTooLarge { .. }));
