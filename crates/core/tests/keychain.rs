@@ -3,13 +3,13 @@ use std::sync::Arc;
 
 use lcs_api::planner::PlannerTokens;
 use lcs_api::{Family, Secret};
+use lcs_core::auth::TradingMode;
 use lcs_core::keychain::{
     MAX_ENTRY_BYTES, MemoryStore, OsKeychain, SERVICE, SecretStore, StoreKind, open, open_with,
 };
 use lcs_core::session::{
     self, CustomerSession, PlannerSession, SessionKey, StoredSession, UserCenterSession,
 };
-use lcs_core::auth::TradingMode;
 use lcs_core::{Error, ErrorCode};
 
 fn customer() -> StoredSession {

@@ -25,7 +25,7 @@ const CODE_TTL_MS: i64 = 5 * 60 * 1000;
 /// The helpers of this module: SMS codes, expiring a token, resetting the demo data.
 pub fn routes() -> Router<Helpers> {
     Router::new()
-        .route("/__sandbox/sms", post(send_code))
+        .route("/__sandbox/sms", post(send_code).get(sent_codes))
         .route("/__sandbox/expire", post(expire))
         .route("/__sandbox/reset", post(reset))
 }
@@ -381,6 +381,27 @@ async fn send_code(
     Ok(Json(
         json!({"code": code, "sendToken": send_token, "expiresInSeconds": ttl_ms / 1000}),
     ))
+}
+
+/// `GET /__sandbox/sms`: the twenty newest codes, oldest first, with their targets, as a
+/// tester's phone would show them; for codes sent by the app, whose answer the app keeps.
+async fn sent_codes(State(db): State<Db>) -> Result<Json<Value>, HelperError> {
+    let connection = db.lock();
+    let mut statement = connection.prepare(
+        "SELECT target, code, expires_at, used FROM sms_codes ORDER BY rowid DESC LIMIT 20",
+    )?;
+    let mut codes = statement
+        .query_map([], |row| {
+            Ok(json!({
+                "target": row.get::<_, String>(0)?,
+                "code": row.get::<_, String>(1)?,
+                "expiresAt": row.get::<_, i64>(2)?,
+                "used": row.get::<_, bool>(3)?,
+            }))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    codes.reverse();
+    Ok(Json(Value::Array(codes)))
 }
 
 #[derive(Deserialize)]

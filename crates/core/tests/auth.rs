@@ -1,0 +1,629 @@
+//! Sessions against the sandbox, through the real client: what a signed-in user would notice
+//! across restarts, refreshes, expiry and a sign-in on another device.
+
+// Helpers here panic on purpose: a failed expectation is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use lcs_api::{Client, Family, Secret};
+use lcs_core::auth::{
+    Auth, AuthChange, AuthEvent, AuthListener, AuthReason, CodeTarget, CustomerLogin,
+    CustomerLoginName, PlannerLogin, TradingMode, UserCenterLogin,
+};
+use lcs_core::environment::Environment;
+use lcs_core::keychain::{MemoryStore, Opened, SecretStore, StoreKind};
+use lcs_core::session::{self, StoredSession};
+use lcs_core::{Error, ErrorCode};
+use lcs_sandbox::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, Db, PLANNER_DEMO_USERNAME, Sandbox};
+use serde_json::{Value, json};
+
+/// Every event the UI would have heard.
+#[derive(Default)]
+struct Heard(Mutex<Vec<AuthEvent>>);
+
+impl AuthListener for Heard {
+    fn auth_changed(&self, _environment: &str, event: &AuthEvent) {
+        self.0.lock().unwrap().push(event.clone());
+    }
+}
+
+impl Heard {
+    fn all(&self) -> Vec<AuthEvent> {
+        self.0.lock().unwrap().clone()
+    }
+
+    fn count(&self, change: AuthChange) -> usize {
+        self.all().iter().filter(|e| e.change == change).count()
+    }
+
+    fn last(&self) -> AuthEvent {
+        self.all().last().cloned().expect("an event")
+    }
+}
+
+struct App {
+    sandbox: Sandbox,
+    /// Stands in for the OS keychain (the real one is tested in keychain.rs); it outlives an
+    /// `Auth`, as the keychain outlives the app.
+    keychain: Arc<MemoryStore>,
+}
+
+impl App {
+    async fn start() -> Self {
+        let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
+        Self {
+            sandbox,
+            keychain: Arc::new(MemoryStore::new()),
+        }
+    }
+
+    /// The app as it starts: a fresh `Auth` over the same keychain.
+    fn launch(&self) -> (Auth, Arc<Heard>) {
+        self.launch_with(self.keychain.clone())
+    }
+
+    async fn tool(&self, path: &str, body: Value) -> Value {
+        reqwest::Client::new()
+            .post(format!("{}__sandbox/{path}", self.sandbox.base_url()))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    }
+
+    fn stored(&self, family: Family) -> Option<StoredSession> {
+        session::load_family(self.keychain.as_ref(), "sandbox", family)
+            .unwrap()
+            .map(|(_, stored)| stored)
+    }
+
+    fn planner_tokens(&self) -> (Secret, Secret) {
+        match self.stored(Family::Planner) {
+            Some(StoredSession::Planner(s)) => (s.access_token, s.refresh_token),
+            other => panic!("no planner session stored: {other:?}"),
+        }
+    }
+}
+
+fn planner_login(remember: bool) -> PlannerLogin {
+    PlannerLogin {
+        username: Some(PLANNER_DEMO_USERNAME.into()),
+        phone: None,
+        password: DEMO_PASSWORD.into(),
+        remember,
+    }
+}
+
+fn customer_login() -> CustomerLogin {
+    CustomerLogin {
+        by: CustomerLoginName::Email,
+        login_name: DEMO_EMAIL.into(),
+        phone_area: None,
+        password: Some(DEMO_PASSWORD.into()),
+        code: None,
+        remember: true,
+    }
+}
+
+#[tokio::test]
+async fn a_remembered_session_is_restored_and_checked_after_a_restart() {
+    let app = App::start().await;
+    let (first, _) = app.launch();
+    let signed_in = first.planner_login(planner_login(true)).await.unwrap();
+    assert!(signed_in.persisted);
+    first.customer_login(customer_login()).await.unwrap();
+    drop(first);
+
+    let (second, heard) = app.launch();
+    let restored = second.restore().await;
+    assert_eq!(restored.len(), 2, "{restored:?}");
+    assert!(restored.iter().all(|s| !s.verified), "not checked yet");
+    let planner = restored
+        .iter()
+        .find(|s| s.family == lcs_core::auth::AuthFamily::Planner)
+        .unwrap();
+    assert_eq!(planner.display_name, PLANNER_DEMO_USERNAME);
+
+    second.verify(Family::Planner).await.unwrap();
+    second.verify(Family::Customer).await.unwrap();
+    assert!(second.sessions().iter().all(|s| s.verified));
+    assert_eq!(heard.count(AuthChange::SignedIn), 2);
+    let detail = second
+        .planner(&lcs_api::planner::GetAccountDetail)
+        .await
+        .unwrap();
+    assert!(detail.data.is_object(), "{:?}", detail.data);
+}
+
+#[tokio::test]
+async fn without_remember_me_nothing_reaches_the_keychain() {
+    let app = App::start().await;
+    let (auth, _) = app.launch();
+    let session = auth.planner_login(planner_login(false)).await.unwrap();
+    assert!(!session.persisted);
+    assert!(app.stored(Family::Planner).is_none());
+    let (restarted, _) = app.launch();
+    assert!(restarted.restore().await.is_empty());
+}
+
+#[tokio::test]
+async fn a_restored_session_the_server_no_longer_knows_is_signed_out_as_expired() {
+    let app = App::start().await;
+    let (first, _) = app.launch();
+    first.customer_login(customer_login()).await.unwrap();
+    let Some(StoredSession::Customer(stored)) = app.stored(Family::Customer) else {
+        panic!("customer session not stored");
+    };
+    app.tool("expire", json!({"token": stored.token.expose()}))
+        .await;
+
+    let (second, heard) = app.launch();
+    second.restore().await;
+    let error = second.verify(Family::Customer).await.unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Business);
+    assert!(second.sessions().is_empty());
+    let last = heard.last();
+    assert_eq!(last.change, AuthChange::SignedOut);
+    assert_eq!(last.reason, Some(AuthReason::Expired));
+    assert!(
+        app.stored(Family::Customer).is_none(),
+        "keychain entry deleted"
+    );
+}
+
+#[tokio::test]
+async fn a_restore_while_offline_keeps_the_session_unverified() {
+    let app = App::start().await;
+    let (first, _) = app.launch();
+    first.planner_login(planner_login(true)).await.unwrap();
+    app.tool(
+        "faults",
+        json!({"path": "/srv/", "kind": "drop", "count": 10}),
+    )
+    .await;
+
+    let (second, heard) = app.launch();
+    second.restore().await;
+    let error = second.verify(Family::Planner).await.unwrap_err();
+    assert!(error.is_transient(), "{error:?}");
+    let sessions = second.sessions();
+    assert_eq!(sessions.len(), 1, "offline never signs anyone out");
+    assert!(!sessions[0].verified);
+    assert_eq!(heard.count(AuthChange::SignedOut), 0);
+}
+
+#[tokio::test]
+async fn twenty_calls_with_an_expiring_token_cause_exactly_one_refresh() {
+    let app = App::start().await;
+    // Tokens issued now live 30 s: inside the minute in which the app renews them first.
+    app.tool(
+        "planner/lifetimes",
+        json!({"accessTokenMs": 30_000, "refreshSoonMs": 0}),
+    )
+    .await;
+    let (auth, heard) = app.launch();
+    auth.planner_login(planner_login(true)).await.unwrap();
+    let (old_access, _) = app.planner_tokens();
+    app.tool(
+        "planner/lifetimes",
+        json!({"accessTokenMs": 7_200_000, "refreshSoonMs": 600_000}),
+    )
+    .await;
+
+    let auth = Arc::new(auth);
+    let calls = (0..20).map(|_| {
+        let auth = auth.clone();
+        tokio::spawn(async move { auth.planner(&lcs_api::planner::GetAccountDetail).await })
+    });
+    for call in calls {
+        call.await.unwrap().unwrap();
+    }
+    assert_eq!(heard.count(AuthChange::Refreshed), 1);
+    let (new_access, _) = app.planner_tokens();
+    assert_ne!(
+        new_access, old_access,
+        "the keychain holds the renewed tokens"
+    );
+}
+
+#[tokio::test]
+async fn the_server_asking_for_a_refresh_renews_the_token_once() {
+    let app = App::start().await;
+    // token_status turns 1 at once, while the token still works for two hours.
+    app.tool("planner/lifetimes", json!({"refreshSoonMs": 7_200_000}))
+        .await;
+    let (auth, heard) = app.launch();
+    auth.planner_login(planner_login(true)).await.unwrap();
+    app.tool("planner/lifetimes", json!({"refreshSoonMs": 600_000}))
+        .await;
+    auth.planner(&lcs_api::planner::GetAccountDetail)
+        .await
+        .unwrap();
+    auth.planner(&lcs_api::planner::GetAccountDetail)
+        .await
+        .unwrap();
+    assert_eq!(heard.count(AuthChange::Refreshed), 1);
+}
+
+#[tokio::test]
+async fn a_sign_in_on_another_device_signs_the_app_out_as_kicked() {
+    let app = App::start().await;
+    let (auth, heard) = app.launch();
+    auth.planner_login(planner_login(true)).await.unwrap();
+
+    let (other_device, _) = app.launch_with(Arc::new(MemoryStore::new()));
+    other_device
+        .planner_login(planner_login(true))
+        .await
+        .unwrap();
+
+    let error = auth
+        .planner(&lcs_api::planner::GetAccountDetail)
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Kicked);
+    let last = heard.last();
+    assert_eq!(last.change, AuthChange::SignedOut);
+    assert_eq!(last.reason, Some(AuthReason::Kicked));
+    assert!(auth.sessions().is_empty());
+    assert!(app.stored(Family::Planner).is_none());
+    assert_eq!(heard.count(AuthChange::Refreshed), 0, "kicked: no refresh");
+}
+
+#[tokio::test]
+async fn tokens_the_server_expired_sign_the_app_out_as_expired() {
+    let app = App::start().await;
+    let (auth, heard) = app.launch();
+    auth.planner_login(planner_login(true)).await.unwrap();
+    let (access, refresh) = app.planner_tokens();
+    app.tool("expire", json!({"token": access.expose()})).await;
+    app.tool("expire", json!({"token": refresh.expose()})).await;
+
+    let error = auth
+        .planner(&lcs_api::planner::GetAccountDetail)
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Unauthorized);
+    assert_eq!(heard.last().reason, Some(AuthReason::Expired));
+    assert!(auth.sessions().is_empty());
+}
+
+#[tokio::test]
+async fn an_expired_access_token_is_renewed_and_the_call_answers() {
+    let app = App::start().await;
+    let (auth, heard) = app.launch();
+    auth.planner_login(planner_login(true)).await.unwrap();
+    let (access, _) = app.planner_tokens();
+    app.tool("expire", json!({"token": access.expose()})).await;
+
+    auth.planner(&lcs_api::planner::GetAccountDetail)
+        .await
+        .unwrap();
+    assert_eq!(heard.count(AuthChange::Refreshed), 1);
+    assert_eq!(auth.sessions().len(), 1);
+}
+
+#[tokio::test]
+async fn a_network_failure_during_a_refresh_keeps_the_user_signed_in() {
+    let app = App::start().await;
+    app.tool(
+        "planner/lifetimes",
+        json!({"accessTokenMs": 30_000, "refreshSoonMs": 0}),
+    )
+    .await;
+    let (auth, heard) = app.launch();
+    auth.planner_login(planner_login(true)).await.unwrap();
+    app.tool(
+        "faults",
+        json!({"path": "/srv/v1/refresh", "kind": "drop", "count": 1}),
+    )
+    .await;
+
+    let error = auth
+        .planner(&lcs_api::planner::GetAccountDetail)
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Network);
+    assert_eq!(auth.sessions().len(), 1);
+    assert_eq!(heard.count(AuthChange::SignedOut), 0);
+    assert!(app.stored(Family::Planner).is_some());
+
+    // The network is back: the next call renews the token and answers.
+    auth.planner(&lcs_api::planner::GetAccountDetail)
+        .await
+        .unwrap();
+    assert_eq!(heard.count(AuthChange::Refreshed), 1);
+}
+
+#[tokio::test]
+async fn a_user_centre_token_the_server_dropped_signs_the_user_out() {
+    let app = App::start().await;
+    let (auth, heard) = app.launch();
+    auth.user_center_login(UserCenterLogin {
+        account: DEMO_PHONE.into(),
+        password: Some(DEMO_PASSWORD.into()),
+        code: None,
+        remember: true,
+    })
+    .await
+    .unwrap();
+    auth.verify(Family::UserCenter).await.unwrap();
+    let Some(StoredSession::UserCenter(stored)) = app.stored(Family::UserCenter) else {
+        panic!("user centre session not stored");
+    };
+    app.tool("expire", json!({"token": stored.token.expose()}))
+        .await;
+
+    let error = auth
+        .user_center(&lcs_api::user_center::user::UserInfo)
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Unauthorized);
+    assert_eq!(heard.last().reason, Some(AuthReason::Expired));
+    assert!(app.stored(Family::UserCenter).is_none());
+}
+
+#[tokio::test]
+async fn an_sms_code_signs_a_customer_in() {
+    let app = App::start().await;
+    let (auth, _) = app.launch();
+    auth.send_code(CodeTarget {
+        phone_area: Some("+86".into()),
+        phone: Some(DEMO_PHONE.into()),
+        email: None,
+    })
+    .await
+    .unwrap();
+    let code = app.last_code().await;
+    let session = auth
+        .customer_login(CustomerLogin {
+            by: CustomerLoginName::Phone,
+            login_name: DEMO_PHONE.into(),
+            phone_area: Some("+86".into()),
+            password: None,
+            code: Some(code),
+            remember: true,
+        })
+        .await
+        .unwrap();
+    assert_eq!(session.display_name, DEMO_PHONE);
+}
+
+#[tokio::test]
+async fn a_wrong_password_is_a_business_error_and_signs_nobody_in() {
+    let app = App::start().await;
+    let (auth, heard) = app.launch();
+    let mut login = customer_login();
+    login.password = Some("wrong-password".into());
+    let error = auth.customer_login(login).await.unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Business);
+    assert!(!error.user_message(lcs_api::Lang::EnUs).is_empty());
+    assert!(auth.sessions().is_empty());
+    assert!(heard.all().is_empty());
+}
+
+#[tokio::test]
+async fn switching_between_real_and_demo_is_announced_and_kept() {
+    let app = App::start().await;
+    let (auth, heard) = app.launch();
+    let before = auth.customer_login(customer_login()).await.unwrap();
+    let after = auth.customer_switch_mode().await.unwrap();
+    assert_ne!(before.mode, after.mode);
+    let last = heard.last();
+    assert_eq!(last.change, AuthChange::Switched);
+    assert_eq!(last.reason, Some(AuthReason::Switch));
+    let Some(StoredSession::Customer(stored)) = app.stored(Family::Customer) else {
+        panic!("customer session not stored");
+    };
+    assert_eq!(stored.mode, after.mode);
+    auth.customer_reset_demo().await.unwrap();
+
+    // The server agrees: the next sign-in answers the other trading account.
+    let again = auth.customer_login(customer_login()).await.unwrap();
+    assert_eq!(again.mode, after.mode);
+    assert!(matches!(
+        again.mode,
+        Some(TradingMode::Real | TradingMode::Demo)
+    ));
+}
+
+#[tokio::test]
+async fn signing_out_forgets_the_session_everywhere() {
+    let app = App::start().await;
+    let (auth, heard) = app.launch();
+    auth.user_center_login(UserCenterLogin {
+        account: DEMO_PHONE.into(),
+        password: Some(DEMO_PASSWORD.into()),
+        code: None,
+        remember: true,
+    })
+    .await
+    .unwrap();
+    auth.sign_out_user(Family::UserCenter).await;
+    assert!(auth.sessions().is_empty());
+    assert!(app.stored(Family::UserCenter).is_none());
+    assert_eq!(heard.last().reason, Some(AuthReason::User));
+    let error = auth
+        .user_center(&lcs_api::user_center::user::UserInfo)
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Unauthorized);
+}
+
+/// A keychain that reads but refuses writes, as a locked collection does.
+struct LockedKeychain;
+
+impl SecretStore for LockedKeychain {
+    fn get(&self, _key: &str) -> lcs_core::error::Result<Option<Secret>> {
+        Ok(None)
+    }
+    fn set(&self, key: &str, _value: &Secret) -> lcs_core::error::Result<()> {
+        Err(Error::Keychain {
+            action: "write",
+            key: key.into(),
+            detail: "the collection is locked".into(),
+        })
+    }
+    fn delete(&self, _key: &str) -> lcs_core::error::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn a_keychain_that_refuses_writes_leaves_the_session_in_memory_and_says_so() {
+    let app = App::start().await;
+    let environment = Environment::sandbox();
+    let config = environment
+        .client_config(
+            lcs_core::settings::Language::EnUs,
+            Ok(&app.sandbox.base_url()),
+        )
+        .unwrap();
+    let auth = Auth::new(
+        &environment,
+        Client::new(config).unwrap(),
+        Opened {
+            store: Arc::new(LockedKeychain),
+            kind: StoreKind::OsKeychain,
+        },
+        Arc::new(Heard::default()),
+    );
+    assert!(auth.keychain_status().available);
+    let session = auth.planner_login(planner_login(true)).await.unwrap();
+    assert!(!session.persisted);
+    let status = auth.keychain_status();
+    assert!(!status.available);
+    assert!(status.problem.unwrap().contains("locked"));
+    auth.planner(&lcs_api::planner::GetAccountDetail)
+        .await
+        .unwrap();
+}
+
+/// A log sink the test can read back.
+#[derive(Clone, Default)]
+struct LogBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl Write for LogBuffer {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn no_token_reaches_an_event_or_a_log_line() {
+    let logs = LogBuffer::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let app = App::start().await;
+    app.tool("planner/lifetimes", json!({"refreshSoonMs": 7_200_000}))
+        .await;
+    let (auth, heard) = app.launch();
+    auth.customer_login(customer_login()).await.unwrap();
+    auth.user_center_login(UserCenterLogin {
+        account: DEMO_PHONE.into(),
+        password: Some(DEMO_PASSWORD.into()),
+        code: None,
+        remember: true,
+    })
+    .await
+    .unwrap();
+    auth.planner_login(planner_login(true)).await.unwrap();
+    let (first_access, first_refresh) = app.planner_tokens();
+    for family in [Family::Customer, Family::UserCenter, Family::Planner] {
+        auth.verify(family).await.unwrap();
+    }
+    auth.customer_switch_mode().await.unwrap();
+    let mut secrets = vec![
+        first_access.expose().to_owned(),
+        first_refresh.expose().to_owned(),
+        DEMO_PASSWORD.to_owned(),
+    ];
+    for family in [Family::Customer, Family::UserCenter, Family::Planner] {
+        match app.stored(family).unwrap() {
+            StoredSession::Customer(s) => {
+                secrets.push(s.token.expose().into());
+                secrets.push(s.r_token.expose().into());
+            }
+            StoredSession::UserCenter(s) => secrets.push(s.token.expose().into()),
+            StoredSession::Planner(s) => {
+                secrets.push(s.access_token.expose().into());
+                secrets.push(s.refresh_token.expose().into());
+            }
+        }
+    }
+    auth.sign_out_user(Family::UserCenter).await;
+
+    let events = serde_json::to_string(&heard.all()).unwrap();
+    let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("signed in"), "the log was captured");
+    assert!(
+        heard.count(AuthChange::Refreshed) >= 1,
+        "a refresh happened"
+    );
+    for secret in secrets.iter().filter(|s| s.len() >= 6) {
+        assert!(!events.contains(secret.as_str()), "an event holds a secret");
+        assert!(!logs.contains(secret.as_str()), "a log line holds a secret");
+    }
+}
+
+#[test]
+fn password_rules_are_checked_before_anything_is_sent() {
+    use lcs_core::auth::check_new_password;
+    assert!(check_new_password("short1").is_err());
+    assert!(check_new_password("onlyletters").is_err());
+    assert!(check_new_password("12345678").is_err());
+    assert!(check_new_password("letters123").is_ok());
+}
+
+impl App {
+    /// Another device: the same server, its own keychain.
+    fn launch_with(&self, keychain: Arc<MemoryStore>) -> (Auth, Arc<Heard>) {
+        let environment = Environment::sandbox();
+        let config = environment
+            .client_config(
+                lcs_core::settings::Language::EnUs,
+                Ok(&self.sandbox.base_url()),
+            )
+            .unwrap();
+        let heard = Arc::new(Heard::default());
+        let auth = Auth::new(
+            &environment,
+            Client::new(config).unwrap(),
+            Opened {
+                store: keychain,
+                kind: StoreKind::OsKeychain,
+            },
+            heard.clone(),
+        );
+        (auth, heard)
+    }
+
+    /// The newest code the sandbox sent (what the user reads on their phone).
+    async fn last_code(&self) -> String {
+        let sent: Value = reqwest::get(format!("{}__sandbox/sms", self.sandbox.base_url()))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        sent.as_array()
+            .and_then(|codes| codes.last())
+            .and_then(|code| code["code"].as_str())
+            .map(str::to_owned)
+            .unwrap_or_else(|| panic!("no code sent: {sent}"))
+    }
+}
