@@ -1,7 +1,27 @@
 //! The one error shape every command returns to the UI.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use lcs_api::Lang;
 use lcs_core::ErrorCode;
+use lcs_core::settings::Language;
 use serde::Serialize;
+
+/// The language of error messages: the UI's, set whenever the settings are read or changed.
+static ENGLISH: AtomicBool = AtomicBool::new(false);
+
+/// Messages follow the user's chosen language; Chinese until they choose, as the seeds do.
+pub fn set_message_language(language: Option<Language>) {
+    ENGLISH.store(language == Some(Language::EnUs), Ordering::Relaxed);
+}
+
+fn message_language() -> Lang {
+    if ENGLISH.load(Ordering::Relaxed) {
+        Lang::EnUs
+    } else {
+        Lang::ZhCn
+    }
+}
 
 /// `{code, message, trace}`: the UI branches on `code` and shows `message`; `trace` is the
 /// backend's trace id, for support. Every command returns `Result<T, CommandError>`, so the UI
@@ -17,7 +37,18 @@ impl From<lcs_core::Error> for CommandError {
     fn from(error: lcs_core::Error) -> Self {
         Self {
             code: error.code(),
-            message: error.to_string(),
+            message: error.user_message(message_language()),
+            trace: error.trace().map(str::to_owned),
+        }
+    }
+}
+
+impl CommandError {
+    /// The chosen environment lacks something a client needs (the message says what).
+    pub fn environment_unusable(problem: String) -> Self {
+        Self {
+            code: ErrorCode::InvalidInput,
+            message: problem,
             trace: None,
         }
     }

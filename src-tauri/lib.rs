@@ -3,7 +3,9 @@
 
 mod commands;
 mod error;
+mod events;
 mod sandbox;
+mod session;
 mod state;
 
 use tauri::Manager;
@@ -17,8 +19,16 @@ pub fn run() {
         .setup(move |app| {
             registry.mount_events(app);
             let config_dir = app.path().app_config_dir()?;
-            app.manage(state::AppState::load(&config_dir));
-            app.manage(sandbox::EmbeddedSandbox::start(&app.path().app_data_dir()?));
+            let state = state::AppState::load(&config_dir);
+            let sandbox = sandbox::EmbeddedSandbox::start(&app.path().app_data_dir()?);
+            let sessions = session::Sessions::start(
+                app.handle().clone(),
+                &state.settings.lock().unwrap_or_else(|p| p.into_inner()),
+                &sandbox,
+            );
+            app.manage(state);
+            app.manage(sandbox);
+            app.manage(sessions);
             Ok(())
         })
         .run(tauri::generate_context!());

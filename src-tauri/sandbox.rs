@@ -15,6 +15,14 @@ pub enum EmbeddedSandbox {
 impl EmbeddedSandbox {
     pub const FILE_NAME: &'static str = "sandbox.sqlite";
 
+    /// Its address, or why it is down.
+    pub fn url(&self) -> Result<String, &str> {
+        match self {
+            EmbeddedSandbox::Running(sandbox) => Ok(sandbox.base_url()),
+            EmbeddedSandbox::Failed(problem) => Err(problem.as_str()),
+        }
+    }
+
     pub fn start(data_dir: &Path) -> Self {
         match tauri::async_runtime::block_on(start(data_dir)) {
             Ok(sandbox) => {

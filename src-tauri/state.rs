@@ -13,7 +13,9 @@ pub struct AppState {
 impl AppState {
     pub fn load(config_dir: &Path) -> Self {
         let settings_file = SettingsFile::in_dir(config_dir);
-        let settings = Mutex::new(settings_file.load());
+        let settings = settings_file.load();
+        crate::error::set_message_language(settings.language);
+        let settings = Mutex::new(settings);
         Self {
             settings_file,
             settings,

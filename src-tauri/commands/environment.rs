@@ -8,6 +8,7 @@ use tauri::State;
 
 use crate::error::CommandResult;
 use crate::sandbox::EmbeddedSandbox;
+use crate::session::Sessions;
 use crate::state::AppState;
 
 /// Every environment, and which one is chosen.
@@ -48,9 +49,10 @@ pub fn environment_list(
 pub fn environment_select(
     state: State<'_, AppState>,
     sandbox: State<'_, EmbeddedSandbox>,
+    sessions: State<'_, Sessions>,
     id: String,
 ) -> CommandResult<EnvironmentList> {
-    update(&state, &sandbox, |settings| {
+    update(&state, &sandbox, &sessions, |settings| {
         settings.select_environment(&id)
     })
 }
@@ -61,10 +63,11 @@ pub fn environment_select(
 pub fn environment_save(
     state: State<'_, AppState>,
     sandbox: State<'_, EmbeddedSandbox>,
+    sessions: State<'_, Sessions>,
     environment: Environment,
     is_new: bool,
 ) -> CommandResult<EnvironmentList> {
-    update(&state, &sandbox, |settings| {
+    update(&state, &sandbox, &sessions, |settings| {
         settings.save_environment(environment, is_new)
     })
 }
@@ -74,33 +77,37 @@ pub fn environment_save(
 pub fn environment_remove(
     state: State<'_, AppState>,
     sandbox: State<'_, EmbeddedSandbox>,
+    sessions: State<'_, Sessions>,
     id: String,
 ) -> CommandResult<EnvironmentList> {
-    update(&state, &sandbox, |settings| {
+    update(&state, &sandbox, &sessions, |settings| {
         settings.remove_environment(&id)
     })
 }
 
 /// Changes a copy and saves it; memory changes only once the file did, so what the user sees
-/// is what survives a restart.
+/// is what survives a restart. A change to the chosen environment takes effect at once: its
+/// sessions are the ones the app uses from now on.
 fn update(
     state: &AppState,
     sandbox: &EmbeddedSandbox,
+    sessions: &Sessions,
     change: impl FnOnce(&mut Settings) -> lcs_core::error::Result<()>,
 ) -> CommandResult<EnvironmentList> {
     let mut settings = state.settings.lock().unwrap_or_else(|p| p.into_inner());
     let mut updated = settings.clone();
     change(&mut updated)?;
     state.settings_file.save(&updated)?;
+    let chosen_changed = updated.current_environment() != settings.current_environment();
     *settings = updated;
+    if chosen_changed {
+        sessions.use_environment(&settings, sandbox);
+    }
     Ok(list(&settings, sandbox))
 }
 
 fn list(settings: &Settings, sandbox: &EmbeddedSandbox) -> EnvironmentList {
-    let sandbox_url = match sandbox {
-        EmbeddedSandbox::Running(sandbox) => Ok(sandbox.base_url()),
-        EmbeddedSandbox::Failed(problem) => Err(problem.as_str()),
-    };
+    let sandbox_url = sandbox.url();
     let language = settings.language.unwrap_or(Language::ZhCn);
     let environments = settings
         .environments()

@@ -2,6 +2,7 @@
 //! One file per domain.
 
 mod app;
+mod auth;
 mod environment;
 mod settings;
 
@@ -11,6 +12,23 @@ pub fn registry() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
             app::app_info,
+            auth::auth_overview,
+            auth::auth_send_code,
+            auth::auth_customer_login,
+            auth::auth_customer_check_retrieval,
+            auth::auth_customer_retrieve_password,
+            auth::auth_customer_first_password,
+            auth::auth_customer_exchange,
+            auth::auth_customer_switch_mode,
+            auth::auth_customer_reset_demo,
+            auth::auth_user_center_login,
+            auth::auth_user_center_register,
+            auth::auth_user_center_reset_password,
+            auth::auth_planner_login,
+            auth::auth_planner_register,
+            auth::auth_planner_change_password,
+            auth::auth_planner_reset_password,
+            auth::auth_sign_out,
             environment::environment_list,
             environment::environment_select,
             environment::environment_save,
@@ -19,7 +37,7 @@ pub fn registry() -> Builder<tauri::Wry> {
             settings::settings_get,
             settings::settings_set_language,
         ])
-        .events(collect_events![])
+        .events(collect_events![crate::events::AuthState])
         // One shape per type in TypeScript: the UI only ever reads what Rust serialises.
         .disable_serde_phases()
 }

@@ -28,5 +28,6 @@ pub fn settings_set_language(
     updated.language = language;
     state.settings_file.save(&updated)?;
     *settings = updated;
+    crate::error::set_message_language(language);
     Ok(settings.clone())
 }

@@ -16,11 +16,14 @@ export type IpcHandler = (cmd: string, args: Record<string, unknown>) => unknown
 export async function mountApp(handler: IpcHandler, path = '/') {
   const calls: { cmd: string; args: Record<string, unknown> }[] = []
   mockWindows('main')
-  mockIPC((cmd, args) => {
-    const payload = (args ?? {}) as Record<string, unknown>
-    calls.push({ cmd, args: payload })
-    return handler(cmd, payload)
-  })
+  mockIPC(
+    (cmd, args) => {
+      const payload = (args ?? {}) as Record<string, unknown>
+      calls.push({ cmd, args: payload })
+      return handler(cmd, payload)
+    },
+    { shouldMockEvents: true },
+  )
   const pinia = createPinia()
   setActivePinia(pinia)
   applyLanguage('zh-CN')
@@ -39,3 +42,6 @@ export const APP_INFO = {
   tauriVersion: '2.12.5',
   build: 'debug',
 }
+
+/** What `auth_overview` answers with nobody signed in and a working keychain. */
+export const SIGNED_OUT = { sessions: [], keychain: { available: true, problem: null } }

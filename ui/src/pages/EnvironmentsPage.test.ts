@@ -3,7 +3,7 @@ import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeToast } from 'vant'
 import type { Environment, EnvironmentList } from '../bindings'
-import { APP_INFO, mountApp, type IpcHandler } from '../testing'
+import { APP_INFO, mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
 
 const SANDBOX_URL = 'http://127.0.0.1:40123/'
 
@@ -43,6 +43,8 @@ function backend(custom: Environment[] = [], overrides: Partial<Record<string, I
     const override = overrides[cmd]
     if (override) return override(cmd, args)
     switch (cmd) {
+      case 'auth_overview':
+        return SIGNED_OUT
       case 'settings_get':
         return { language: 'zh-CN' }
       case 'app_info':

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
-import { APP_INFO, mountApp, type IpcHandler } from '../testing'
+import { emit } from '@tauri-apps/api/event'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { closeToast } from 'vant'
+import { APP_INFO, mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
 
 const DEMO = {
   phoneArea: '+86',
@@ -12,9 +15,22 @@ const DEMO = {
   purposeEn: 'the full demo',
 }
 
-function backend(demoAccounts: unknown[]): IpcHandler {
-  return (cmd) => {
+const PLANNER_SESSION = {
+  family: 'planner',
+  account: '1',
+  displayName: 'demo',
+  persisted: true,
+  verified: true,
+  mode: null,
+}
+
+function backend(demoAccounts: unknown[], extra: IpcHandler = () => undefined, overview: unknown = SIGNED_OUT): IpcHandler {
+  return (cmd, args) => {
+    const answer = extra(cmd, args)
+    if (answer !== undefined) return answer
     switch (cmd) {
+      case 'auth_overview':
+        return overview
       case 'settings_get':
         return { language: 'zh-CN' }
       case 'app_info':
@@ -27,7 +43,17 @@ function backend(demoAccounts: unknown[]): IpcHandler {
   }
 }
 
+async function submit(wrapper: VueWrapper) {
+  await wrapper.get('form').trigger('submit')
+  await flushPromises()
+  // Vant validates the fields one promise after another.
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  await flushPromises()
+}
+
 afterEach(() => {
+  // The toast is a singleton: a new one must not be drawn into the previous test's body.
+  closeToast(true)
   clearMocks()
   document.body.innerHTML = ''
 })
@@ -45,5 +71,68 @@ describe('Sign-in page', () => {
   it('suggests no account for any other environment', async () => {
     const { wrapper } = await mountApp(backend([]), '/account/login')
     expect(wrapper.find('[data-testid="demo-accounts"]').exists()).toBe(false)
+  })
+})
+
+describe('Signing in', () => {
+  it('sends what the user typed on the planner tab and goes home', async () => {
+    const { wrapper, router, calls } = await mountApp(
+      backend([DEMO], (cmd) => (cmd === 'auth_planner_login' ? PLANNER_SESSION : undefined)),
+      '/account/login',
+    )
+    await wrapper.findAll('.van-tab')[2].trigger('click')
+    await wrapper.get('[data-testid="planner-username"] input').setValue('demo')
+    await wrapper.get('[data-testid="planner-password"] input').setValue('demo1234')
+    await submit(wrapper)
+    const login = calls.find((c) => c.cmd === 'auth_planner_login')
+    expect(login?.args).toEqual({
+      input: { username: 'demo', phone: null, password: 'demo1234', remember: true },
+    })
+    expect(router.currentRoute.value.name).toBe('lcs.home')
+  })
+
+  it('keeps the input and shows the server\'s words when the password is wrong', async () => {
+    const { wrapper, router, calls } = await mountApp(
+      backend([], (cmd) => {
+        if (cmd === 'auth_customer_login') throw { code: 'business', message: '密码错误', trace: 't-42' }
+        return undefined
+      }),
+      '/account/login',
+    )
+    await wrapper.get('[data-testid="customer-login-name"] input').setValue('demo@lcs.test')
+    await wrapper.get('[data-testid="customer-password"] input').setValue('nope')
+    await submit(wrapper)
+    expect(calls.map((c) => c.cmd)).toContain('auth_customer_login')
+    expect(document.body.textContent).toContain('密码错误')
+    expect(document.body.textContent).toContain('t-42')
+    expect(router.currentRoute.value.name).toBe('lcs.account.login')
+    expect((wrapper.get('[data-testid="customer-login-name"] input').element as HTMLInputElement).value).toBe(
+      'demo@lcs.test',
+    )
+  })
+
+  it('fills the form from a tapped demo account', async () => {
+    const { wrapper } = await mountApp(backend([DEMO]), '/account/login')
+    await wrapper.get('[data-testid="demo-accounts"] .van-cell').trigger('click')
+    expect((wrapper.get('[data-testid="customer-login-name"] input').element as HTMLInputElement).value).toBe(
+      'demo@lcs.test',
+    )
+    expect((wrapper.get('[data-testid="customer-password"] input').element as HTMLInputElement).value).toBe('demo1234')
+  })
+
+  it('explains in words that another device signed the user out', async () => {
+    const { wrapper } = await mountApp(backend([]), '/account/login')
+    expect(wrapper.find('[data-testid="signout-reason"]').exists()).toBe(false)
+    await emit('auth-state', { change: 'signed_out', reason: 'kicked', family: 'planner', session: null })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="signout-reason"]').text()).toContain('其他设备登录')
+  })
+
+  it('says once that sessions are kept in memory when no keychain works', async () => {
+    const { wrapper } = await mountApp(
+      backend([], () => undefined, { sessions: [], keychain: { available: false, problem: 'no Secret Service' } }),
+      '/account/login',
+    )
+    expect(wrapper.get('[data-testid="memory-only"]').text()).toContain('内存')
   })
 })

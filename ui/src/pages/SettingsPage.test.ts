@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises } from '@vue/test-utils'
 import { closeToast } from 'vant'
-import { APP_INFO, mountApp, type IpcHandler } from '../testing'
+import { APP_INFO, mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
 
 /** The environment list with only the sandbox, up (`baseUrl`) or down (`problem`). */
 function sandboxOnly(baseUrl: string | null, problem: string | null) {
@@ -19,6 +19,8 @@ function backend(overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandle
     const override = overrides[cmd]
     if (override) return override(cmd, args)
     switch (cmd) {
+      case 'auth_overview':
+        return SIGNED_OUT
       case 'settings_get':
         return { language: saved }
       case 'settings_set_language':

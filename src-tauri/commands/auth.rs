@@ -1,0 +1,192 @@
+//! Sign-in, registration, passwords and sign-out for the three families. Each command hands
+//! its input to lcs-core's session service and answers the public session or a typed error;
+//! tokens and one-time codes never come back.
+
+use lcs_core::auth::{
+    AuthFamily, CodeSent, CodeTarget, CustomerLogin, KeychainStatus, PasswordChange, PasswordReset,
+    PlannerLogin, PlannerRegistration, PublicSession, UserCenterLogin, UserCenterRegistration,
+};
+use serde::Serialize;
+use tauri::State;
+
+use crate::error::CommandResult;
+use crate::session::Sessions;
+
+/// Who is signed in, and whether sessions can be remembered.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct AuthOverview {
+    pub sessions: Vec<PublicSession>,
+    pub keychain: KeychainStatus,
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn auth_overview(sessions: State<'_, Sessions>) -> CommandResult<AuthOverview> {
+    let auth = sessions.current()?;
+    Ok(AuthOverview {
+        sessions: auth.sessions(),
+        keychain: auth.keychain_status(),
+    })
+}
+
+/// Sends a verification code through the environment's code sender.
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_send_code(
+    sessions: State<'_, Sessions>,
+    target: CodeTarget,
+) -> CommandResult<CodeSent> {
+    Ok(sessions.current()?.send_code(target).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_customer_login(
+    sessions: State<'_, Sessions>,
+    input: CustomerLogin,
+) -> CommandResult<PublicSession> {
+    Ok(sessions.current()?.customer_login(input).await?)
+}
+
+/// Step 1 of a forgotten customer password: the phone and the code sent to it.
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_customer_check_retrieval(
+    sessions: State<'_, Sessions>,
+    phone_area: Option<String>,
+    phone: String,
+    code: String,
+) -> CommandResult<()> {
+    Ok(sessions
+        .current()?
+        .customer_check_retrieval(phone_area, phone, code)
+        .await?)
+}
+
+/// Step 2: the new password.
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_customer_retrieve_password(
+    sessions: State<'_, Sessions>,
+    new_password: String,
+) -> CommandResult<()> {
+    Ok(sessions
+        .current()?
+        .customer_retrieve_password(new_password)
+        .await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_customer_first_password(
+    sessions: State<'_, Sessions>,
+    password: String,
+) -> CommandResult<PublicSession> {
+    Ok(sessions
+        .current()?
+        .customer_first_password(password)
+        .await?)
+}
+
+/// A one-time token from another system, exchanged for a customer session (A10).
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_customer_exchange(
+    sessions: State<'_, Sessions>,
+    temporary_token: String,
+    remember: bool,
+) -> CommandResult<PublicSession> {
+    Ok(sessions
+        .current()?
+        .customer_exchange(temporary_token, remember)
+        .await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_customer_switch_mode(
+    sessions: State<'_, Sessions>,
+) -> CommandResult<PublicSession> {
+    Ok(sessions.current()?.customer_switch_mode().await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_customer_reset_demo(sessions: State<'_, Sessions>) -> CommandResult<()> {
+    Ok(sessions.current()?.customer_reset_demo().await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_user_center_login(
+    sessions: State<'_, Sessions>,
+    input: UserCenterLogin,
+) -> CommandResult<PublicSession> {
+    Ok(sessions.current()?.user_center_login(input).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_user_center_register(
+    sessions: State<'_, Sessions>,
+    input: UserCenterRegistration,
+) -> CommandResult<PublicSession> {
+    Ok(sessions.current()?.user_center_register(input).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_user_center_reset_password(
+    sessions: State<'_, Sessions>,
+    input: PasswordReset,
+) -> CommandResult<()> {
+    Ok(sessions
+        .current()?
+        .user_center_reset_password(input)
+        .await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_planner_login(
+    sessions: State<'_, Sessions>,
+    input: PlannerLogin,
+) -> CommandResult<PublicSession> {
+    Ok(sessions.current()?.planner_login(input).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_planner_register(
+    sessions: State<'_, Sessions>,
+    input: PlannerRegistration,
+) -> CommandResult<()> {
+    Ok(sessions.current()?.planner_register(input).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_planner_change_password(
+    sessions: State<'_, Sessions>,
+    input: PasswordChange,
+) -> CommandResult<()> {
+    Ok(sessions.current()?.planner_change_password(input).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_planner_reset_password(
+    sessions: State<'_, Sessions>,
+    input: PasswordReset,
+) -> CommandResult<()> {
+    Ok(sessions.current()?.planner_reset_password(input).await?)
+}
+
+/// The user signs out of one family.
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_sign_out(sessions: State<'_, Sessions>, family: AuthFamily) -> CommandResult<()> {
+    sessions.current()?.sign_out_user(family.into()).await;
+    Ok(())
+}
