@@ -3,8 +3,9 @@
 //! tokens and one-time codes never come back.
 
 use lcs_core::auth::{
-    AuthFamily, CodeSent, CodeTarget, CustomerLogin, KeychainStatus, PasswordChange, PasswordReset,
-    PlannerLogin, PlannerRegistration, PublicSession, UserCenterLogin, UserCenterRegistration,
+    AuthFamily, AuthReason, CodeSent, CodeTarget, CustomerLogin, KeychainStatus, PasswordChange,
+    PasswordReset, PlannerLogin, PlannerRegistration, PublicSession, UserCenterLogin,
+    UserCenterRegistration,
 };
 use serde::Serialize;
 use tauri::State;
@@ -18,6 +19,8 @@ use crate::session::Sessions;
 pub struct AuthOverview {
     pub sessions: Vec<PublicSession>,
     pub keychain: KeychainStatus,
+    /// Why the server last signed someone out (expired, kicked), until the next sign-in.
+    pub signed_out_because: Option<AuthReason>,
 }
 
 #[tauri::command]
@@ -27,6 +30,7 @@ pub fn auth_overview(sessions: State<'_, Sessions>) -> CommandResult<AuthOvervie
     Ok(AuthOverview {
         sessions: auth.sessions(),
         keychain: auth.keychain_status(),
+        signed_out_because: auth.signed_out_because(),
     })
 }
 

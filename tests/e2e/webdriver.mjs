@@ -140,6 +140,13 @@ export class Session {
     await this.cmd('POST', `/element/${await this.waitFor(css, options)}/click`, {})
   }
 
+  /** Replaces the text of the input matched by `css`, as a user typing would. */
+  async type(css, text) {
+    const id = await this.waitFor(css)
+    await this.cmd('POST', `/element/${id}/clear`, {})
+    await this.cmd('POST', `/element/${id}/value`, { text })
+  }
+
   async quit() {
     await this.cmd('DELETE', '')
   }

@@ -79,6 +79,8 @@ export type AuthFamily = "customer" | "user_center" | "planner";
 export type AuthOverview = {
 	sessions: PublicSession[],
 	keychain: KeychainStatus,
+	/**  Why the server last signed someone out (expired, kicked), until the next sign-in. */
+	signedOutBecause: AuthReason | null,
 };
 
 /**  Why a session ended or changed. */

@@ -44,4 +44,4 @@ export const APP_INFO = {
 }
 
 /** What `auth_overview` answers with nobody signed in and a working keychain. */
-export const SIGNED_OUT = { sessions: [], keychain: { available: true, problem: null } }
+export const SIGNED_OUT = { sessions: [], keychain: { available: true, problem: null }, signedOutBecause: null }

@@ -273,6 +273,13 @@ async fn a_sign_in_on_another_device_signs_the_app_out_as_kicked() {
     assert!(auth.sessions().is_empty());
     assert!(app.stored(Family::Planner).is_none());
     assert_eq!(heard.count(AuthChange::Refreshed), 0, "kicked: no refresh");
+    assert_eq!(auth.signed_out_because(), Some(AuthReason::Kicked));
+    auth.planner_login(planner_login(true)).await.unwrap();
+    assert_eq!(
+        auth.signed_out_because(),
+        None,
+        "a new sign-in clears the reason"
+    );
 }
 
 #[tokio::test]

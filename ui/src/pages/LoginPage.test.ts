@@ -130,7 +130,7 @@ describe('Signing in', () => {
 
   it('says once that sessions are kept in memory when no keychain works', async () => {
     const { wrapper } = await mountApp(
-      backend([], () => undefined, { sessions: [], keychain: { available: false, problem: 'no Secret Service' } }),
+      backend([], () => undefined, { ...SIGNED_OUT, keychain: { available: false, problem: 'no Secret Service' } }),
       '/account/login',
     )
     expect(wrapper.get('[data-testid="memory-only"]').text()).toContain('内存')

@@ -44,6 +44,7 @@ export const useAuthStore = defineStore('auth', () => {
     const overview = await call(commands.authOverview())
     sessions.value = overview.sessions
     keychain.value = overview.keychain
+    signedOutBecause.value = overview.signedOutBecause
   }
 
   /** After a sign-in the keychain may have refused the session: the notice must say so. */

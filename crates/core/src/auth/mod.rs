@@ -188,6 +188,9 @@ pub struct Auth {
     send_tokens: Mutex<HashMap<String, Secret>>,
     /// A5's answer, waiting for A6.
     retrieval_token: Mutex<Option<Secret>>,
+    /// Why the server last ended a session (expired, kicked), until the next sign-in: a UI
+    /// that starts after the restore check still learns why the user is signed out.
+    signed_out_because: Mutex<Option<AuthReason>>,
 }
 
 impl std::fmt::Debug for Auth {
@@ -229,6 +232,7 @@ impl Auth {
             planner_client,
             send_tokens: Mutex::new(HashMap::new()),
             retrieval_token: Mutex::new(None),
+            signed_out_because: Mutex::new(None),
         }
     }
 
@@ -246,6 +250,11 @@ impl Auth {
             available: problem.is_none(),
             problem,
         }
+    }
+
+    /// Why the server last signed someone out, if it did since the last sign-in.
+    pub fn signed_out_because(&self) -> Option<AuthReason> {
+        *lock(&self.signed_out_because)
     }
 
     /// The sessions signed in now.
@@ -374,6 +383,9 @@ impl Auth {
             return;
         };
         self.forget_stored(family, &held.public.account).await;
+        if matches!(reason, AuthReason::Expired | AuthReason::Kicked) {
+            *lock(&self.signed_out_because) = Some(reason);
+        }
         tracing::info!(%family, ?reason, "signed out");
         self.emit(AuthChange::SignedOut, Some(reason), family, None);
     }
@@ -468,6 +480,7 @@ impl Auth {
                 public: public.clone(),
             });
         }
+        *lock(&self.signed_out_because) = None;
         tracing::info!(%family, persisted, "signed in");
         self.emit(AuthChange::SignedIn, None, family, Some(public.clone()));
         public
