@@ -982,3 +982,38 @@ async fn a_refused_write_is_not_remembered_under_its_key() {
     let again = client.send(&set_read, Some(&token)).await.unwrap_err();
     assert!(matches!(again, ApiError::Business { .. }), "{again:?}");
 }
+
+/// `lose` and `late` apply the call and then withhold its answer: the client sees a network
+/// error or a timeout, yet the address is there. A retry with the same key answers the first
+/// answer and adds nothing.
+#[tokio::test]
+async fn lost_and_late_answers_still_apply_the_call_once() {
+    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
+    let mut config = ClientConfig::single_host(sandbox.base_url().parse().unwrap());
+    config.timeouts.request = std::time::Duration::from_millis(300);
+    let client = Client::new(config).unwrap();
+    let token = newcomer(&client).await;
+    for (kind, key, expected) in [
+        ("lose", "lost-1", lcs_api::ErrorCode::Network),
+        ("late", "late-1", lcs_api::ErrorCode::Timeout),
+    ] {
+        let armed = reqwest::Client::new()
+            .post(format!("{}__sandbox/faults", sandbox.base_url()))
+            .json(&json!({"path": "/front/account/userDeliveryAddress/add", "kind": kind, "delayMs": 600}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(armed.status(), 200);
+        let add = lcs_api::Idempotent::new(key, AddressAdd(address(kind, "杭州市")));
+        let error = client.send(&add, Some(&token)).await.unwrap_err();
+        assert_eq!(error.code(), expected, "{kind}: {error:?}");
+        client.send(&add, Some(&token)).await.unwrap();
+    }
+    // Let the late answer's request finish before counting.
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    let listed = client
+        .send(&AddressList(AddressQuery::default()), Some(&token))
+        .await
+        .unwrap();
+    assert_eq!(listed.items.len(), 2, "each applied once");
+}
