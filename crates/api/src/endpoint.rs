@@ -97,6 +97,57 @@ pub trait Endpoint: Serialize {
     }
 }
 
+/// Any call sent with an `Idempotency-Key` header: the outbox resends an edit with the same
+/// key until it has an answer, and a server that honours the key applies the edit once. A
+/// wrapper rather than a send option, so `Client::send` stays the one path.
+#[derive(Debug, Clone)]
+pub struct Idempotent<E> {
+    pub key: String,
+    pub endpoint: E,
+}
+
+impl<E> Idempotent<E> {
+    pub const HEADER: &'static str = "Idempotency-Key";
+
+    pub fn new(key: impl Into<String>, endpoint: E) -> Self {
+        Self {
+            key: key.into(),
+            endpoint,
+        }
+    }
+}
+
+// By hand: the key is a header, never a parameter, so only the wrapped call is serialised.
+impl<E: Serialize> Serialize for Idempotent<E> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.endpoint.serialize(serializer)
+    }
+}
+
+impl<E: Endpoint> Endpoint for Idempotent<E> {
+    const FAMILY: Family = E::FAMILY;
+    const METHOD: Method = E::METHOD;
+    const PATH: &'static str = E::PATH;
+    const AUTH: Auth = E::AUTH;
+    const NAME: &'static str = E::NAME;
+    const BARE: bool = E::BARE;
+    type Output = E::Output;
+
+    fn path(&self, config: &ClientConfig) -> String {
+        self.endpoint.path(config)
+    }
+
+    fn extra_headers(&self) -> Vec<(&'static str, String)> {
+        let mut headers = self.endpoint.extra_headers();
+        headers.push((Self::HEADER, self.key.clone()));
+        headers
+    }
+
+    fn upload(&self) -> Option<&Upload> {
+        self.endpoint.upload()
+    }
+}
+
 /// A file to upload, checked by [`Upload::image`] before it is ever sent.
 #[derive(Clone)]
 pub struct Upload {

@@ -18,7 +18,7 @@ pub mod transport;
 pub mod user_center;
 
 pub use client::{Client, ClientConfig, Reply};
-pub use endpoint::{Auth, Endpoint, Family, Method, Upload};
+pub use endpoint::{Auth, Endpoint, Family, Idempotent, Method, Upload};
 pub use error::{ApiError, ErrorCode, Lang};
 pub use secret::{Secret, password_md5};
 pub use transport::{

@@ -154,6 +154,38 @@ async fn b_address_add_post() {
     assert_eq!(answer, json!({}));
 }
 
+/// The outbox's wrapper adds its key as a header and changes nothing else of the call.
+#[tokio::test]
+async fn b_address_add_with_an_idempotency_key() {
+    let (server, client) = mock_client().await;
+    serve(
+        &server,
+        "POST",
+        "/front/account/userDeliveryAddress/add",
+        EMPTY,
+    )
+    .await;
+
+    let key = "4b8f6a53-96c5-4f0e-9d53-7b8a1a0e6d11";
+    client
+        .send(
+            &lcs_api::Idempotent::new(key, AddressAdd(home_address())),
+            Some(&Secret::new(TOKEN)),
+        )
+        .await
+        .expect("address add");
+
+    let request = only_request(&server).await;
+    assert_sent(
+        &request,
+        "POST",
+        "/front/account/userDeliveryAddress/add",
+        Some(TOKEN),
+    );
+    assert_eq!(header(&request, "Idempotency-Key"), Some(key));
+    assert_eq!(query(&request), pairs(HOME_ADDRESS_QUERY));
+}
+
 #[tokio::test]
 async fn b_address_get_get() {
     let (server, client) = mock_client().await;

@@ -2,12 +2,22 @@
 //! domain, sync, the route registry, deep-link parsing, the bridge protocol and the user's
 //! settings. The Tauri shell only adapts these to commands and events.
 
+pub mod accounts;
+pub mod addresses;
 pub mod auth;
+pub mod data;
 pub mod environment;
 pub mod error;
+pub mod invoices;
 pub mod keychain;
+mod lists;
+pub mod messages;
+pub mod profile;
 pub mod session;
 pub mod settings;
+pub mod sync;
 
+pub use data::{Data, DataChange, DataEvent, DataKind, DataListener, Loaded, Source};
 pub use environment::Environment;
 pub use error::{Error, ErrorCode};
+pub use lists::ListItem;

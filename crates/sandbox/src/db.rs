@@ -74,6 +74,7 @@ fn migrations() -> Migrations<'static> {
         M::up(crate::customer::SCHEMA),
         M::up(crate::user_center::SCHEMA),
         M::up(crate::planner::SCHEMA),
+        M::up(crate::user_center::IDEMPOTENCY_SCHEMA),
     ])
 }
 
@@ -148,6 +149,7 @@ const RESET_TABLES: &[&str] = &[
     "customers",
     "sms_codes",
     "uc_sessions",
+    "uc_idempotency",
     "uc_addresses",
     "uc_invoices",
     "uc_messages",

@@ -35,6 +35,12 @@ enum Kind {
     Malformed,
     /// Closes the connection without a complete answer.
     Drop,
+    /// Applies the call, then waits `delayMs` before answering: a client that gives up (or
+    /// dies) meanwhile never learns that its call took effect.
+    Late,
+    /// Applies the call, then closes the connection without its answer: the lost answer an
+    /// idempotency key exists for.
+    Lose,
 }
 
 /// One armed fault: the next `remaining` calls whose path starts with `path` (or any, `*`).
@@ -119,12 +125,12 @@ async fn arm(
         return Err(HelperError::bad("count must be 1 or more"));
     }
     let delay_ms = match (request.kind, request.delay_ms) {
-        (Kind::Delay, None) => {
+        (Kind::Delay | Kind::Late, None) => {
             return Err(HelperError::bad(
-                "a delay fault needs delayMs, the milliseconds to wait",
+                "a delay or late fault needs delayMs, the milliseconds to wait",
             ));
         }
-        (Kind::Delay, Some(ms)) if ms > MAX_DELAY_MS => {
+        (Kind::Delay | Kind::Late, Some(ms)) if ms > MAX_DELAY_MS => {
             return Err(HelperError::bad(format!(
                 "delayMs must be at most {MAX_DELAY_MS} (ten minutes)"
             )));
@@ -176,13 +182,26 @@ pub async fn inject(State(faults): State<Faults>, request: Request, next: Next) 
             r#"{"code":"0","msg":"Success","data":{"token":"#,
         )
             .into_response(),
-        // A handler cannot close its connection; a body that fails before its first byte
-        // makes hyper abort the connection, so the client gets no complete answer.
-        Kind::Drop => Response::new(Body::from_stream(futures_util::stream::once(async {
-            Err::<Bytes, _>(std::io::Error::new(
-                std::io::ErrorKind::ConnectionAborted,
-                "sandbox fault: connection dropped",
-            ))
-        }))),
+        Kind::Drop => dropped(),
+        Kind::Late => {
+            let response = next.run(request).await;
+            tokio::time::sleep(delay).await;
+            response
+        }
+        Kind::Lose => {
+            drop(next.run(request).await);
+            dropped()
+        }
     }
+}
+
+/// A handler cannot close its connection; a body that fails before its first byte makes hyper
+/// abort the connection, so the client gets no complete answer.
+fn dropped() -> Response {
+    Response::new(Body::from_stream(futures_util::stream::once(async {
+        Err::<Bytes, _>(std::io::Error::new(
+            std::io::ErrorKind::ConnectionAborted,
+            "sandbox fault: connection dropped",
+        ))
+    })))
 }

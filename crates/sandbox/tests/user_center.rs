@@ -924,3 +924,96 @@ async fn wechat_server_check_echoes_and_the_privacy_policy_reads_in_both_languag
         .unwrap();
     assert!(english.document.unwrap().contains("Privacy Policy"));
 }
+
+// ---- Idempotency-Key (the app's outbox) ----
+
+/// A write sent again with the same key answers the first answer and is not applied twice;
+/// a new key is a new edit. Keys are the user's own: another user's same key is another edit.
+#[tokio::test]
+async fn a_repeated_idempotency_key_applies_the_write_once() {
+    let (_sandbox, client) = sandbox().await;
+    let token = newcomer(&client).await;
+    let add = |key: &str| lcs_api::Idempotent::new(key, AddressAdd(address("王五", "杭州市")));
+
+    let first = client.send(&add("key-1"), Some(&token)).await.unwrap();
+    let again = client.send(&add("key-1"), Some(&token)).await.unwrap();
+    assert_eq!(first, again, "the repeat answers the first answer");
+    let listed = client
+        .send(&AddressList(AddressQuery::default()), Some(&token))
+        .await
+        .unwrap();
+    assert_eq!(listed.items.len(), 1, "applied once");
+
+    client.send(&add("key-2"), Some(&token)).await.unwrap();
+    let other_user = demo(&client).await;
+    client.send(&add("key-1"), Some(&other_user)).await.unwrap();
+    let listed = client
+        .send(&AddressList(AddressQuery::default()), Some(&token))
+        .await
+        .unwrap();
+    assert_eq!(listed.items.len(), 2, "a new key is a new edit");
+
+    // A remove repeated after its first answer was lost: the first answer again, not "not found".
+    let id = first["ud_id"].as_i64().unwrap();
+    let remove = lcs_api::Idempotent::new("key-3", AddressRemove { ud_id: id });
+    client.send(&remove, Some(&token)).await.unwrap();
+    client.send(&remove, Some(&token)).await.unwrap();
+    let listed = client
+        .send(&AddressList(AddressQuery::default()), Some(&token))
+        .await
+        .unwrap();
+    assert_eq!(listed.items.len(), 1);
+}
+
+/// A refused write is not remembered: the same key sent again really runs again.
+#[tokio::test]
+async fn a_refused_write_is_not_remembered_under_its_key() {
+    let (_sandbox, client) = sandbox().await;
+    let token = newcomer(&client).await;
+    let set_read = lcs_api::Idempotent::new(
+        "read-1",
+        MessageSetRead {
+            message_id: Some(999_999),
+            user_other_id: None,
+        },
+    );
+    let refused = client.send(&set_read, Some(&token)).await.unwrap_err();
+    assert!(matches!(refused, ApiError::Business { .. }), "{refused:?}");
+    let again = client.send(&set_read, Some(&token)).await.unwrap_err();
+    assert!(matches!(again, ApiError::Business { .. }), "{again:?}");
+}
+
+/// `lose` and `late` apply the call and then withhold its answer: the client sees a network
+/// error or a timeout, yet the address is there. A retry with the same key answers the first
+/// answer and adds nothing.
+#[tokio::test]
+async fn lost_and_late_answers_still_apply_the_call_once() {
+    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
+    let mut config = ClientConfig::single_host(sandbox.base_url().parse().unwrap());
+    config.timeouts.request = std::time::Duration::from_millis(300);
+    let client = Client::new(config).unwrap();
+    let token = newcomer(&client).await;
+    for (kind, key, expected) in [
+        ("lose", "lost-1", lcs_api::ErrorCode::Network),
+        ("late", "late-1", lcs_api::ErrorCode::Timeout),
+    ] {
+        let armed = reqwest::Client::new()
+            .post(format!("{}__sandbox/faults", sandbox.base_url()))
+            .json(&json!({"path": "/front/account/userDeliveryAddress/add", "kind": kind, "delayMs": 600}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(armed.status(), 200);
+        let add = lcs_api::Idempotent::new(key, AddressAdd(address(kind, "杭州市")));
+        let error = client.send(&add, Some(&token)).await.unwrap_err();
+        assert_eq!(error.code(), expected, "{kind}: {error:?}");
+        client.send(&add, Some(&token)).await.unwrap();
+    }
+    // Let the late answer's request finish before counting.
+    tokio::time::sleep(std::time::Duration::from_millis(700)).await;
+    let listed = client
+        .send(&AddressList(AddressQuery::default()), Some(&token))
+        .await
+        .unwrap();
+    assert_eq!(listed.items.len(), 2, "each applied once");
+}

@@ -168,6 +168,16 @@ pub const SCHEMA: &str = "CREATE TABLE uc_users (
             created_at INTEGER NOT NULL
         );";
 
+/// The answers of calls sent with an `Idempotency-Key`, per user, so a repeated key is
+/// answered without applying the call again.
+pub const IDEMPOTENCY_SCHEMA: &str = "CREATE TABLE uc_idempotency (
+            user_id INTEGER NOT NULL REFERENCES uc_users (user_id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            PRIMARY KEY (user_id, key)
+        ) WITHOUT ROWID;";
+
 /// Every family B route, and the sandbox helper that confirms a WeChat QR code.
 pub fn routes() -> Router<Db> {
     Router::new()
@@ -230,7 +240,7 @@ fn answer(outcome: Outcome) -> Response {
 type Q = axum::extract::Query<HashMap<String, String>>;
 
 /// Answers a call that needs a login: `work` gets the database, the user's id and the
-/// parameters.
+/// parameters. A call with an `Idempotency-Key` is applied at most once per user and key.
 fn signed_in(
     db: &Db,
     headers: &HeaderMap,
@@ -239,9 +249,51 @@ fn signed_in(
 ) -> Response {
     let connection = db.lock();
     answer(
-        session_user(&connection, headers)
-            .and_then(|user| work(&connection, user, &Params(params))),
+        session_user(&connection, headers).and_then(|user| match idempotency_key(headers) {
+            Some(key) => once(&connection, user, key, |connection| {
+                work(connection, user, &Params(params))
+            }),
+            None => work(&connection, user, &Params(params)),
+        }),
     )
+}
+
+/// The key the outbox sends with every attempt of one edit.
+fn idempotency_key(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|key| !key.is_empty())
+}
+
+/// Runs `work` once per (user, key): its effect and the remembered answer commit together, so
+/// a retry after a lost answer gets the first answer and changes nothing. A failure is not
+/// remembered (its transaction rolls back), so the retry really runs.
+fn once(
+    connection: &Connection,
+    user: i64,
+    key: &str,
+    work: impl FnOnce(&Connection) -> Outcome,
+) -> Outcome {
+    let seen: Option<String> = connection
+        .query_row(
+            "SELECT answer FROM uc_idempotency WHERE user_id = ?1 AND key = ?2",
+            params![user, key],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if let Some(seen) = seen {
+        return serde_json::from_str(&seen).map_err(|_| UserCenterFailure::Database);
+    }
+    let transaction = connection.unchecked_transaction()?;
+    let data = work(&transaction)?;
+    transaction.execute(
+        "INSERT INTO uc_idempotency (user_id, key, answer, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![user, key, data.to_string(), now_ms()],
+    )?;
+    transaction.commit()?;
+    Ok(data)
 }
 
 /// Answers a call anyone may make: `work` gets the database, the user's id when the request

@@ -252,6 +252,22 @@ impl Store {
         Ok(entry)
     }
 
+    /// Makes this account's waiting edits due at `now`: the network is back (a call just
+    /// worked, or the user pulled to refresh), so waiting out the backoff would only delay them.
+    pub fn retry_now(
+        &mut self,
+        environment: &str,
+        account: &str,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE outbox SET next_attempt_at = ?3
+             WHERE environment = ?1 AND account = ?2 AND next_attempt_at > ?3",
+            (environment, account, now),
+        )?;
+        Ok(())
+    }
+
     /// Removes an entry the server has accepted.
     pub fn complete(&mut self, seq: i64) -> Result<(), StoreError> {
         self.conn
@@ -303,5 +319,35 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use crate::{OutboxKind, Store};
+
+    #[test]
+    fn retry_now_makes_only_that_accounts_waiting_edits_due() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, _) = Store::open(&dir.path().join("cache.sqlite")).unwrap();
+        let payload = serde_json::json!({});
+        let mine = store
+            .enqueue("env", "me", OutboxKind::AddressAdd, &payload)
+            .unwrap();
+        let theirs = store
+            .enqueue("env", "other", OutboxKind::AddressAdd, &payload)
+            .unwrap();
+        let now = crate::now_ms();
+        store.mark_failed(mine.seq, now).unwrap();
+        store.mark_failed(theirs.seq, now).unwrap();
+        assert!(store.next_due(now).unwrap().is_empty());
+
+        store.retry_now("env", "me", now).unwrap();
+        let due = store.next_due(now).unwrap();
+        assert_eq!(due.len(), 1);
+        assert_eq!(due[0].seq, mine.seq);
+        assert_eq!(due[0].attempts, 1, "the count of failures stays");
     }
 }

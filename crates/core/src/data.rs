@@ -1,0 +1,420 @@
+//! What the domain services share: the cache-first read, the account a row belongs to, and
+//! the events the UI hears when data lands, an edit is sent or refused, or the network is gone.
+//!
+//! A read answers at once from the cache when it has a row and refreshes in the background;
+//! the refresh writes its answer in one transaction, replays the edits still waiting in the
+//! outbox on top (so a pending edit does not flicker away), and announces itself through the
+//! [`DataListener`]. The UI then reads the cache again.
+
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use lcs_api::{ApiError, Family};
+use lcs_store::{Cached, Store, StoreError};
+use serde::Serialize;
+
+use crate::accounts::Accounts;
+use crate::addresses::Addresses;
+use crate::auth::{Auth, AuthFamily};
+use crate::error::{Error, ErrorCode, Result};
+use crate::invoices::Invoices;
+use crate::messages::Messages;
+use crate::profile::Profile;
+use crate::sync::Outbox;
+
+/// Data older than this is answered, but marked stale.
+const MAX_AGE: Duration = Duration::from_secs(5 * 60);
+
+/// Where an answer came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    Cache,
+    Network,
+}
+
+/// A read's answer: the data and how fresh it is.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct Loaded<T> {
+    pub data: T,
+    pub source: Source,
+    /// When the network answered, in ms since the Unix epoch; 0 for rows that only hold edits
+    /// made here.
+    #[specta(type = f64)]
+    pub fetched_at: i64,
+    pub stale: bool,
+    /// The network could not be reached just now: `data` is the cache (the offline banner).
+    pub offline: bool,
+}
+
+impl<T> Loaded<T> {
+    fn new(cached: Cached<T>, source: Source, offline: bool) -> Self {
+        Self {
+            data: cached.data,
+            source,
+            fetched_at: cached.fetched_at,
+            stale: cached.stale,
+            offline,
+        }
+    }
+}
+
+/// The kinds of data a page shows; an event names the one that changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DataKind {
+    Customer,
+    TradingAccounts,
+    UserInfo,
+    Levels,
+    ExpRules,
+    AccountDetail,
+    Addresses,
+    Invoices,
+    Notices,
+    Chats,
+    UnreadCounts,
+}
+
+impl DataKind {
+    fn family(self) -> Family {
+        match self {
+            Self::Customer | Self::TradingAccounts => Family::Customer,
+            Self::AccountDetail => Family::Planner,
+            _ => Family::UserCenter,
+        }
+    }
+}
+
+/// What happened to one kind of an account's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum DataChange {
+    /// Fresh data from the server is in the cache: read it again.
+    Refreshed,
+    /// An edit was applied to the cache and waits in the outbox (the row shows as pending).
+    Edited,
+    /// A queued edit reached the server; its row is no longer pending.
+    Synced,
+    /// The server refused a queued edit: it is dropped, the server's version restored, and
+    /// `message` says why (tell the user).
+    Rejected,
+    /// The network could not be reached; the cache stands (the offline banner).
+    Unreachable,
+    /// A refresh failed otherwise; `message` says why.
+    Failed,
+}
+
+/// The one event the UI hears about cached data (`data-changed`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct DataEvent {
+    pub environment: String,
+    /// The session's account ([`crate::auth::PublicSession::account`]).
+    pub account: String,
+    pub family: AuthFamily,
+    pub what: DataKind,
+    pub change: DataChange,
+    pub code: Option<ErrorCode>,
+    /// In the UI's language.
+    pub message: Option<String>,
+}
+
+/// Hears every [`DataEvent`]; the app emits them to the UI.
+pub trait DataListener: Send + Sync {
+    fn data_changed(&self, event: &DataEvent);
+}
+
+/// Whose rows: the environment and the signed-in account of one family.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Scope {
+    pub environment: String,
+    pub family: Family,
+    pub account: String,
+    /// The store's account key: the family's letter and the account, because the three
+    /// families number their accounts independently and must never share rows.
+    pub key: String,
+}
+
+impl Scope {
+    fn new(environment: &str, family: Family, account: &str) -> Self {
+        Self {
+            environment: environment.to_owned(),
+            family,
+            account: account.to_owned(),
+            key: format!("{}:{account}", family.letter()),
+        }
+    }
+}
+
+/// The data services of one environment, over its sessions and the shared cache file. Cheap
+/// to clone; every clone is the same service.
+#[derive(Clone)]
+pub struct Data {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    auth: Arc<Auth>,
+    store: Arc<Mutex<Store>>,
+    listener: Arc<dyn DataListener>,
+    /// One delivery of the outbox at a time, or an edit could be sent twice at once.
+    pub(crate) delivery: tokio::sync::Mutex<()>,
+    /// Wakes the outbox's sender: an edit was queued or the network came back.
+    pub(crate) wake: tokio::sync::Notify,
+}
+
+impl std::fmt::Debug for Data {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Data")
+            .field("environment", &self.inner.auth.environment())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Data {
+    /// The store is shared with other environments' services (one cache file per app).
+    pub fn new(auth: Arc<Auth>, store: Arc<Mutex<Store>>, listener: Arc<dyn DataListener>) -> Self {
+        Self {
+            inner: Arc::new(Inner {
+                auth,
+                store,
+                listener,
+                delivery: tokio::sync::Mutex::new(()),
+                wake: tokio::sync::Notify::new(),
+            }),
+        }
+    }
+
+    pub fn accounts(&self) -> Accounts {
+        Accounts::new(self.clone())
+    }
+
+    pub fn profile(&self) -> Profile {
+        Profile::new(self.clone())
+    }
+
+    pub fn addresses(&self) -> Addresses {
+        Addresses::new(self.clone())
+    }
+
+    pub fn invoices(&self) -> Invoices {
+        Invoices::new(self.clone())
+    }
+
+    pub fn messages(&self) -> Messages {
+        Messages::new(self.clone())
+    }
+
+    pub fn outbox(&self) -> Outbox {
+        Outbox::new(self.clone())
+    }
+
+    /// How many edits of this account still wait for the server, so the UI can ask before a
+    /// sign-out or switch discards them.
+    pub fn pending_edits(&self, family: AuthFamily, account: &str) -> Result<u32> {
+        let scope = Scope::new(self.environment(), family.into(), account);
+        let pending = self.with_store(|store| store.pending(&scope.environment, &scope.key))?;
+        Ok(u32::try_from(pending.len()).unwrap_or(u32::MAX))
+    }
+
+    /// Deletes every cached row and queued edit of this account (sign-out, or a switch the
+    /// user confirmed); other accounts keep theirs.
+    pub fn forget_account(&self, family: AuthFamily, account: &str) -> Result<()> {
+        let scope = Scope::new(self.environment(), family.into(), account);
+        self.with_store(|store| store.forget_account(&scope.environment, &scope.key))
+    }
+
+    pub(crate) fn auth(&self) -> &Auth {
+        &self.inner.auth
+    }
+
+    pub(crate) fn environment(&self) -> &str {
+        self.inner.auth.environment()
+    }
+
+    pub(crate) fn delivery(&self) -> &tokio::sync::Mutex<()> {
+        &self.inner.delivery
+    }
+
+    pub(crate) fn wake(&self) -> &tokio::sync::Notify {
+        &self.inner.wake
+    }
+
+    /// The signed-in account of `family`, or "sign in first".
+    pub(crate) fn scope(&self, family: Family) -> Result<Scope> {
+        let session =
+            self.inner
+                .auth
+                .session(family)
+                .ok_or(Error::Api(ApiError::Unauthorized {
+                    family,
+                    trace: String::new(),
+                }))?;
+        Ok(Scope::new(self.environment(), family, &session.account))
+    }
+
+    /// A scope for an account given by the caller (family A's sign-in answer).
+    pub(crate) fn scope_of(&self, family: Family, account: &str) -> Scope {
+        Scope::new(self.environment(), family, account)
+    }
+
+    /// Whether `scope` is still the signed-in account: an answer that arrives after a
+    /// sign-out or switch belongs to nobody on screen and is dropped.
+    pub(crate) fn is_current(&self, scope: &Scope) -> bool {
+        self.inner
+            .auth
+            .session(scope.family)
+            .is_some_and(|session| session.account == scope.account)
+    }
+
+    /// Runs `work` on the store. SQLite calls are short, so the lock is a plain mutex, never
+    /// held across an await.
+    pub(crate) fn with_store<T>(
+        &self,
+        work: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+    ) -> Result<T> {
+        let mut store = lock(&self.inner.store);
+        Ok(work(&mut store)?)
+    }
+
+    pub(crate) fn emit(
+        &self,
+        scope: &Scope,
+        what: DataKind,
+        change: DataChange,
+        error: Option<&Error>,
+    ) {
+        let lang = self.inner.auth.client().config().lang;
+        self.inner.listener.data_changed(&DataEvent {
+            environment: scope.environment.clone(),
+            account: scope.account.clone(),
+            family: scope.family.into(),
+            what,
+            change,
+            code: error.map(Error::code),
+            message: error.map(|error| error.user_message(lang)),
+        });
+    }
+
+    /// The cache-first read: the cached answer at once (and a refresh in the background,
+    /// announced through the listener), or, with nothing cached, the network's answer.
+    pub(crate) async fn load<T>(
+        &self,
+        kind: DataKind,
+        read: impl Fn(&Store, &Scope, Duration) -> Result<Option<Cached<T>>, StoreError>,
+    ) -> Result<Loaded<T>> {
+        let scope = self.scope(kind.family())?;
+        if let Some(cached) = self.with_store(|store| read(store, &scope, MAX_AGE))? {
+            self.refresh_in_background(scope, kind);
+            return Ok(Loaded::new(cached, Source::Cache, false));
+        }
+        self.reload(kind, read).await
+    }
+
+    /// The network first (pull-to-refresh): its answer, or offline the cached one marked
+    /// offline; an error when there is neither.
+    pub(crate) async fn reload<T>(
+        &self,
+        kind: DataKind,
+        read: impl Fn(&Store, &Scope, Duration) -> Result<Option<Cached<T>>, StoreError>,
+    ) -> Result<Loaded<T>> {
+        let scope = self.scope(kind.family())?;
+        let unreachable = match self.refresh(&scope, kind).await {
+            Ok(()) => None,
+            Err(error) if error.is_transient() => Some(error),
+            Err(error) => return Err(error),
+        };
+        let cached = self.with_store(|store| read(store, &scope, MAX_AGE))?;
+        match (cached, unreachable) {
+            (Some(cached), None) => Ok(Loaded::new(cached, Source::Network, false)),
+            (Some(cached), Some(_)) => Ok(Loaded::new(cached, Source::Cache, true)),
+            (None, Some(error)) => Err(error),
+            // The answer was dropped: the account signed out or switched meanwhile.
+            (None, None) => Err(Error::Api(ApiError::Unauthorized {
+                family: scope.family,
+                trace: String::new(),
+            })),
+        }
+    }
+
+    fn refresh_in_background(&self, scope: Scope, kind: DataKind) {
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            return;
+        };
+        let data = self.clone();
+        runtime.spawn(async move {
+            if let Err(error) = data.refresh(&scope, kind).await {
+                tracing::debug!(%error, ?kind, "background refresh failed");
+            }
+        });
+    }
+
+    /// Fetches one kind of data and writes it to the cache, then tells the listener. Offline,
+    /// the listener hears `unreachable` and the cache stays as it was.
+    pub(crate) async fn refresh(&self, scope: &Scope, kind: DataKind) -> Result<()> {
+        let result = match kind {
+            // Family A has no read call: its rows come with the sign-in answer.
+            DataKind::Customer | DataKind::TradingAccounts => return Ok(()),
+            DataKind::UserInfo | DataKind::Levels | DataKind::ExpRules => {
+                crate::profile::fetch(self, scope, kind).await
+            }
+            DataKind::AccountDetail => crate::profile::fetch_account_detail(self, scope).await,
+            DataKind::Addresses => crate::addresses::fetch(self, scope).await,
+            DataKind::Invoices => crate::invoices::fetch(self, scope).await,
+            DataKind::Notices | DataKind::Chats | DataKind::UnreadCounts => {
+                crate::messages::fetch(self, scope, kind).await
+            }
+        };
+        match &result {
+            Ok(()) => {
+                self.emit(scope, kind, DataChange::Refreshed, None);
+                self.network_is_back(scope)?;
+            }
+            Err(error) if error.is_transient() => {
+                self.emit(scope, kind, DataChange::Unreachable, Some(error))
+            }
+            Err(error) => self.emit(scope, kind, DataChange::Failed, Some(error)),
+        }
+        result
+    }
+
+    /// A call just worked: edits waiting out a backoff may go now.
+    fn network_is_back(&self, scope: &Scope) -> Result<()> {
+        if scope.family == Family::UserCenter {
+            self.with_store(|store| {
+                store.retry_now(&scope.environment, &scope.key, lcs_store::now_ms())
+            })?;
+            self.inner.wake.notify_one();
+        }
+        Ok(())
+    }
+}
+
+/// The store's lock guards a connection a panic cannot leave half-written (SQLite rolls back).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// An id as edits carry it: a server id is a number, a row created here a `tmp-…` string
+/// until the server gives it its id.
+pub(crate) fn id_value(id: &str) -> serde_json::Value {
+    id.parse::<i64>()
+        .map_or_else(|_| serde_json::Value::String(id.to_owned()), Into::into)
+}
+
+/// The text form of an id value, as cached rows key it.
+pub(crate) fn id_text(id: &serde_json::Value) -> Option<String> {
+    match id {
+        serde_json::Value::String(text) => Some(text.clone()),
+        serde_json::Value::Number(number) => Some(number.to_string()),
+        _ => None,
+    }
+}
+
+/// A fresh temporary id for a row created here; a UUID, so it never equals any other text in
+/// a payload (the store rewrites it wherever it appears).
+pub(crate) fn temp_id() -> String {
+    format!("tmp-{}", uuid::Uuid::new_v4())
+}

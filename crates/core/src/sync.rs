@@ -1,0 +1,229 @@
+//! The outbox's sender: delivers the signed-in user's queued edits, oldest first, one at a
+//! time, each with its idempotency key, so an edit whose answer was lost can be sent again
+//! and is still applied once.
+//!
+//! - Network trouble, timeouts, 5xx and garbled answers: the edit stays first in line and is
+//!   tried again after its backoff (the store's 2 s doubling to 10 minutes), or at once when a
+//!   call shows the network is back.
+//! - The server refuses it (a business error, a 4xx): the server wins. The edit is dropped,
+//!   the list is fetched again to restore the server's version, and the listener hears
+//!   `rejected` with the server's words.
+//! - The session is gone: the edit waits for the account to sign in again (or to be forgotten).
+
+use std::time::Duration;
+
+use lcs_api::{ApiError, Family};
+use lcs_store::{Entity, OutboxEntry, OutboxKind};
+use serde::Serialize;
+
+use crate::data::{Data, DataChange, DataKind, Scope};
+use crate::error::{Error, Result};
+
+/// The longest the running sender sleeps before looking at the queue again.
+const IDLE_WAIT: Duration = Duration::from_secs(60);
+
+/// What a delivery did, for the log and the tests.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct SyncReport {
+    /// Edits the server accepted.
+    pub sent: u32,
+    /// Edits the server refused, dropped.
+    pub rejected: u32,
+    /// The delivery stopped at an edit that could not be sent now; it waits out its backoff.
+    pub waiting: bool,
+}
+
+/// What a sent edit changed beyond itself: a created row's server id.
+#[derive(Debug, Default)]
+pub(crate) struct Delivered {
+    created: Option<(Entity, String, i64)>,
+}
+
+impl Delivered {
+    /// An add was accepted: the row queued under a temporary id is `server_id` from now on.
+    /// An add already renamed (sent before a crash) carries its server id and needs nothing.
+    pub(crate) fn created(entity: Entity, id: &serde_json::Value, server_id: Option<i64>) -> Self {
+        let created = match (id, server_id) {
+            (serde_json::Value::String(temp), Some(server_id)) => {
+                Some((entity, temp.clone(), server_id))
+            }
+            _ => None,
+        };
+        Self { created }
+    }
+}
+
+/// How a failed send is handled.
+enum Failure {
+    /// Try again later: the network, the server's health, or an answer that did not arrive
+    /// whole (the key makes the retry safe).
+    Retry,
+    /// The server said no: drop the edit.
+    Refused,
+    /// The session ended: keep the edit for when the account is back.
+    SignedOut,
+}
+
+fn classify(error: &Error) -> Failure {
+    match error {
+        Error::Api(ApiError::Unauthorized { .. } | ApiError::Kicked { .. }) => Failure::SignedOut,
+        Error::Api(ApiError::Decode { .. }) => Failure::Retry,
+        Error::Api(ApiError::Business { .. } | ApiError::InvalidInput { .. })
+        | Error::InvalidInput { .. } => Failure::Refused,
+        Error::Api(ApiError::Http { status, .. }) if *status < 500 => Failure::Refused,
+        _ => Failure::Retry,
+    }
+}
+
+fn kind_of(kind: OutboxKind) -> DataKind {
+    match kind {
+        OutboxKind::AddressAdd
+        | OutboxKind::AddressEdit
+        | OutboxKind::AddressRemove
+        | OutboxKind::AddressSetDefault => DataKind::Addresses,
+        OutboxKind::InvoiceAdd | OutboxKind::InvoiceEdit | OutboxKind::InvoiceRemove => {
+            DataKind::Invoices
+        }
+        OutboxKind::MessageMarkRead => DataKind::Notices,
+    }
+}
+
+/// The sender of the signed-in user's queued edits.
+#[derive(Debug, Clone)]
+pub struct Outbox {
+    data: Data,
+}
+
+impl Outbox {
+    pub(crate) fn new(data: Data) -> Self {
+        Self { data }
+    }
+
+    /// Sends the signed-in user's due edits in order until the queue is empty or one has to
+    /// wait. One delivery runs at a time; a second caller waits for the first.
+    pub async fn deliver(&self) -> Result<SyncReport> {
+        let _one_at_a_time = self.data.delivery().lock().await;
+        let mut report = SyncReport::default();
+        loop {
+            // Every edit the outbox takes is a family B call.
+            let Ok(scope) = self.data.scope(Family::UserCenter) else {
+                return Ok(report);
+            };
+            let now = lcs_store::now_ms();
+            let next = self.data.with_store(|store| store.next_due(now))?;
+            let Some(entry) = next
+                .into_iter()
+                .find(|entry| entry.environment == scope.environment && entry.account == scope.key)
+            else {
+                return Ok(report);
+            };
+            let what = kind_of(entry.kind);
+            match send(&self.data, &entry).await {
+                Ok(delivered) => {
+                    self.data.with_store(|store| {
+                        // Renamed before the entry goes: a crash in between resends the add,
+                        // whose key answers the same id, and the rename is then a no-op.
+                        if let Some((entity, temp, server_id)) = &delivered.created {
+                            store.replace_temp_id(
+                                &scope.environment,
+                                &scope.key,
+                                *entity,
+                                temp,
+                                *server_id,
+                            )?;
+                        }
+                        store.complete(entry.seq)
+                    })?;
+                    report.sent += 1;
+                    self.data.emit(&scope, what, DataChange::Synced, None);
+                }
+                Err(error) => match classify(&error) {
+                    Failure::Refused => {
+                        tracing::info!(%error, kind = ?entry.kind, "the server refused a queued edit; it is dropped");
+                        self.data.with_store(|store| store.complete(entry.seq))?;
+                        report.rejected += 1;
+                        self.restore(&scope, what).await;
+                        self.data
+                            .emit(&scope, what, DataChange::Rejected, Some(&error));
+                    }
+                    Failure::SignedOut => return Ok(report),
+                    Failure::Retry => {
+                        tracing::debug!(%error, kind = ?entry.kind, "a queued edit waits to be sent again");
+                        self.data.with_store(|store| {
+                            store.mark_failed(entry.seq, lcs_store::now_ms())
+                        })?;
+                        self.data
+                            .emit(&scope, what, DataChange::Unreachable, Some(&error));
+                        report.waiting = true;
+                        return Ok(report);
+                    }
+                },
+            }
+        }
+    }
+
+    /// Makes the signed-in user's waiting edits due now and wakes the sender: call it when the
+    /// network is back (the OS says so, or the user pulls to refresh).
+    pub fn retry_now(&self) -> Result<()> {
+        let scope = self.data.scope(Family::UserCenter)?;
+        self.data.with_store(|store| {
+            store.retry_now(&scope.environment, &scope.key, lcs_store::now_ms())
+        })?;
+        self.wake();
+        Ok(())
+    }
+
+    /// Wakes the running sender (after a sign-in, say).
+    pub fn wake(&self) {
+        self.data.wake().notify_one();
+    }
+
+    /// Delivers for as long as the app runs: after each delivery it sleeps until the first
+    /// waiting edit is due, an edit is queued, or [`Outbox::wake`] is called. Spawn it once.
+    pub async fn run(self) {
+        loop {
+            if let Err(error) = self.deliver().await {
+                tracing::warn!(%error, "the outbox could not be delivered");
+            }
+            let wait = self.next_wait().unwrap_or(IDLE_WAIT);
+            // Either way the loop looks again; a timeout is not an error here.
+            let _ = tokio::time::timeout(wait, self.data.wake().notified()).await;
+        }
+    }
+
+    /// Until the signed-in user's first queued edit is due.
+    fn next_wait(&self) -> Result<Duration> {
+        let scope = self.data.scope(Family::UserCenter)?;
+        let pending = self
+            .data
+            .with_store(|store| store.pending(&scope.environment, &scope.key))?;
+        let Some(first) = pending.first() else {
+            return Ok(IDLE_WAIT);
+        };
+        let ms = first.next_attempt_at.saturating_sub(lcs_store::now_ms());
+        Ok(Duration::from_millis(u64::try_from(ms).unwrap_or(0)).min(IDLE_WAIT))
+    }
+
+    /// Fetches a list again after a refusal, so the cache shows the server's version; offline
+    /// it stays as it is until the next refresh.
+    async fn restore(&self, scope: &Scope, what: DataKind) {
+        let kinds: &[DataKind] = match what {
+            DataKind::Notices => &[DataKind::Notices, DataKind::Chats, DataKind::UnreadCounts],
+            _ => &[what],
+        };
+        for kind in kinds {
+            if let Err(error) = self.data.refresh(scope, *kind).await {
+                tracing::debug!(%error, ?kind, "could not restore the server's version yet");
+            }
+        }
+    }
+}
+
+async fn send(data: &Data, entry: &OutboxEntry) -> Result<Delivered> {
+    match kind_of(entry.kind) {
+        DataKind::Addresses => crate::addresses::deliver(data, entry).await,
+        DataKind::Invoices => crate::invoices::deliver(data, entry).await,
+        _ => crate::messages::deliver(data, entry).await,
+    }
+}

@@ -1,0 +1,604 @@
+//! The data services against the real sandbox (in-process) and a real SQLite cache file:
+//! cache-first reads, offline answers, the outbox under faults and across a SIGKILL, and
+//! per-account isolation.
+
+// Helpers here panic on purpose: a failed expectation is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use lcs_api::user_center::ListQuery;
+use lcs_api::user_center::addresses::{
+    Address, AddressAdd, AddressFields, AddressList, AddressQuery,
+};
+use lcs_api::user_center::login::{LoginParams, LoginPost};
+use lcs_api::{Client, ClientConfig, Family, Secret, Timeouts};
+use lcs_core::addresses::AddressInput;
+use lcs_core::auth::{Auth, AuthEvent, AuthFamily, AuthListener, AuthReason, UserCenterLogin};
+use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
+use lcs_core::{
+    Data, DataChange, DataEvent, DataKind, DataListener, Environment, ErrorCode, Source,
+};
+use lcs_sandbox::{DEMO_USERS, Db, Sandbox};
+use lcs_store::Store;
+use serde_json::json;
+
+/// Records every data event, so a test can wait for the one it expects.
+#[derive(Default)]
+struct Recorder(Mutex<Vec<DataEvent>>);
+
+impl DataListener for Recorder {
+    fn data_changed(&self, event: &DataEvent) {
+        self.0.lock().unwrap().push(event.clone());
+    }
+}
+
+impl Recorder {
+    async fn wait_for(&self, what: DataKind, change: DataChange) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if self
+                .0
+                .lock()
+                .unwrap()
+                .iter()
+                .any(|event| event.what == what && event.change == change)
+            {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no {change:?} event for {what:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+}
+
+struct Quiet;
+
+impl AuthListener for Quiet {
+    fn auth_changed(&self, _: &str, _: &AuthEvent) {}
+}
+
+/// A client with a short request timeout, so a delayed answer counts as lost quickly; GETs
+/// not retried, so one injected fault makes a read fail.
+fn client(base: &str) -> Client {
+    let mut config = ClientConfig::single_host(base.parse().unwrap());
+    config.timeouts = Timeouts {
+        connect: Duration::from_secs(1),
+        request: Duration::from_millis(800),
+    };
+    config.get_retries = 0;
+    Client::new(config).unwrap()
+}
+
+struct App {
+    data: Data,
+    auth: Arc<Auth>,
+    events: Arc<Recorder>,
+}
+
+/// The app's services over the sandbox at `base` and the cache file at `path`, signed in as
+/// demo user `user` (0: the full demo, 1: the newcomer without addresses).
+async fn app(base: &str, path: &Path, user: usize) -> App {
+    let keychain = Opened {
+        store: Arc::new(MemoryStore::new()),
+        kind: StoreKind::MemoryOnly {
+            reason: "tests".into(),
+        },
+    };
+    let auth = Arc::new(Auth::new(
+        &Environment::sandbox(),
+        client(base),
+        keychain,
+        Arc::new(Quiet),
+    ));
+    sign_in(&auth, user).await;
+    let (store, _) = Store::open(path).unwrap();
+    let events = Arc::new(Recorder::default());
+    let data = Data::new(auth.clone(), Arc::new(Mutex::new(store)), events.clone());
+    App { data, auth, events }
+}
+
+async fn sign_in(auth: &Auth, user: usize) {
+    auth.user_center_login(UserCenterLogin {
+        account: DEMO_USERS[user].phone.into(),
+        password: Some(DEMO_USERS[user].password.into()),
+        code: None,
+        remember: false,
+    })
+    .await
+    .unwrap();
+}
+
+async fn sandbox() -> Sandbox {
+    Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap()
+}
+
+async fn fault(sandbox: &Sandbox, path: &str, kind: &str, count: u32, delay_ms: u64) {
+    let answer = reqwest::Client::new()
+        .post(format!("{}__sandbox/faults", sandbox.base_url()))
+        .json(&json!({"path": path, "kind": kind, "count": count, "delayMs": delay_ms}))
+        .send()
+        .await
+        .unwrap();
+    assert!(answer.status().is_success(), "{:?}", answer.text().await);
+}
+
+/// What the sandbox holds for a demo user, read through its API with a session of its own,
+/// oldest first.
+async fn server_addresses(base: &str, user: usize) -> Vec<Address> {
+    let client = Client::new(ClientConfig::single_host(base.parse().unwrap())).unwrap();
+    let session = client
+        .send(
+            &LoginPost(LoginParams {
+                encrypt: Some(false),
+                password: Some(Secret::new(DEMO_USERS[user].password)),
+                user_account: Some(DEMO_USERS[user].phone.into()),
+                ..LoginParams::default()
+            }),
+            None,
+        )
+        .await
+        .unwrap();
+    let token = session.token.unwrap();
+    let mut page = client
+        .send(
+            &AddressList(AddressQuery {
+                list: ListQuery::page(1, 500),
+                ..AddressQuery::default()
+            }),
+            Some(&token),
+        )
+        .await
+        .unwrap();
+    page.items.sort_by_key(|address| address.ud_id);
+    page.items
+}
+
+fn named(name: &str) -> AddressInput {
+    AddressInput {
+        ud_name: Some(name.into()),
+        ud_mobile: Some("13900000000".into()),
+        ud_province: Some("广东省".into()),
+        ud_city: Some("深圳市".into()),
+        ud_address: Some("科技园 1 号".into()),
+        ud_tag_name: Some("1001".into()),
+        ..AddressInput::default()
+    }
+}
+
+fn names(addresses: &[Address]) -> Vec<String> {
+    addresses
+        .iter()
+        .map(|address| address.ud_name.clone().unwrap_or_default())
+        .collect()
+}
+
+/// Sends the outbox until it is empty, making waiting edits due at once: the test plays the
+/// network coming back after every failure instead of waiting out the backoff.
+async fn drain(app: &App) {
+    let outbox = app.data.outbox();
+    for _ in 0..500 {
+        let report = outbox.deliver().await.unwrap();
+        if app
+            .data
+            .pending_edits(AuthFamily::UserCenter, &account(app))
+            .unwrap()
+            == 0
+        {
+            return;
+        }
+        if report.waiting {
+            outbox.retry_now().unwrap();
+        }
+    }
+    panic!("the outbox did not drain");
+}
+
+fn account(app: &App) -> String {
+    app.auth.session(Family::UserCenter).unwrap().account
+}
+
+#[tokio::test]
+async fn a_read_answers_from_the_cache_then_the_refresh_lands() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&sandbox.base_url(), &dir.path().join("cache.sqlite"), 0).await;
+    let addresses = app.data.addresses();
+
+    // Nothing cached: the network answers.
+    let first = addresses.list().await.unwrap();
+    assert_eq!(first.source, Source::Network);
+    assert_eq!(first.data.len(), 3);
+    assert!(!first.offline && !first.stale);
+    assert!(first.data[0].is_default, "the default first");
+
+    // The server changes behind the app's back (another device).
+    let client = Client::new(ClientConfig::single_host(
+        sandbox.base_url().parse().unwrap(),
+    ))
+    .unwrap();
+    let other_device = client
+        .send(
+            &LoginPost(LoginParams {
+                encrypt: Some(false),
+                password: Some(Secret::new(DEMO_USERS[0].password)),
+                user_account: Some(DEMO_USERS[0].phone.into()),
+                ..LoginParams::default()
+            }),
+            None,
+        )
+        .await
+        .unwrap()
+        .token
+        .unwrap();
+    client
+        .send(
+            &AddressAdd(AddressFields {
+                ud_name: Some("另一台设备".into()),
+                ..AddressFields::default()
+            }),
+            Some(&other_device),
+        )
+        .await
+        .unwrap();
+
+    // The cache answers at once, and the background refresh brings the new row.
+    app.events.0.lock().unwrap().clear();
+    let cached = addresses.list().await.unwrap();
+    assert_eq!(cached.source, Source::Cache);
+    assert_eq!(cached.data.len(), 3);
+    app.events
+        .wait_for(DataKind::Addresses, DataChange::Refreshed)
+        .await;
+    let fresh = addresses.list().await.unwrap();
+    assert_eq!(fresh.data.len(), 4);
+    assert!(fresh.fetched_at >= cached.fetched_at);
+
+    // The other kinds read the same way.
+    let info = app.data.profile().user_info().await.unwrap();
+    assert_eq!(info.source, Source::Network);
+    let notices = app
+        .data
+        .messages()
+        .list(lcs_core::messages::MessageChannel::Notice)
+        .await
+        .unwrap();
+    assert!(!notices.data.is_empty());
+    let unread = app.data.messages().unread().await.unwrap();
+    assert!(unread.data.total > 0);
+}
+
+#[tokio::test]
+async fn offline_the_cache_stands_and_says_so() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&sandbox.base_url(), &dir.path().join("cache.sqlite"), 0).await;
+    let addresses = app.data.addresses();
+    addresses.list().await.unwrap();
+
+    for kind in ["http500", "drop"] {
+        fault(
+            &sandbox,
+            "/front/account/userDeliveryAddress/list",
+            kind,
+            1,
+            0,
+        )
+        .await;
+        let offline = addresses.refresh().await.unwrap();
+        assert_eq!(offline.source, Source::Cache, "{kind}");
+        assert!(offline.offline, "{kind}");
+        assert_eq!(offline.data.len(), 3, "{kind}");
+    }
+    fault(
+        &sandbox,
+        "/front/account/userDeliveryAddress/list",
+        "delay",
+        1,
+        2_000,
+    )
+    .await;
+    assert!(addresses.refresh().await.unwrap().offline, "a timeout");
+    app.events
+        .wait_for(DataKind::Addresses, DataChange::Unreachable)
+        .await;
+
+    // Nothing cached and no network: the typed error.
+    fault(&sandbox, "/front/account/userInvoice/list", "drop", 1, 0).await;
+    let error = app.data.invoices().list().await.unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Network);
+
+    // The network is back: the network answers again.
+    let back = addresses.refresh().await.unwrap();
+    assert_eq!(back.source, Source::Network);
+    assert!(!back.offline);
+}
+
+/// 200 address edits (adds, edits of rows still under their temporary id, removes) made while
+/// the sandbox refuses every way it can; then it recovers. Every edit arrives exactly once and
+/// in order: the sandbox holds exactly the rows the edits describe, in the order they were
+/// added.
+#[tokio::test]
+async fn two_hundred_edits_made_offline_arrive_once_and_in_order() {
+    let sandbox = sandbox().await;
+    let base = sandbox.base_url();
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&base, &dir.path().join("cache.sqlite"), 1).await;
+    let addresses = app.data.addresses();
+
+    let path = "/front/account/userDeliveryAddress/";
+    fault(&sandbox, path, "http500", 3, 0).await;
+    fault(&sandbox, path, "drop", 3, 0).await;
+    fault(&sandbox, path, "malformed", 2, 0).await;
+    fault(&sandbox, path, "delay", 2, 1_200).await;
+    // Applied, but the answer is lost (or comes after the client gave up): only the
+    // idempotency key keeps the retry from applying the edit again.
+    fault(&sandbox, path, "lose", 3, 0).await;
+    fault(&sandbox, path, "late", 2, 1_200).await;
+
+    let mut expected = Vec::new();
+    let mut edits = 0;
+    for i in 0..120 {
+        let name = format!("A{i:03}");
+        let id = addresses.add(named(&name)).unwrap();
+        edits += 1;
+        if i % 2 == 0 {
+            addresses.edit(&id, named(&format!("{name}-e"))).unwrap();
+            edits += 1;
+            expected.push(format!("{name}-e"));
+        } else if i % 6 == 5 {
+            addresses.remove(&id).unwrap();
+            edits += 1;
+        } else {
+            expected.push(name);
+        }
+    }
+    assert_eq!(edits, 200);
+    let account = account(&app);
+    assert_eq!(
+        app.data
+            .pending_edits(AuthFamily::UserCenter, &account)
+            .unwrap(),
+        200
+    );
+    let shown = addresses.list().await.unwrap();
+    assert_eq!(shown.data.len(), 100, "the cache shows the edits at once");
+    assert!(shown.data.iter().all(|row| row.pending));
+
+    drain(&app).await;
+    // Let the delayed originals land: their repeats must not apply twice.
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+
+    assert_eq!(names(&server_addresses(&base, 1).await), expected);
+    let cached = addresses.refresh().await.unwrap();
+    assert_eq!(cached.data.len(), 100);
+    assert!(cached.data.iter().all(|row| !row.pending));
+    assert!(cached.data.iter().all(|row| row.id.parse::<i64>().is_ok()));
+}
+
+/// The child half of the SIGKILL test: runs only when that test starts this binary again.
+#[tokio::test]
+async fn sync_child_process() {
+    let (Ok(store), Ok(base)) = (
+        std::env::var("LCS_SYNC_CHILD_STORE"),
+        std::env::var("LCS_SYNC_CHILD_BASE"),
+    ) else {
+        return;
+    };
+    let app = app(&base, Path::new(&store), 1).await;
+    drain(&app).await;
+}
+
+/// A process syncing the outbox is killed with SIGKILL mid-way; a new one finishes the job:
+/// nothing lost, nothing doubled, still in order.
+#[tokio::test]
+async fn a_sync_killed_mid_way_is_finished_by_the_next_process() {
+    let sandbox = sandbox().await;
+    let base = sandbox.base_url();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.sqlite");
+    let app = app(&base, &path, 1).await;
+    let expected: Vec<String> = (0..120).map(|i| format!("K{i:03}")).collect();
+    for name in &expected {
+        app.data.addresses().add(named(name)).unwrap();
+    }
+    // Each add is applied, then answered late: the kill almost surely lands on an add the
+    // server has and the dying process never recorded.
+    fault(
+        &sandbox,
+        "/front/account/userDeliveryAddress/add",
+        "late",
+        1_000,
+        25,
+    )
+    .await;
+
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "sync_child_process", "--nocapture"])
+        .env("LCS_SYNC_CHILD_STORE", &path)
+        .env("LCS_SYNC_CHILD_BASE", &base)
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let arrived = server_addresses(&base, 1).await.len();
+        if arrived >= 30 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the child synced nothing");
+        assert!(child.try_wait().unwrap().is_none(), "the child ended early");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    child.kill().unwrap(); // SIGKILL on Unix
+    child.wait().unwrap();
+    let arrived = server_addresses(&base, 1).await.len();
+    assert!(
+        arrived < expected.len(),
+        "killed mid-way ({arrived} arrived)"
+    );
+
+    drain(&app).await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(names(&server_addresses(&base, 1).await), expected);
+}
+
+/// Account B never sees account A's rows, online or offline, and forgetting A removes A's
+/// rows and queued edits only.
+#[tokio::test]
+async fn one_account_never_sees_anothers_rows() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&sandbox.base_url(), &dir.path().join("cache.sqlite"), 0).await;
+    let addresses = app.data.addresses();
+    assert_eq!(addresses.list().await.unwrap().data.len(), 3);
+    addresses.add(named("A 的新地址")).unwrap();
+    let first = account(&app);
+
+    app.auth
+        .sign_out(Family::UserCenter, AuthReason::Switch)
+        .await;
+    assert_eq!(
+        addresses.list().await.unwrap_err().code(),
+        ErrorCode::Unauthorized
+    );
+    sign_in(&app.auth, 1).await;
+    let second = account(&app);
+    assert_ne!(first, second);
+
+    // Offline with nothing cached for B: an error, never A's rows.
+    fault(
+        &sandbox,
+        "/front/account/userDeliveryAddress/list",
+        "drop",
+        1,
+        0,
+    )
+    .await;
+    assert_eq!(
+        addresses.list().await.unwrap_err().code(),
+        ErrorCode::Network
+    );
+    assert!(addresses.list().await.unwrap().data.is_empty());
+    // A's queued edit waits for A: B's delivery does not send it.
+    let report = app.data.outbox().deliver().await.unwrap();
+    assert_eq!(report.sent, 0);
+    assert_eq!(
+        app.data
+            .pending_edits(AuthFamily::UserCenter, &first)
+            .unwrap(),
+        1
+    );
+
+    // Sign-out of A confirmed: A's rows and edit are gone, B's stay.
+    app.data
+        .forget_account(AuthFamily::UserCenter, &first)
+        .unwrap();
+    assert_eq!(
+        app.data
+            .pending_edits(AuthFamily::UserCenter, &first)
+            .unwrap(),
+        0
+    );
+    assert_eq!(addresses.list().await.unwrap().source, Source::Cache);
+    app.auth
+        .sign_out(Family::UserCenter, AuthReason::Switch)
+        .await;
+    sign_in(&app.auth, 0).await;
+    fault(
+        &sandbox,
+        "/front/account/userDeliveryAddress/list",
+        "drop",
+        1,
+        0,
+    )
+    .await;
+    assert_eq!(
+        addresses.list().await.unwrap_err().code(),
+        ErrorCode::Network,
+        "A's cache was forgotten"
+    );
+}
+
+/// Family A's sign-in answer is cached without its tokens.
+#[tokio::test]
+async fn the_customer_is_cached_from_the_sign_in_answer_without_tokens() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&sandbox.base_url(), &dir.path().join("cache.sqlite"), 0).await;
+    let customer: lcs_api::customer::Customer = serde_json::from_value(json!({
+        "id": 7,
+        "token": "secret-token",
+        "rToken": "secret-refresh",
+        "companyType": "demo",
+        "accountList": [
+            {"accountId": 71, "type": 2, "currency": "USDT", "balance": "100000.00"},
+            {"accountId": 70, "type": 1, "currency": "USDT", "balance": "10000.00"}
+        ]
+    }))
+    .unwrap();
+    app.data.accounts().remember(&customer).unwrap();
+    let (store, _) = Store::open(&dir.path().join("cache.sqlite")).unwrap();
+    let cached: serde_json::Value = store
+        .customer("sandbox", "A:7", Duration::MAX)
+        .unwrap()
+        .unwrap()
+        .data;
+    assert!(cached.get("token").is_none() && cached.get("rToken").is_none());
+    let text = std::fs::read(dir.path().join("cache.sqlite-wal")).unwrap_or_default();
+    assert!(
+        !String::from_utf8_lossy(&text).contains("secret-token"),
+        "no token in the cache file"
+    );
+    let accounts = store
+        .trading_accounts::<serde_json::Value>("sandbox", "A:7", Duration::MAX)
+        .unwrap()
+        .unwrap()
+        .data;
+    assert_eq!(accounts.len(), 2);
+    assert!(accounts[0].active && accounts[0].mode == lcs_store::AccountMode::Demo);
+}
+
+/// The server wins: an edit it refuses is dropped, its version is back in the cache, and the
+/// listener says why.
+#[tokio::test]
+async fn a_refused_edit_is_dropped_and_the_servers_version_restored() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&sandbox.base_url(), &dir.path().join("cache.sqlite"), 0).await;
+    let addresses = app.data.addresses();
+    let before = addresses.list().await.unwrap();
+    let gone = "999999";
+    addresses.edit(gone, named("不存在")).unwrap();
+    assert_eq!(
+        addresses.list().await.unwrap().data.len(),
+        4,
+        "shown at once"
+    );
+
+    let report = app.data.outbox().deliver().await.unwrap();
+    assert_eq!((report.sent, report.rejected), (0, 1));
+    app.events
+        .wait_for(DataKind::Addresses, DataChange::Rejected)
+        .await;
+    let rejected = app
+        .events
+        .0
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|event| event.change == DataChange::Rejected)
+        .cloned()
+        .unwrap();
+    assert_eq!(rejected.code, Some(ErrorCode::Business));
+    assert!(rejected.message.is_some());
+    let after = addresses.list().await.unwrap();
+    assert_eq!(
+        after.data.iter().map(|row| &row.id).collect::<Vec<_>>(),
+        before.data.iter().map(|row| &row.id).collect::<Vec<_>>()
+    );
+}
