@@ -141,12 +141,24 @@ fn sessions_round_trip_as_compact_json() {
     }
     assert_eq!(
         customer().to_json().unwrap().expose(),
-        r#"{"family":"A","token":"tok-a-secret","rToken":"rtok-a-secret","customerId":1001}"#
+        r#"{"family":"A","token":"tok-a-secret","rToken":"rtok-a-secret","customerId":1001,"label":"demo@lcs.test","mode":"demo"}"#
     );
     assert_eq!(
         user_center().to_json().unwrap().expose(),
-        r#"{"family":"B","token":"tok-b-secret","userId":42}"#
+        r#"{"family":"B","token":"tok-b-secret","userId":42,"label":"13800000001"}"#
     );
+}
+
+/// Entries written before the label and the trading mode were kept still restore.
+#[test]
+fn an_entry_from_an_earlier_version_still_loads() {
+    let old = Secret::new(r#"{"family":"A","token":"t","rToken":"r","customerId":7}"#);
+    let StoredSession::Customer(session) = StoredSession::from_json("k", &old).unwrap() else {
+        panic!("not a customer session");
+    };
+    assert_eq!(session.customer_id, 7);
+    assert_eq!(session.label, "");
+    assert_eq!(session.mode, None);
 }
 
 #[test]
