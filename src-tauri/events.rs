@@ -1,6 +1,10 @@
-//! The events Rust sends the UI, typed into bindings.ts like the commands.
+//! The events Rust sends the UI, typed into bindings.ts like the commands, and the listener
+//! that turns lcs-core's changes into them.
 
-use lcs_core::auth::{AuthEvent, AuthListener};
+use std::sync::OnceLock;
+
+use lcs_core::auth::{AuthChange, AuthEvent, AuthListener};
+use lcs_core::{Data, DataEvent, DataListener};
 use serde::Serialize;
 use tauri::AppHandle;
 use tauri_specta::Event;
@@ -10,16 +14,52 @@ use tauri_specta::Event;
 #[derive(Debug, Clone, Serialize, specta::Type, Event)]
 pub struct AuthState(pub AuthEvent);
 
-/// Turns lcs-core's session changes into `auth-state` events.
-pub struct AuthEvents {
+/// `data-changed`: cached data changed (fresh from the server, edited, synced, refused) or the
+/// network could not be reached. The page reads again; the read answers from the cache.
+#[derive(Debug, Clone, Serialize, specta::Type, Event)]
+pub struct DataChanged(pub DataEvent);
+
+/// One environment's listener: sends the events and keeps the cache in step with sessions.
+pub struct AppEvents {
     pub app: AppHandle,
+    /// Set once the data services exist, which need the sessions that need this listener.
+    pub data: OnceLock<Data>,
 }
 
-impl AuthListener for AuthEvents {
+impl AuthListener for AppEvents {
     fn auth_changed(&self, environment: &str, event: &AuthEvent) {
         tracing::debug!(environment, change = ?event.change, reason = ?event.reason, "auth-state");
+        if let Some(data) = self.data.get() {
+            match event.change {
+                // The signed-out account's rows go with it; nobody else ever sees them.
+                AuthChange::SignedOut => {
+                    if let Err(error) = data.forget_account(event.family, &event.account) {
+                        tracing::warn!(%error, "the signed-out account's cache could not be deleted");
+                    }
+                }
+                AuthChange::SignedIn => data.outbox().wake(),
+                AuthChange::Refreshed | AuthChange::Switched => {}
+            }
+        }
         if let Err(error) = AuthState(event.clone()).emit(&self.app) {
             tracing::warn!(%error, "the auth-state event could not be sent");
+        }
+    }
+
+    fn customer_answered(&self, _account: &str, customer: &lcs_api::customer::Customer) {
+        let Some(data) = self.data.get() else {
+            return;
+        };
+        if let Err(error) = data.accounts().remember(customer) {
+            tracing::warn!(%error, "the customer could not be cached");
+        }
+    }
+}
+
+impl DataListener for AppEvents {
+    fn data_changed(&self, event: &DataEvent) {
+        if let Err(error) = DataChanged(event.clone()).emit(&self.app) {
+            tracing::warn!(%error, "the data-changed event could not be sent");
         }
     }
 }

@@ -20,12 +20,14 @@ pub fn run() {
             registry.mount_events(app);
             let config_dir = app.path().app_config_dir()?;
             let state = state::AppState::load(&config_dir);
-            let sandbox = sandbox::EmbeddedSandbox::start(&app.path().app_data_dir()?);
+            let data_dir = app.path().app_data_dir()?;
+            let sandbox = sandbox::EmbeddedSandbox::start(&data_dir);
             let sessions = session::Sessions::start(
                 app.handle().clone(),
+                &data_dir,
                 &state.settings.lock().unwrap_or_else(|p| p.into_inner()),
                 &sandbox,
-            );
+            )?;
             app.manage(state);
             app.manage(sandbox);
             app.manage(sessions);

@@ -1,74 +1,154 @@
-//! The sessions of the chosen environment: built at start and whenever the user chooses
-//! another environment, restored from the keychain and checked in the background.
+//! The chosen environment's services: its sessions (lcs-core's `Auth`) and its cached data
+//! (`Data`, over the one cache file), built at start and whenever the user chooses another
+//! environment. Sessions are restored and checked, and the outbox delivered, in the background.
 
-use std::sync::{Arc, RwLock};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 
 use lcs_api::Client;
+use lcs_core::Data;
 use lcs_core::auth::Auth;
+use lcs_core::environment::Environment;
 use lcs_core::keychain::{self, Opened};
 use lcs_core::settings::{Language, Settings};
+use lcs_store::{OpenOutcome, Store};
 use tauri::AppHandle;
 
 use crate::error::{CommandError, CommandResult};
-use crate::events::AuthEvents;
+use crate::events::AppEvents;
 use crate::sandbox::EmbeddedSandbox;
+
+/// One environment's sessions and data.
+#[derive(Clone)]
+pub struct Services {
+    pub auth: Arc<Auth>,
+    pub data: Data,
+}
 
 pub struct Sessions {
     app: AppHandle,
     /// Opened once: the keychain (or the fact that there is none) does not change while the
     /// app runs.
     keychain: Opened,
-    /// The chosen environment's sessions, or why that environment cannot be used.
-    current: RwLock<Result<Arc<Auth>, String>>,
+    store: Arc<Mutex<Store>>,
+    /// Every environment used this run, kept so that going back to one finds its in-memory
+    /// sessions and its running outbox again; rebuilt when its settings changed.
+    built: Mutex<HashMap<String, (Environment, Services)>>,
+    /// The chosen environment's services, or why that environment cannot be used.
+    current: RwLock<Result<Services, String>>,
 }
 
 impl Sessions {
-    pub fn start(app: AppHandle, settings: &Settings, sandbox: &EmbeddedSandbox) -> Self {
+    pub const CACHE_FILE: &'static str = "cache.sqlite";
+
+    pub fn start(
+        app: AppHandle,
+        data_dir: &Path,
+        settings: &Settings,
+        sandbox: &EmbeddedSandbox,
+    ) -> Result<Self, lcs_store::StoreError> {
         let sessions = Self {
             app,
             keychain: keychain::open(),
+            store: Arc::new(Mutex::new(open_cache(data_dir)?)),
+            built: Mutex::new(HashMap::new()),
             current: RwLock::new(Err(String::new())),
         };
         sessions.use_environment(settings, sandbox);
-        sessions
+        Ok(sessions)
     }
 
-    /// The chosen environment's sessions; fails with why when it cannot be used.
-    pub fn current(&self) -> CommandResult<Arc<Auth>> {
+    /// The chosen environment's services; fails with why when it cannot be used.
+    pub fn current(&self) -> CommandResult<Services> {
         self.current
             .read()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .unwrap_or_else(PoisonError::into_inner)
             .clone()
             .map_err(CommandError::environment_unusable)
     }
 
-    /// Builds the sessions of the environment `settings` chose and restores them in the
-    /// background; the previous environment's stay in the keychain for when it is chosen again.
+    /// The chosen environment's sessions.
+    pub fn auth(&self) -> CommandResult<Arc<Auth>> {
+        Ok(self.current()?.auth)
+    }
+
+    /// The chosen environment's data services.
+    pub fn data(&self) -> CommandResult<Data> {
+        Ok(self.current()?.data)
+    }
+
+    /// Makes the environment `settings` chose the current one, building its services the
+    /// first time (or after its settings changed); the others keep theirs.
     pub fn use_environment(&self, settings: &Settings, sandbox: &EmbeddedSandbox) {
         let environment = settings.current_environment();
+        let mut built = self.built.lock().unwrap_or_else(PoisonError::into_inner);
+        let reusable = built
+            .get(&environment.id)
+            .filter(|(kept, _)| *kept == environment)
+            .map(|(_, services)| services.clone());
+        let services = match reusable {
+            Some(services) => Ok(services),
+            None => self
+                .build(&environment, settings, sandbox)
+                .inspect(|services| {
+                    built.insert(
+                        environment.id.clone(),
+                        (environment.clone(), services.clone()),
+                    );
+                }),
+        };
+        *self.current.write().unwrap_or_else(PoisonError::into_inner) = services;
+    }
+
+    fn build(
+        &self,
+        environment: &Environment,
+        settings: &Settings,
+        sandbox: &EmbeddedSandbox,
+    ) -> Result<Services, String> {
         let language = settings.language.unwrap_or(Language::ZhCn);
         let sandbox_url = sandbox.url();
-        let built = environment
+        let config = environment
             .client_config(language, sandbox_url.as_deref().map_err(|why| *why))
-            .map_err(|error| error.to_string())
-            .and_then(|config| Client::new(config).map_err(|error| error.to_string()))
-            .map(|client| {
-                Arc::new(Auth::new(
-                    &environment,
-                    client,
-                    self.keychain.clone(),
-                    Arc::new(AuthEvents {
-                        app: self.app.clone(),
-                    }),
-                ))
-            });
-        if let Ok(auth) = &built {
-            tauri::async_runtime::spawn(restore(auth.clone()));
+            .map_err(|error| error.to_string())?;
+        let client = Client::new(config).map_err(|error| error.to_string())?;
+        let events = Arc::new(AppEvents {
+            app: self.app.clone(),
+            data: OnceLock::new(),
+        });
+        let auth = Arc::new(Auth::new(
+            environment,
+            client,
+            self.keychain.clone(),
+            events.clone(),
+        ));
+        let data = Data::new(auth.clone(), self.store.clone(), events.clone());
+        // Set before anything runs, so no session change misses the cache.
+        let _ = events.data.set(data.clone());
+        tauri::async_runtime::spawn(restore(auth.clone()));
+        tauri::async_runtime::spawn(data.outbox().run());
+        Ok(Services { auth, data })
+    }
+}
+
+/// The cache file in the app's data folder. An unreadable one is moved aside by the store;
+/// a folder that cannot hold one at all leaves a cache in memory, so the app still starts.
+fn open_cache(data_dir: &Path) -> Result<Store, lcs_store::StoreError> {
+    let path = data_dir.join(Sessions::CACHE_FILE);
+    let opened = std::fs::create_dir_all(data_dir)
+        .map_err(|error| error.to_string())
+        .and_then(|()| Store::open(&path).map_err(|error| error.to_string()));
+    match opened {
+        Ok((store, OpenOutcome::Opened)) => Ok(store),
+        Ok((store, OpenOutcome::Recovered { moved_to })) => {
+            tracing::warn!(moved_to = %moved_to.display(), "the cache file was unreadable; it was moved aside and a fresh cache started");
+            Ok(store)
         }
-        *self
-            .current
-            .write()
-            .unwrap_or_else(|poisoned| poisoned.into_inner()) = built;
+        Err(error) => {
+            tracing::error!(%error, path = %path.display(), "no cache file; this run caches in memory only");
+            Store::open(Path::new(":memory:")).map(|(store, _)| store)
+        }
     }
 }
 

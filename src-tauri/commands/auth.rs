@@ -26,7 +26,7 @@ pub struct AuthOverview {
 #[tauri::command]
 #[specta::specta]
 pub fn auth_overview(sessions: State<'_, Sessions>) -> CommandResult<AuthOverview> {
-    let auth = sessions.current()?;
+    let auth = sessions.auth()?;
     Ok(AuthOverview {
         sessions: auth.sessions(),
         keychain: auth.keychain_status(),
@@ -41,7 +41,7 @@ pub async fn auth_send_code(
     sessions: State<'_, Sessions>,
     target: CodeTarget,
 ) -> CommandResult<CodeSent> {
-    Ok(sessions.current()?.send_code(target).await?)
+    Ok(sessions.auth()?.send_code(target).await?)
 }
 
 #[tauri::command]
@@ -50,7 +50,7 @@ pub async fn auth_customer_login(
     sessions: State<'_, Sessions>,
     input: CustomerLogin,
 ) -> CommandResult<PublicSession> {
-    Ok(sessions.current()?.customer_login(input).await?)
+    Ok(sessions.auth()?.customer_login(input).await?)
 }
 
 /// Step 1 of a forgotten customer password: the phone and the code sent to it.
@@ -63,7 +63,7 @@ pub async fn auth_customer_check_retrieval(
     code: String,
 ) -> CommandResult<()> {
     Ok(sessions
-        .current()?
+        .auth()?
         .customer_check_retrieval(phone_area, phone, code)
         .await?)
 }
@@ -76,7 +76,7 @@ pub async fn auth_customer_retrieve_password(
     new_password: String,
 ) -> CommandResult<()> {
     Ok(sessions
-        .current()?
+        .auth()?
         .customer_retrieve_password(new_password)
         .await?)
 }
@@ -87,10 +87,7 @@ pub async fn auth_customer_first_password(
     sessions: State<'_, Sessions>,
     password: String,
 ) -> CommandResult<PublicSession> {
-    Ok(sessions
-        .current()?
-        .customer_first_password(password)
-        .await?)
+    Ok(sessions.auth()?.customer_first_password(password).await?)
 }
 
 /// A one-time token from another system, exchanged for a customer session (A10).
@@ -102,7 +99,7 @@ pub async fn auth_customer_exchange(
     remember: bool,
 ) -> CommandResult<PublicSession> {
     Ok(sessions
-        .current()?
+        .auth()?
         .customer_exchange(temporary_token, remember)
         .await?)
 }
@@ -112,13 +109,13 @@ pub async fn auth_customer_exchange(
 pub async fn auth_customer_switch_mode(
     sessions: State<'_, Sessions>,
 ) -> CommandResult<PublicSession> {
-    Ok(sessions.current()?.customer_switch_mode().await?)
+    Ok(sessions.auth()?.customer_switch_mode().await?)
 }
 
 #[tauri::command]
 #[specta::specta]
 pub async fn auth_customer_reset_demo(sessions: State<'_, Sessions>) -> CommandResult<()> {
-    Ok(sessions.current()?.customer_reset_demo().await?)
+    Ok(sessions.auth()?.customer_reset_demo().await?)
 }
 
 #[tauri::command]
@@ -127,7 +124,7 @@ pub async fn auth_user_center_login(
     sessions: State<'_, Sessions>,
     input: UserCenterLogin,
 ) -> CommandResult<PublicSession> {
-    Ok(sessions.current()?.user_center_login(input).await?)
+    Ok(sessions.auth()?.user_center_login(input).await?)
 }
 
 #[tauri::command]
@@ -136,7 +133,7 @@ pub async fn auth_user_center_register(
     sessions: State<'_, Sessions>,
     input: UserCenterRegistration,
 ) -> CommandResult<PublicSession> {
-    Ok(sessions.current()?.user_center_register(input).await?)
+    Ok(sessions.auth()?.user_center_register(input).await?)
 }
 
 #[tauri::command]
@@ -145,10 +142,7 @@ pub async fn auth_user_center_reset_password(
     sessions: State<'_, Sessions>,
     input: PasswordReset,
 ) -> CommandResult<()> {
-    Ok(sessions
-        .current()?
-        .user_center_reset_password(input)
-        .await?)
+    Ok(sessions.auth()?.user_center_reset_password(input).await?)
 }
 
 #[tauri::command]
@@ -157,7 +151,7 @@ pub async fn auth_planner_login(
     sessions: State<'_, Sessions>,
     input: PlannerLogin,
 ) -> CommandResult<PublicSession> {
-    Ok(sessions.current()?.planner_login(input).await?)
+    Ok(sessions.auth()?.planner_login(input).await?)
 }
 
 #[tauri::command]
@@ -166,7 +160,7 @@ pub async fn auth_planner_register(
     sessions: State<'_, Sessions>,
     input: PlannerRegistration,
 ) -> CommandResult<()> {
-    Ok(sessions.current()?.planner_register(input).await?)
+    Ok(sessions.auth()?.planner_register(input).await?)
 }
 
 #[tauri::command]
@@ -175,7 +169,7 @@ pub async fn auth_planner_change_password(
     sessions: State<'_, Sessions>,
     input: PasswordChange,
 ) -> CommandResult<()> {
-    Ok(sessions.current()?.planner_change_password(input).await?)
+    Ok(sessions.auth()?.planner_change_password(input).await?)
 }
 
 #[tauri::command]
@@ -184,13 +178,24 @@ pub async fn auth_planner_reset_password(
     sessions: State<'_, Sessions>,
     input: PasswordReset,
 ) -> CommandResult<()> {
-    Ok(sessions.current()?.planner_reset_password(input).await?)
+    Ok(sessions.auth()?.planner_reset_password(input).await?)
+}
+
+/// How many of the account's edits still wait for the server: the UI asks before a sign-out
+/// discards them.
+#[tauri::command]
+#[specta::specta]
+pub fn auth_pending_edits(sessions: State<'_, Sessions>, family: AuthFamily) -> CommandResult<u32> {
+    let Some(session) = sessions.auth()?.session(family.into()) else {
+        return Ok(0);
+    };
+    Ok(sessions.data()?.pending_edits(family, &session.account)?)
 }
 
 /// The user signs out of one family.
 #[tauri::command]
 #[specta::specta]
 pub async fn auth_sign_out(sessions: State<'_, Sessions>, family: AuthFamily) -> CommandResult<()> {
-    sessions.current()?.sign_out_user(family.into()).await;
+    sessions.auth()?.sign_out_user(family.into()).await;
     Ok(())
 }

@@ -1,9 +1,14 @@
 //! The single registry of commands and events; `ui/src/bindings.ts` is generated from it.
 //! One file per domain.
 
+mod accounts;
+mod addresses;
 mod app;
 mod auth;
 mod environment;
+mod invoices;
+mod messages;
+mod profile;
 mod settings;
 
 use tauri_specta::{Builder, collect_commands, collect_events};
@@ -11,6 +16,14 @@ use tauri_specta::{Builder, collect_commands, collect_events};
 pub fn registry() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new()
         .commands(collect_commands![
+            accounts::accounts_customer,
+            accounts::accounts_trading,
+            addresses::address_list,
+            addresses::address_refresh,
+            addresses::address_add,
+            addresses::address_edit,
+            addresses::address_remove,
+            addresses::address_set_default,
             app::app_info,
             auth::auth_overview,
             auth::auth_send_code,
@@ -28,16 +41,36 @@ pub fn registry() -> Builder<tauri::Wry> {
             auth::auth_planner_register,
             auth::auth_planner_change_password,
             auth::auth_planner_reset_password,
+            auth::auth_pending_edits,
             auth::auth_sign_out,
             environment::environment_list,
             environment::environment_select,
             environment::environment_save,
             environment::environment_remove,
             environment::environment_demo_accounts,
+            invoices::invoice_list,
+            invoices::invoice_refresh,
+            invoices::invoice_add,
+            invoices::invoice_edit,
+            invoices::invoice_remove,
+            messages::message_list,
+            messages::message_refresh,
+            messages::message_unread,
+            messages::message_mark_read,
+            messages::message_mark_all_read,
+            messages::sync_retry_now,
+            profile::profile_user_info,
+            profile::profile_levels,
+            profile::profile_exp_rules,
+            profile::profile_account_detail,
+            profile::profile_refresh,
             settings::settings_get,
             settings::settings_set_language,
         ])
-        .events(collect_events![crate::events::AuthState])
+        .events(collect_events![
+            crate::events::AuthState,
+            crate::events::DataChanged
+        ])
         // One shape per type in TypeScript: the UI only ever reads what Rust serialises.
         .disable_serde_phases()
 }

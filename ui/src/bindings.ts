@@ -6,6 +6,16 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 
 /** Commands */
 export const commands = {
+	/**  `None` until a sign-in answer was cached. */
+	accountsCustomer: () => typedError<Loaded<unknown> | null, CommandError>(__TAURI_INVOKE("accounts_customer")),
+	accountsTrading: () => typedError<Loaded<TradingAccountItem[]> | null, CommandError>(__TAURI_INVOKE("accounts_trading")),
+	addressList: () => typedError<Loaded<ListItem[]>, CommandError>(__TAURI_INVOKE("address_list")),
+	addressRefresh: () => typedError<Loaded<ListItem[]>, CommandError>(__TAURI_INVOKE("address_refresh")),
+	/**  Answers the new address's temporary id, replaced by the server's once it is delivered. */
+	addressAdd: (input: AddressInput) => typedError<string, CommandError>(__TAURI_INVOKE("address_add", { input })),
+	addressEdit: (id: string, input: AddressInput) => typedError<null, CommandError>(__TAURI_INVOKE("address_edit", { id, input })),
+	addressRemove: (id: string) => typedError<null, CommandError>(__TAURI_INVOKE("address_remove", { id })),
+	addressSetDefault: (id: string) => typedError<null, CommandError>(__TAURI_INVOKE("address_set_default", { id })),
 	appInfo: () => typedError<AppInfo, CommandError>(__TAURI_INVOKE("app_info")),
 	authOverview: () => typedError<AuthOverview, CommandError>(__TAURI_INVOKE("auth_overview")),
 	/**  Sends a verification code through the environment's code sender. */
@@ -27,6 +37,11 @@ export const commands = {
 	authPlannerRegister: (input: PlannerRegistration) => typedError<null, CommandError>(__TAURI_INVOKE("auth_planner_register", { input })),
 	authPlannerChangePassword: (input: PasswordChange) => typedError<null, CommandError>(__TAURI_INVOKE("auth_planner_change_password", { input })),
 	authPlannerResetPassword: (input: PasswordReset) => typedError<null, CommandError>(__TAURI_INVOKE("auth_planner_reset_password", { input })),
+	/**
+	 *  How many of the account's edits still wait for the server: the UI asks before a sign-out
+	 *  discards them.
+	 */
+	authPendingEdits: (family: AuthFamily) => typedError<number, CommandError>(__TAURI_INVOKE("auth_pending_edits", { family })),
 	/**  The user signs out of one family. */
 	authSignOut: (family: AuthFamily) => typedError<null, CommandError>(__TAURI_INVOKE("auth_sign_out", { family })),
 	environmentList: () => typedError<EnvironmentList, CommandError>(__TAURI_INVOKE("environment_list")),
@@ -40,6 +55,25 @@ export const commands = {
 	 *  the sign-in page never suggests them for a real server.
 	 */
 	environmentDemoAccounts: () => typedError<DemoAccount[], CommandError>(__TAURI_INVOKE("environment_demo_accounts")),
+	invoiceList: () => typedError<Loaded<ListItem[]>, CommandError>(__TAURI_INVOKE("invoice_list")),
+	invoiceRefresh: () => typedError<Loaded<ListItem[]>, CommandError>(__TAURI_INVOKE("invoice_refresh")),
+	invoiceAdd: (input: InvoiceInput) => typedError<string, CommandError>(__TAURI_INVOKE("invoice_add", { input })),
+	invoiceEdit: (id: string, input: InvoiceInput) => typedError<null, CommandError>(__TAURI_INVOKE("invoice_edit", { id, input })),
+	invoiceRemove: (id: string) => typedError<null, CommandError>(__TAURI_INVOKE("invoice_remove", { id })),
+	messageList: (channel: MessageChannel) => typedError<Loaded<MessageItem[]>, CommandError>(__TAURI_INVOKE("message_list", { channel })),
+	messageRefresh: (channel: MessageChannel) => typedError<Loaded<MessageItem[]>, CommandError>(__TAURI_INVOKE("message_refresh", { channel })),
+	messageUnread: () => typedError<Loaded<Unread>, CommandError>(__TAURI_INVOKE("message_unread")),
+	/**  `message_id` is a message's `id` as the list answered it. */
+	messageMarkRead: (channel: MessageChannel, messageId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_mark_read", { channel, messageId })),
+	messageMarkAllRead: (channel: MessageChannel) => typedError<null, CommandError>(__TAURI_INVOKE("message_mark_all_read", { channel })),
+	/**  The network is back (or the user pulled to refresh): waiting edits go out now. */
+	syncRetryNow: () => typedError<null, CommandError>(__TAURI_INVOKE("sync_retry_now")),
+	profileUserInfo: () => typedError<Loaded<unknown>, CommandError>(__TAURI_INVOKE("profile_user_info")),
+	profileLevels: () => typedError<Loaded<unknown[]>, CommandError>(__TAURI_INVOKE("profile_levels")),
+	profileExpRules: () => typedError<Loaded<unknown>, CommandError>(__TAURI_INVOKE("profile_exp_rules")),
+	profileAccountDetail: () => typedError<Loaded<unknown>, CommandError>(__TAURI_INVOKE("profile_account_detail")),
+	/**  Pull-to-refresh: from the network now; offline, the cache marked offline. */
+	profileRefresh: (what: DataKind) => typedError<Loaded<unknown>, CommandError>(__TAURI_INVOKE("profile_refresh", { what })),
 	settingsGet: () => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_get")),
 	/**  `None` goes back to following the system language. */
 	settingsSetLanguage: (language: Language | null) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_language", { language })),
@@ -48,9 +82,29 @@ export const commands = {
 /** Events */
 export const events = {
 	authState: makeEvent<AuthState, AuthState>("auth-state"),
+	dataChanged: makeEvent<DataChanged, DataChanged>("data-changed"),
 };
 
 /* Types */
+/**  An address as the address form fills it in; absent fields are left as they are. */
+export type AddressInput = {
+	udName: string | null,
+	udMobile: string | null,
+	udTelephone: string | null,
+	udIntl: string | null,
+	udProvince: string | null,
+	udProvinceId: number | null,
+	udCity: string | null,
+	udCityId: number | null,
+	udCounty: string | null,
+	udCountyId: number | null,
+	udAddress: string | null,
+	udPostalcode: string | null,
+	/**  `1001` home, `1002` company. */
+	udTagName: string | null,
+	udIsDefault: boolean | null,
+};
+
 export type AppInfo = {
 	version: string,
 	identifier: string,
@@ -68,6 +122,8 @@ export type AuthEvent = {
 	change: AuthChange,
 	reason: AuthReason | null,
 	family: AuthFamily,
+	/**  Whose session changed (its stable id in the family): a sign-out names who left. */
+	account: string,
 	/**  The session after the change; `None` once signed out. */
 	session: PublicSession | null,
 };
@@ -148,6 +204,46 @@ export type CustomerLogin = {
 
 /**  How a family A customer names their account. */
 export type CustomerLoginName = "email" | "phone" | "customer_no";
+
+/**  What happened to one kind of an account's data. */
+export type DataChange = 
+/**  Fresh data from the server is in the cache: read it again. */
+"refreshed" | 
+/**  An edit was applied to the cache and waits in the outbox (the row shows as pending). */
+"edited" | 
+/**  A queued edit reached the server; its row is no longer pending. */
+"synced" | 
+/**
+ *  The server refused a queued edit: it is dropped, the server's version restored, and
+ *  `message` says why (tell the user).
+ */
+"rejected" | 
+/**  The network could not be reached; the cache stands (the offline banner). */
+"unreachable" | 
+/**  A refresh failed otherwise; `message` says why. */
+"failed";
+
+/**
+ *  `data-changed`: cached data changed (fresh from the server, edited, synced, refused) or the
+ *  network could not be reached. The page reads again; the read answers from the cache.
+ */
+export type DataChanged = DataEvent;
+
+/**  The one event the UI hears about cached data (`data-changed`). */
+export type DataEvent = {
+	environment: string,
+	/**  The session's account ([`crate::auth::PublicSession::account`]). */
+	account: string,
+	family: AuthFamily,
+	what: DataKind,
+	change: DataChange,
+	code: ErrorCode | null,
+	/**  In the UI's language. */
+	message: string | null,
+};
+
+/**  The kinds of data a page shows; an event names the one that changed. */
+export type DataKind = "customer" | "trading_accounts" | "user_info" | "levels" | "exp_rules" | "account_detail" | "addresses" | "invoices" | "notices" | "chats" | "unread_counts";
 
 /**  A sandbox demo account, so a tester knows how to sign in without reading the README. */
 export type DemoAccount = {
@@ -238,6 +334,29 @@ export type ErrorCode =
 /**  The OS keychain failed, or a session entry is too large to store or cannot be read. */
 "keychain";
 
+/**  Invoice details as the invoice form fills them in; absent fields are left as they are. */
+export type InvoiceInput = {
+	invoiceTitle: string | null,
+	/**  1 normal, 2 special VAT. */
+	invoiceType: number | null,
+	/**  A company (true) or a person (false). */
+	invoiceIsCompany: boolean | null,
+	/**  0 paper, 1 electronic. */
+	invoiceIsElectronic: number | null,
+	invoiceCompanyCode: string | null,
+	invoiceAddress: string | null,
+	invoicePhone: string | null,
+	invoiceBankname: string | null,
+	invoiceBankaccount: string | null,
+	invoiceContent: string | null,
+	invoiceContactName: string | null,
+	invoiceContactMobile: string | null,
+	invoiceContactEmail: string | null,
+	invoiceContactArea: string | null,
+	invoiceContactAddress: string | null,
+	invoiceIsDefault: boolean | null,
+};
+
 /**  Where the keychain stands, for the settings page and the "memory only" notice. */
 export type KeychainStatus = {
 	available: boolean,
@@ -247,6 +366,46 @@ export type KeychainStatus = {
 
 /**  The UI languages the app ships; the `lang` header of the backends follows it. */
 export type Language = "zh-CN" | "en-US";
+
+/**  One row as the UI lists it. */
+export type ListItem = {
+	/**  The server's id, or `tmp-…` while its creation waits in the outbox. */
+	id: string,
+	isDefault: boolean,
+	/**  An edit of this row waits for the server. */
+	pending: boolean,
+	/**  The server's answer for the row (snake_case fields, as the API sends them). */
+	data: unknown,
+};
+
+/**  A read's answer: the data and how fresh it is. */
+export type Loaded<T> = {
+	data: T,
+	source: Source,
+	/**
+	 *  When the network answered, in ms since the Unix epoch; 0 for rows that only hold edits
+	 *  made here.
+	 */
+	fetchedAt: number | null,
+	stale: boolean,
+	/**  The network could not be reached just now: `data` is the cache (the offline banner). */
+	offline: boolean,
+};
+
+/**  Which list: system notices or chat messages. */
+export type MessageChannel = "notice" | "chat";
+
+/**  One message as the list shows it. */
+export type MessageItem = {
+	id: string,
+	isRead: boolean,
+	/**  When it was sent, in ms since the epoch. */
+	time: number | null,
+	/**  Marked read here; the server has not heard yet. */
+	pending: boolean,
+	/**  The server's message (snake_case fields, as the API sends them). */
+	data: unknown,
+};
 
 /**  A password change by the signed-in user. */
 export type PasswordChange = {
@@ -313,8 +472,29 @@ export type Settings = {
 	customEnvironments?: Environment[],
 };
 
+/**  Where an answer came from. */
+export type Source = "cache" | "network";
+
+/**  One trading account as the switch page shows it. */
+export type TradingAccountItem = {
+	accountId: string,
+	mode: TradingMode,
+	currency: string | null,
+	/**  Decimal text exactly as the server sent it. */
+	balance: string | null,
+	/**  The account the customer trades on now. */
+	active: boolean,
+	/**  The server's answer for the account (camelCase fields, as family A sends them). */
+	data: unknown,
+};
+
 /**  Family A's two trading accounts: real money or the demo (模拟) one. */
 export type TradingMode = "real" | "demo";
+
+/**  The unread badge. */
+export type Unread = {
+	total: number,
+};
 
 /**  Family B sign-in with the account and password, or with a phone number and a code. */
 export type UserCenterLogin = {

@@ -29,6 +29,7 @@ pub struct TradingAccountItem {
     /// The account the customer trades on now.
     pub active: bool,
     /// The server's answer for the account (camelCase fields, as family A sends them).
+    #[specta(type = crate::data::Json)]
     pub data: Value,
 }
 

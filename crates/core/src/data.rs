@@ -11,7 +11,8 @@ use std::time::Duration;
 
 use lcs_api::{ApiError, Family};
 use lcs_store::{Cached, Store, StoreError};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::accounts::Accounts;
 use crate::addresses::Addresses;
@@ -48,7 +49,30 @@ pub struct Loaded<T> {
     pub offline: bool,
 }
 
+/// JSON passed through as the server sent it. The UI reads it as `unknown` and narrows it;
+/// its numbers are JavaScript numbers whatever Rust would call them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Json(pub Value);
+
+impl specta::Type for Json {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        specta_typescript::Unknown::<()>::definition(types)
+    }
+}
+
 impl<T> Loaded<T> {
+    /// The same answer with its data converted (for the command layer's wire types).
+    pub fn map<U>(self, convert: impl FnOnce(T) -> U) -> Loaded<U> {
+        Loaded {
+            data: convert(self.data),
+            source: self.source,
+            fetched_at: self.fetched_at,
+            stale: self.stale,
+            offline: self.offline,
+        }
+    }
+
     fn new(cached: Cached<T>, source: Source, offline: bool) -> Self {
         Self {
             data: cached.data,
@@ -61,7 +85,7 @@ impl<T> Loaded<T> {
 }
 
 /// The kinds of data a page shows; an event names the one that changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum DataKind {
     Customer,

@@ -17,7 +17,7 @@ pub mod session;
 pub mod settings;
 pub mod sync;
 
-pub use data::{Data, DataChange, DataEvent, DataKind, DataListener, Loaded, Source};
+pub use data::{Data, DataChange, DataEvent, DataKind, DataListener, Json, Loaded, Source};
 pub use environment::Environment;
 pub use error::{Error, ErrorCode};
 pub use lists::ListItem;

@@ -23,6 +23,7 @@ pub struct ListItem {
     /// An edit of this row waits for the server.
     pub pending: bool,
     /// The server's answer for the row (snake_case fields, as the API sends them).
+    #[specta(type = crate::data::Json)]
     pub data: Value,
 }
 

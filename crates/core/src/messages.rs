@@ -63,6 +63,7 @@ pub struct MessageItem {
     /// Marked read here; the server has not heard yet.
     pub pending: bool,
     /// The server's message (snake_case fields, as the API sends them).
+    #[specta(type = crate::data::Json)]
     pub data: Value,
 }
 

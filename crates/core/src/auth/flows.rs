@@ -284,12 +284,13 @@ impl Auth {
                 answer.company_type.as_deref(),
             )),
         };
+        let account = customer_id.to_string();
+        let mut public_answer = answer;
+        public_answer.token = None;
+        public_answer.r_token = None;
+        self.listener.customer_answered(&account, &public_answer);
         Ok(self
-            .sign_in(
-                StoredSession::Customer(session),
-                customer_id.to_string(),
-                remember,
-            )
+            .sign_in(StoredSession::Customer(session), account, remember)
             .await)
     }
 
@@ -420,6 +421,7 @@ impl Auth {
             AuthChange::Switched,
             Some(AuthReason::Switch),
             Family::Customer,
+            &public.account,
             Some(public.clone()),
         );
         Ok(public)

@@ -123,6 +123,8 @@ pub struct AuthEvent {
     pub change: AuthChange,
     pub reason: Option<AuthReason>,
     pub family: AuthFamily,
+    /// Whose session changed (its stable id in the family): a sign-out names who left.
+    pub account: String,
     /// The session after the change; `None` once signed out.
     pub session: Option<PublicSession>,
 }
@@ -139,6 +141,10 @@ pub struct KeychainStatus {
 /// Hears every change of a session; the app turns them into UI events and cache clean-ups.
 pub trait AuthListener: Send + Sync {
     fn auth_changed(&self, environment: &str, event: &AuthEvent);
+
+    /// Family A's sign-in answer, with its tokens removed: the only call that tells who the
+    /// customer is and what trading accounts they hold, so the app caches it.
+    fn customer_answered(&self, _account: &str, _customer: &lcs_api::customer::Customer) {}
 }
 
 /// The tokens of one family, as held in memory.
@@ -353,7 +359,13 @@ impl Auth {
                     current.public.verified = true;
                     current.public.clone()
                 };
-                self.emit(AuthChange::SignedIn, None, family, Some(public));
+                self.emit(
+                    AuthChange::SignedIn,
+                    None,
+                    family,
+                    &public.account.clone(),
+                    Some(public),
+                );
                 Ok(())
             }
             Err(error) => {
@@ -387,7 +399,13 @@ impl Auth {
             *lock(&self.signed_out_because) = Some(reason);
         }
         tracing::info!(%family, ?reason, "signed out");
-        self.emit(AuthChange::SignedOut, Some(reason), family, None);
+        self.emit(
+            AuthChange::SignedOut,
+            Some(reason),
+            family,
+            &held.public.account,
+            None,
+        );
     }
 
     /// Sends a family A call with the customer's token; a rejected token signs the customer out.
@@ -482,7 +500,13 @@ impl Auth {
         }
         *lock(&self.signed_out_because) = None;
         tracing::info!(%family, persisted, "signed in");
-        self.emit(AuthChange::SignedIn, None, family, Some(public.clone()));
+        self.emit(
+            AuthChange::SignedIn,
+            None,
+            family,
+            &public.account,
+            Some(public.clone()),
+        );
         public
     }
 
@@ -535,11 +559,14 @@ impl Auth {
         }
     }
 
+    /// Tells the listener; `session` is the one after the change, so a sign-out names the
+    /// account it ended through `account`.
     fn emit(
         &self,
         change: AuthChange,
         reason: Option<AuthReason>,
         family: Family,
+        account: &str,
         session: Option<PublicSession>,
     ) {
         self.listener.auth_changed(
@@ -548,6 +575,7 @@ impl Auth {
                 change,
                 reason,
                 family: family.into(),
+                account: account.to_owned(),
                 session,
             },
         );

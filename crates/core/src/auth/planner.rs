@@ -115,7 +115,13 @@ impl Auth {
                 .await;
         }
         tracing::info!("planner session refreshed");
-        self.emit(AuthChange::Refreshed, None, Family::Planner, Some(public));
+        self.emit(
+            AuthChange::Refreshed,
+            None,
+            Family::Planner,
+            &public.account.clone(),
+            Some(public),
+        );
         Ok(renewed.access_token)
     }
 
