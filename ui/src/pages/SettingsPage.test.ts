@@ -105,3 +105,34 @@ describe('Settings page', () => {
     expect(document.documentElement.lang).toBe('zh-CN')
   })
 })
+
+describe('Signing out', () => {
+  const SESSION = { family: 'user_center', account: '10001', displayName: '13800000001', persisted: true, verified: true, mode: null }
+
+  // One test: Vant's dialog is a single instance per test file.
+  it('asks first, warns about edits still waiting for the server, and only then signs out', async () => {
+    let pending = 0
+    const { wrapper, calls } = await mountApp(
+      backend({
+        auth_overview: () => ({ ...SIGNED_OUT, sessions: [SESSION] }),
+        auth_pending_edits: () => pending,
+        auth_sign_out: () => null,
+      }),
+      '/settings',
+    )
+    await wrapper.get('[data-testid="sign-out-user_center"]').trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain('退出用户中心账号？')
+    ;(document.querySelector('.van-dialog__cancel') as HTMLElement).click()
+    await flushPromises()
+    expect(calls.map((c) => c.cmd)).not.toContain('auth_sign_out')
+
+    pending = 3
+    await wrapper.get('[data-testid="sign-out-user_center"]').trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain('还有 3 项修改尚未同步')
+    ;(document.querySelector('.van-dialog__confirm') as HTMLElement).click()
+    await flushPromises()
+    expect(calls).toContainEqual({ cmd: 'auth_sign_out', args: { family: 'user_center' } })
+  })
+})
