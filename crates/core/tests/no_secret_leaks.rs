@@ -1,0 +1,221 @@
+//! Signs in to all three families, uses the app's flows (cache-first reads, an edit through the
+//! outbox, a real/demo switch, a refresh), then searches the SQLite cache file, every log line
+//! and every event the UI would have heard for the tokens and the password.
+
+// Helpers here panic on purpose: a failed expectation is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::Write;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use lcs_api::customer::Customer;
+use lcs_api::{Client, Family};
+use lcs_core::addresses::AddressInput;
+use lcs_core::auth::{
+    Auth, AuthEvent, AuthListener, CustomerLogin, CustomerLoginName, PlannerLogin, UserCenterLogin,
+};
+use lcs_core::environment::Environment;
+use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
+use lcs_core::messages::MessageChannel;
+use lcs_core::session::{self, StoredSession};
+use lcs_core::{Data, DataEvent, DataListener};
+use lcs_sandbox::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, Db, PLANNER_DEMO_USERNAME, Sandbox};
+use lcs_store::Store;
+use serde_json::json;
+
+/// Everything the UI would hear, as the app's listener sees it; A's sign-in answers go to the
+/// cache as the app sends them.
+#[derive(Default)]
+struct Ears {
+    auth: Mutex<Vec<AuthEvent>>,
+    data_events: Mutex<Vec<DataEvent>>,
+    data: OnceLock<Data>,
+}
+
+impl AuthListener for Ears {
+    fn auth_changed(&self, _environment: &str, event: &AuthEvent) {
+        self.auth.lock().unwrap().push(event.clone());
+    }
+
+    fn customer_answered(&self, _account: &str, customer: &Customer) {
+        self.data
+            .get()
+            .unwrap()
+            .accounts()
+            .remember(customer)
+            .unwrap();
+    }
+}
+
+impl DataListener for Ears {
+    fn data_changed(&self, event: &DataEvent) {
+        self.data_events.lock().unwrap().push(event.clone());
+    }
+}
+
+#[derive(Clone, Default)]
+struct LogBuffer(Arc<Mutex<Vec<u8>>>);
+
+impl Write for LogBuffer {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn no_token_or_password_reaches_the_cache_file_a_log_line_or_an_event() {
+    let logs = LogBuffer::default();
+    let writer = logs.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_writer(move || writer.clone())
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+
+    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
+    let base = sandbox.base_url();
+    // token_status 1 from the start, so the planner session is renewed during the flows.
+    reqwest::Client::new()
+        .post(format!("{base}__sandbox/planner/lifetimes"))
+        .json(&json!({"refreshSoonMs": 7_200_000}))
+        .send()
+        .await
+        .unwrap();
+    let folder = tempfile::tempdir().unwrap();
+    let cache_path = folder.path().join("cache.sqlite");
+    let keychain = Arc::new(MemoryStore::new());
+    let environment = Environment::sandbox();
+    let config = environment
+        .client_config(lcs_core::settings::Language::ZhCn, Ok(&base))
+        .unwrap();
+    let ears = Arc::new(Ears::default());
+    let auth = Arc::new(Auth::new(
+        &environment,
+        Client::new(config).unwrap(),
+        Opened {
+            store: keychain.clone(),
+            kind: StoreKind::OsKeychain,
+        },
+        ears.clone(),
+    ));
+    let (store, _) = Store::open(&cache_path).unwrap();
+    let data = Data::new(auth.clone(), Arc::new(Mutex::new(store)), ears.clone());
+    ears.data.set(data.clone()).unwrap();
+
+    auth.customer_login(CustomerLogin {
+        by: CustomerLoginName::Email,
+        login_name: DEMO_EMAIL.into(),
+        phone_area: None,
+        password: Some(DEMO_PASSWORD.into()),
+        code: None,
+        remember: true,
+    })
+    .await
+    .unwrap();
+    auth.user_center_login(UserCenterLogin {
+        account: DEMO_PHONE.into(),
+        password: Some(DEMO_PASSWORD.into()),
+        code: None,
+        remember: true,
+    })
+    .await
+    .unwrap();
+    auth.planner_login(PlannerLogin {
+        username: Some(PLANNER_DEMO_USERNAME.into()),
+        phone: None,
+        password: DEMO_PASSWORD.into(),
+        remember: true,
+    })
+    .await
+    .unwrap();
+    let mut secrets = vec![DEMO_PASSWORD.to_owned()];
+    let mut collect = |secrets: &mut Vec<String>| {
+        for family in [Family::Customer, Family::UserCenter, Family::Planner] {
+            let Some((_, stored)) =
+                session::load_family(keychain.as_ref(), "sandbox", family).unwrap()
+            else {
+                continue;
+            };
+            match stored {
+                StoredSession::Customer(s) => {
+                    secrets.push(s.token.expose().into());
+                    secrets.push(s.r_token.expose().into());
+                }
+                StoredSession::UserCenter(s) => secrets.push(s.token.expose().into()),
+                StoredSession::Planner(s) => {
+                    secrets.push(s.access_token.expose().into());
+                    secrets.push(s.refresh_token.expose().into());
+                }
+            }
+        }
+    };
+    collect(&mut secrets);
+
+    data.addresses().refresh().await.unwrap();
+    data.invoices().refresh().await.unwrap();
+    data.messages()
+        .refresh(MessageChannel::Notice)
+        .await
+        .unwrap();
+    data.messages().unread().await.unwrap();
+    data.profile().user_info().await.unwrap();
+    data.profile().account_detail().await.unwrap();
+    data.addresses()
+        .add(AddressInput {
+            ud_name: Some("王五".into()),
+            ud_mobile: Some("13700000003".into()),
+            ud_address: Some("人民路 3 号".into()),
+            ..AddressInput::default()
+        })
+        .unwrap();
+    data.outbox().deliver().await.unwrap();
+    auth.customer_switch_mode().await.unwrap();
+    // The planner session was renewed (token_status 1): the renewed tokens count too.
+    collect(&mut secrets);
+    assert!(
+        ears.auth
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|event| event.change == lcs_core::auth::AuthChange::Refreshed),
+        "the flows include a refresh"
+    );
+
+    let mut cache = std::fs::read(&cache_path).unwrap();
+    for side in ["-wal", "-shm"] {
+        let mut path = cache_path.clone().into_os_string();
+        path.push(side);
+        if let Ok(bytes) = std::fs::read(path) {
+            cache.extend(bytes);
+        }
+    }
+    let cache = String::from_utf8_lossy(&cache).into_owned();
+    assert!(cache.contains("王五"), "the cache file was written");
+    let events = format!(
+        "{}{}",
+        serde_json::to_string(&*ears.auth.lock().unwrap()).unwrap(),
+        serde_json::to_string(&*ears.data_events.lock().unwrap()).unwrap()
+    );
+    let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("signed in"), "the log was captured");
+
+    secrets.sort();
+    secrets.dedup();
+    assert!(
+        secrets.len() >= 7,
+        "every token was collected: {}",
+        secrets.len()
+    );
+    for secret in secrets.iter().filter(|s| s.len() >= 6) {
+        assert!(
+            !cache.contains(secret.as_str()),
+            "the cache file holds a secret"
+        );
+        assert!(!logs.contains(secret.as_str()), "a log line holds a secret");
+        assert!(!events.contains(secret.as_str()), "an event holds a secret");
+    }
+}
