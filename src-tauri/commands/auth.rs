@@ -3,9 +3,9 @@
 //! tokens and one-time codes never come back.
 
 use lcs_core::auth::{
-    AuthFamily, AuthReason, CodeSent, CodeTarget, CustomerLogin, KeychainStatus, PasswordChange,
-    PasswordReset, PlannerLogin, PlannerRegistration, PublicSession, UserCenterLogin,
-    UserCenterRegistration,
+    AuthFamily, AuthReason, CodeSent, CodeTarget, CustomerLogin, CustomerRegistration,
+    KeychainStatus, PasswordChange, PasswordReset, PlannerLogin, PlannerRegistration,
+    PublicSession, UserCenterLogin, UserCenterRegistration,
 };
 use serde::Serialize;
 use tauri::State;
@@ -51,6 +51,16 @@ pub async fn auth_customer_login(
     input: CustomerLogin,
 ) -> CommandResult<PublicSession> {
     Ok(sessions.auth()?.customer_login(input).await?)
+}
+
+/// Registers a customer (A2); answers the new customer number. The user signs in next.
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_customer_register(
+    sessions: State<'_, Sessions>,
+    input: CustomerRegistration,
+) -> CommandResult<String> {
+    Ok(sessions.auth()?.customer_register(input).await?)
 }
 
 /// Step 1 of a forgotten customer password: the phone and the code sent to it.

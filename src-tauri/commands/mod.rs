@@ -28,6 +28,7 @@ pub fn registry() -> Builder<tauri::Wry> {
             auth::auth_overview,
             auth::auth_send_code,
             auth::auth_customer_login,
+            auth::auth_customer_register,
             auth::auth_customer_check_retrieval,
             auth::auth_customer_retrieve_password,
             auth::auth_customer_first_password,

@@ -21,6 +21,8 @@ export const commands = {
 	/**  Sends a verification code through the environment's code sender. */
 	authSendCode: (target: CodeTarget) => typedError<CodeSent, CommandError>(__TAURI_INVOKE("auth_send_code", { target })),
 	authCustomerLogin: (input: CustomerLogin) => typedError<PublicSession, CommandError>(__TAURI_INVOKE("auth_customer_login", { input })),
+	/**  Registers a customer (A2); answers the new customer number. The user signs in next. */
+	authCustomerRegister: (input: CustomerRegistration) => typedError<string, CommandError>(__TAURI_INVOKE("auth_customer_register", { input })),
 	/**  Step 1 of a forgotten customer password: the phone and the code sent to it. */
 	authCustomerCheckRetrieval: (phoneArea: string | null, phone: string, code: string) => typedError<null, CommandError>(__TAURI_INVOKE("auth_customer_check_retrieval", { phoneArea, phone, code })),
 	/**  Step 2: the new password. */
@@ -204,6 +206,20 @@ export type CustomerLogin = {
 
 /**  How a family A customer names their account. */
 export type CustomerLoginName = "email" | "phone" | "customer_no";
+
+/**
+ *  Family A registration by e-mail or phone, proved by a code sent there; it does not sign
+ *  in (the answer has no token), so the user signs in next.
+ */
+export type CustomerRegistration = {
+	by: CustomerLoginName,
+	loginName: string,
+	phoneArea: string | null,
+	code: string,
+	password: string,
+	/**  ISO country code the customer lives in (the server requires one). */
+	country: string,
+};
 
 /**  What happened to one kind of an account's data. */
 export type DataChange = 

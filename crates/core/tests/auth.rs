@@ -10,7 +10,8 @@ use std::sync::{Arc, Mutex};
 use lcs_api::{Client, Family, Secret};
 use lcs_core::auth::{
     Auth, AuthChange, AuthEvent, AuthListener, AuthReason, CodeTarget, CustomerLogin,
-    CustomerLoginName, PlannerLogin, TradingMode, UserCenterLogin,
+    CustomerLoginName, CustomerRegistration, PasswordChange, PasswordReset, PlannerLogin,
+    PlannerRegistration, TradingMode, UserCenterLogin,
 };
 use lcs_core::environment::Environment;
 use lcs_core::keychain::{MemoryStore, Opened, SecretStore, StoreKind};
@@ -399,6 +400,156 @@ async fn an_sms_code_signs_a_customer_in() {
         .await
         .unwrap();
     assert_eq!(session.display_name, DEMO_PHONE);
+}
+
+#[tokio::test]
+async fn a_customer_registers_with_a_code_and_then_signs_in() {
+    let app = App::start().await;
+    let (auth, heard) = app.launch();
+    let email = "new-customer@lcs.test";
+    auth.send_code(CodeTarget {
+        phone_area: None,
+        phone: None,
+        email: Some(email.into()),
+    })
+    .await
+    .unwrap();
+    let code = app.last_code().await;
+    let customer_no = auth
+        .customer_register(CustomerRegistration {
+            by: CustomerLoginName::Email,
+            login_name: email.into(),
+            phone_area: None,
+            code,
+            password: "secret123".into(),
+            country: "CN".into(),
+        })
+        .await
+        .unwrap();
+    assert!(!customer_no.is_empty());
+    assert!(heard.all().is_empty(), "registration alone signs nobody in");
+    let session = auth
+        .customer_login(CustomerLogin {
+            by: CustomerLoginName::Email,
+            login_name: email.into(),
+            phone_area: None,
+            password: Some("secret123".into()),
+            code: None,
+            remember: false,
+        })
+        .await
+        .unwrap();
+    assert_eq!(session.display_name, email);
+}
+
+#[tokio::test]
+async fn a_forgotten_customer_password_is_reset_in_two_steps() {
+    let app = App::start().await;
+    let (auth, _) = app.launch();
+    let phone = CodeTarget {
+        phone_area: Some("+86".into()),
+        phone: Some(DEMO_PHONE.into()),
+        email: None,
+    };
+    // Step 2 before step 1 is refused without sending anything.
+    let early = auth
+        .customer_retrieve_password("brandnew123".into())
+        .await
+        .unwrap_err();
+    assert_eq!(early.code(), ErrorCode::InvalidInput);
+    auth.send_code(phone).await.unwrap();
+    let code = app.last_code().await;
+    auth.customer_check_retrieval(Some("+86".into()), DEMO_PHONE.into(), code)
+        .await
+        .unwrap();
+    auth.customer_retrieve_password("brandnew123".into())
+        .await
+        .unwrap();
+    let mut login = customer_login();
+    login.password = Some("brandnew123".into());
+    auth.customer_login(login).await.unwrap();
+}
+
+#[tokio::test]
+async fn a_temporary_token_from_another_system_becomes_a_session() {
+    let app = App::start().await;
+    let (auth, _) = app.launch();
+    let issued = app.tool("temp-token", json!({})).await;
+    let token = issued["token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no token in {issued}"));
+    let session = auth.customer_exchange(token.into(), false).await.unwrap();
+    assert_eq!(session.family, lcs_core::auth::AuthFamily::Customer);
+    auth.customer_reset_demo().await.unwrap();
+    // Used once: a second exchange is refused.
+    let again = auth
+        .customer_exchange(token.into(), false)
+        .await
+        .unwrap_err();
+    assert_eq!(again.code(), ErrorCode::Business);
+}
+
+#[tokio::test]
+async fn a_planner_registers_signs_in_and_changes_the_password() {
+    let app = App::start().await;
+    let (auth, _) = app.launch();
+    auth.planner_register(PlannerRegistration {
+        username: Some("planner-new".into()),
+        phone: None,
+        email: None,
+        code: None,
+        password: "first1234".into(),
+    })
+    .await
+    .unwrap();
+    let mut login = planner_login(false);
+    login.username = Some("planner-new".into());
+    login.password = "first1234".into();
+    auth.planner_login(login).await.unwrap();
+    let wrong_old = auth
+        .planner_change_password(PasswordChange {
+            old_password: "not-it-123".into(),
+            new_password: "second1234".into(),
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(wrong_old.code(), ErrorCode::Business);
+    auth.planner_change_password(PasswordChange {
+        old_password: "first1234".into(),
+        new_password: "second1234".into(),
+    })
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_forgotten_user_centre_password_is_reset_with_a_code() {
+    let app = App::start().await;
+    let (auth, _) = app.launch();
+    auth.send_code(CodeTarget {
+        phone_area: Some("+86".into()),
+        phone: Some(DEMO_PHONE.into()),
+        email: None,
+    })
+    .await
+    .unwrap();
+    let code = app.last_code().await;
+    auth.user_center_reset_password(PasswordReset {
+        phone_area: None,
+        account: DEMO_PHONE.into(),
+        code,
+        new_password: "changed123".into(),
+    })
+    .await
+    .unwrap();
+    auth.user_center_login(UserCenterLogin {
+        account: DEMO_PHONE.into(),
+        password: Some("changed123".into()),
+        code: None,
+        remember: false,
+    })
+    .await
+    .unwrap();
 }
 
 #[tokio::test]

@@ -78,6 +78,20 @@ pub struct CustomerLogin {
     pub remember: bool,
 }
 
+/// Family A registration by e-mail or phone, proved by a code sent there; it does not sign
+/// in (the answer has no token), so the user signs in next.
+#[derive(Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerRegistration {
+    pub by: CustomerLoginName,
+    pub login_name: String,
+    pub phone_area: Option<String>,
+    pub code: String,
+    pub password: String,
+    /// ISO country code the customer lives in (the server requires one).
+    pub country: String,
+}
+
 /// Family B sign-in with the account and password, or with a phone number and a code.
 #[derive(Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -292,6 +306,68 @@ impl Auth {
         Ok(self
             .sign_in(StoredSession::Customer(session), account, remember)
             .await)
+    }
+
+    /// A2: registers a customer; answers the new customer number.
+    pub async fn customer_register(&self, input: CustomerRegistration) -> Result<String> {
+        let login_name = required("loginName", &input.login_name)?;
+        let country = required("country", &input.country)?;
+        check_new_password(&input.password)?;
+        let (register_type, phone_area, target) = match input.by {
+            CustomerLoginName::Email => (
+                LoginType::Email,
+                None,
+                CodeTarget {
+                    phone_area: None,
+                    phone: None,
+                    email: Some(login_name.clone()),
+                },
+            ),
+            CustomerLoginName::Phone => {
+                let area = input.phone_area.unwrap_or_else(|| "86".into());
+                let target = CodeTarget::phone(Some(&area), &login_name);
+                (LoginType::Phone, Some(area), target)
+            }
+            CustomerLoginName::CustomerNo => {
+                return Err(Error::invalid(
+                    "by",
+                    "register with an e-mail address or a phone number",
+                ));
+            }
+        };
+        let send_token = self.send_token(&target).ok_or_else(|| {
+            Error::invalid("code", "send a code first, then type the one you received")
+        })?;
+        let answer = self
+            .client
+            .send(
+                &customer::Register {
+                    forwarded_for: String::new(),
+                    country,
+                    lang: None,
+                    login_name,
+                    phone_area,
+                    register_type,
+                    register_device: None,
+                    verify_code: Secret::new(input.code.trim()),
+                    send_token,
+                    register_source: Device::current(),
+                    utm_source: None,
+                    utm_medium: None,
+                    utm_campaign: None,
+                    utm_content: None,
+                    utm_term: None,
+                    customer_group_id: None,
+                    trade_type_currency_list: Vec::new(),
+                    open_account_type: None,
+                    pwd: Some(password_md5(&Secret::new(input.password))),
+                    third_server_code: None,
+                    third_server_source: None,
+                },
+                None,
+            )
+            .await?;
+        answer.customer_no.ok_or_else(|| missing("customerNo"))
     }
 
     /// A5: step 1 of a forgotten family A password: the phone and its code. The token for
