@@ -133,7 +133,7 @@ async fn no_token_or_password_reaches_the_cache_file_a_log_line_or_an_event() {
     .await
     .unwrap();
     let mut secrets = vec![DEMO_PASSWORD.to_owned()];
-    let mut collect = |secrets: &mut Vec<String>| {
+    let collect = |secrets: &mut Vec<String>| {
         for family in [Family::Customer, Family::UserCenter, Family::Planner] {
             let Some((_, stored)) =
                 session::load_family(keychain.as_ref(), "sandbox", family).unwrap()
