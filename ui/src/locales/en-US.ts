@@ -46,6 +46,7 @@ const enUS: typeof zhCN = {
     accountsEmpty: 'Your real and demo accounts appear here once you sign in',
     services: 'Services',
     unread: 'Unread messages',
+    active: 'Active',
     signedInAs: 'Signed in',
     unverified: 'Offline: showing saved data',
     mode: { real: 'Real account', demo: 'Demo account' },

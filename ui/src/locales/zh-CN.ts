@@ -44,6 +44,7 @@ export default {
     accountsEmpty: '登录后显示您的真实账户与模拟账户',
     services: '常用服务',
     unread: '未读消息',
+    active: '当前',
     signedInAs: '已登录',
     unverified: '离线：显示的是缓存数据',
     mode: { real: '真实账户', demo: '模拟账户' },

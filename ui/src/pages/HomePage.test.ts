@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { clearMocks } from '@tauri-apps/api/mocks'
+import { emit } from '@tauri-apps/api/event'
+import { flushPromises } from '@vue/test-utils'
+import { mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+
+const CUSTOMER = { family: 'customer', account: '1', displayName: 'demo@lcs.test', persisted: true, verified: true, mode: 'real' }
+const ACCOUNTS = [
+  { accountId: '20', mode: 'demo', currency: 'USD', balance: '100000.0000', active: false, data: {} },
+  { accountId: '10', mode: 'real', currency: 'USD', balance: '2580.5000', active: true, data: {} },
+]
+
+function backend(overview: unknown): IpcHandler {
+  return (cmd) => {
+    switch (cmd) {
+      case 'auth_overview':
+        return overview
+      case 'settings_get':
+        return { language: 'zh-CN' }
+      case 'accounts_trading':
+        return { data: ACCOUNTS, source: 'cache', fetchedAt: 1, stale: false, offline: false }
+      default:
+        throw new Error(`unexpected command ${cmd}`)
+    }
+  }
+}
+
+afterEach(() => {
+  clearMocks()
+  document.body.innerHTML = ''
+})
+
+describe('Home', () => {
+  it('invites a signed-out user to sign in', async () => {
+    const { wrapper } = await mountApp(backend(SIGNED_OUT))
+    expect(wrapper.get('[data-testid="home-status"]').text()).toBe('未登录')
+    expect(wrapper.find('[data-testid="home-sign-in"]').exists()).toBe(true)
+  })
+
+  it("shows the customer's trading accounts from the cache, the active one first", async () => {
+    const { wrapper } = await mountApp(backend({ ...SIGNED_OUT, sessions: [CUSTOMER] }))
+    expect(wrapper.get('[data-testid="home-status"]').text()).toBe('demo@lcs.test')
+    const accounts = wrapper.findAll('[data-testid^="home-account-"]')
+    expect(accounts.map((a) => a.attributes('data-testid'))).toEqual(['home-account-real', 'home-account-demo'])
+    expect(accounts[0].text()).toContain('USD 2580.5000')
+    expect(accounts[0].text()).toContain('当前')
+    expect(wrapper.find('[data-testid="home-sign-in"]').exists()).toBe(false)
+  })
+
+  it('says the data is saved data while a restored session is unconfirmed, and updates on sign-out', async () => {
+    const { wrapper } = await mountApp(backend({ ...SIGNED_OUT, sessions: [{ ...CUSTOMER, verified: false }] }))
+    expect(wrapper.get('[data-testid="home-offline"]').text()).toContain('离线')
+    await emit('auth-state', { change: 'signed_out', reason: 'expired', family: 'customer', account: '1', session: null })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="home-status"]').text()).toBe('未登录')
+    expect(wrapper.get('[data-testid="signout-reason"]').text()).toContain('登录已过期')
+    expect(wrapper.find('[data-testid^="home-account-"]').exists()).toBe(false)
+  })
+})
