@@ -8,9 +8,9 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 
 use lcs_api::Client;
 use lcs_core::Data;
-use lcs_core::auth::Auth;
+use lcs_core::auth::{Auth, KeychainStatus};
 use lcs_core::environment::Environment;
-use lcs_core::keychain::{self, Opened};
+use lcs_core::keychain::{self, Opened, StoreKind};
 use lcs_core::settings::{Language, Settings};
 use lcs_store::{OpenOutcome, Store};
 use tauri::AppHandle;
@@ -66,6 +66,20 @@ impl Sessions {
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
             .map_err(CommandError::environment_unusable)
+    }
+
+    /// Whether sessions can be kept, before any environment's sessions exist.
+    pub fn keychain_status(&self) -> KeychainStatus {
+        match &self.keychain.kind {
+            StoreKind::OsKeychain => KeychainStatus {
+                available: true,
+                problem: None,
+            },
+            StoreKind::MemoryOnly { reason } => KeychainStatus {
+                available: false,
+                problem: Some(reason.clone()),
+            },
+        }
     }
 
     /// The chosen environment's sessions.

@@ -23,14 +23,22 @@ pub struct AuthOverview {
     pub signed_out_because: Option<AuthReason>,
 }
 
+/// Never fails: with an environment that cannot be used (Settings says why) nobody is
+/// signed in, which every page can show.
 #[tauri::command]
 #[specta::specta]
 pub fn auth_overview(sessions: State<'_, Sessions>) -> CommandResult<AuthOverview> {
-    let auth = sessions.auth()?;
-    Ok(AuthOverview {
-        sessions: auth.sessions(),
-        keychain: auth.keychain_status(),
-        signed_out_because: auth.signed_out_because(),
+    Ok(match sessions.auth() {
+        Ok(auth) => AuthOverview {
+            sessions: auth.sessions(),
+            keychain: auth.keychain_status(),
+            signed_out_because: auth.signed_out_because(),
+        },
+        Err(_) => AuthOverview {
+            sessions: Vec::new(),
+            keychain: sessions.keychain_status(),
+            signed_out_because: None,
+        },
     })
 }
 
