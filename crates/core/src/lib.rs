@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod addresses;
 pub mod auth;
+pub mod bridge;
 pub mod data;
 pub mod environment;
 pub mod error;
@@ -13,6 +14,7 @@ pub mod keychain;
 mod lists;
 pub mod messages;
 pub mod profile;
+pub mod routes;
 pub mod session;
 pub mod settings;
 pub mod sync;
