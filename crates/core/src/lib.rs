@@ -7,6 +7,7 @@ pub mod addresses;
 pub mod auth;
 pub mod bridge;
 pub mod data;
+pub mod deeplink;
 pub mod environment;
 pub mod error;
 pub mod invoices;
