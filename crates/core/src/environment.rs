@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bridge::policy::H5Origin;
 use crate::error::{Error, Result};
 use crate::settings::{Language, Settings};
 
@@ -46,6 +47,12 @@ pub struct Environment {
     /// Not the user's secret but the app's registration with the planner API, which its
     /// operator hands out with the host.
     pub planner_client_secret: String,
+    /// The origins whose H5 pages get the JsBridge, each with its tier; any other page shown
+    /// in the app gets none.
+    pub h5_origins: Vec<H5Origin>,
+    /// Trust the built-in sandbox's demo pages (`/h5/` on the address it listens on, known
+    /// only at run time, so it cannot be listed in `h5_origins`).
+    pub trust_sandbox_h5: bool,
 }
 
 /// An environment's call that sends a verification code (API.md: the seeds document none).
@@ -84,6 +91,8 @@ impl Default for Environment {
             code_sender: None,
             planner_client_id: String::new(),
             planner_client_secret: String::new(),
+            h5_origins: Vec::new(),
+            trust_sandbox_h5: false,
         }
     }
 }
@@ -103,6 +112,7 @@ impl Environment {
             }),
             planner_client_id: "lcs-account".into(),
             planner_client_secret: "lcs-sandbox-secret".into(),
+            trust_sandbox_h5: true,
             ..Self::default()
         }
     }
@@ -168,6 +178,13 @@ impl Environment {
         }
         if !self.planner_refresh_path.starts_with('/') {
             return Err(Error::invalid("plannerRefreshPath", "must start with '/'"));
+        }
+        if let Some(bad) = self.h5_origins.iter().find_map(|h5| {
+            h5.parse()
+                .err()
+                .map(|why| format!("{:?}: {why}", h5.origin))
+        }) {
+            return Err(Error::invalid("h5Origins", bad));
         }
         if let Some(sender) = &self.code_sender {
             if !sender.path.starts_with('/') {

@@ -5,7 +5,9 @@
 pub mod accounts;
 pub mod addresses;
 pub mod auth;
+pub mod bridge;
 pub mod data;
+pub mod deeplink;
 pub mod environment;
 pub mod error;
 pub mod invoices;
@@ -13,6 +15,7 @@ pub mod keychain;
 mod lists;
 pub mod messages;
 pub mod profile;
+pub mod routes;
 pub mod session;
 pub mod settings;
 pub mod sync;

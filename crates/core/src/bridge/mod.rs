@@ -1,0 +1,122 @@
+//! The JsBridge between H5 pages and the app, without Tauri: the wire format
+//! ([`protocol`]), who may call what and where a page may navigate ([`policy`]), per-page
+//! limits ([`limits`]) and the answers of the methods that return data ([`answers`]).
+//!
+//! The shell's one bridge command reads the page's URL from the webview and calls [`admit`];
+//! it then performs the admitted call and answers with a [`protocol::Reply`] in the request's
+//! [`protocol::DataForm`], dropping the [`limits::InFlight`] when it does.
+
+pub mod answers;
+pub mod limits;
+pub mod policy;
+pub mod protocol;
+
+use std::time::Instant;
+
+use limits::{InFlight, PageLimits};
+use policy::{OriginPolicy, OriginTier};
+use protocol::{Call, Code, DataForm, Method, Refusal};
+
+/// A call the page may make, checked and counted in flight.
+#[derive(Debug)]
+pub struct Admitted {
+    pub call: Call,
+    pub form: DataForm,
+    pub callback_id: Option<String>,
+    pub tier: OriginTier,
+    /// Drop it once the call is answered (or the page is gone).
+    pub in_flight: InFlight,
+}
+
+/// Checks one request from the page at `page_url` (read from the webview, never from the
+/// request), in this order: the origin's tier, size and shape, calls in flight, the method
+/// for the tier, its parameters, and for `openPage` the route for the tier, `lcs.web`'s URL
+/// and the rate. A refusal is the complete reply.
+pub fn admit(
+    policy: &OriginPolicy,
+    page_url: &str,
+    raw: &str,
+    limits: &mut PageLimits,
+    now: Instant,
+) -> Result<Admitted, Refusal> {
+    // The shell injects no bridge into such pages; this guards a page that navigated away.
+    let tier = policy.tier_of(page_url).ok_or_else(|| {
+        Refusal::new(
+            Code::Forbidden,
+            "this page's origin has no bridge",
+            DataForm::Object,
+        )
+    })?;
+    let request = protocol::parse_request(raw)?;
+    let form = request.form;
+    let in_flight = limits.enter().ok_or_else(|| {
+        Refusal::new(
+            Code::TooManyRequests,
+            format!("more than {} calls waiting", limits::MAX_IN_FLIGHT),
+            form,
+        )
+    })?;
+    if !method_allowed(request.method, tier) {
+        return Err(Refusal::new(
+            Code::Forbidden,
+            format!("{} is not available to this origin", request.method.name()),
+            form,
+        ));
+    }
+    let call = Call::from_request(&request)?;
+    if let Call::OpenPage(route) = &call {
+        let forbidden =
+            crate::routes::find(&route.name).is_none_or(|entry| !entry.may_be_opened_by(tier));
+        if forbidden {
+            return Err(Refusal::new(
+                Code::Forbidden,
+                format!("{} may not be opened from this origin", route.name),
+                form,
+            ));
+        }
+        policy
+            .check_web(route)
+            .map_err(|error| Refusal::new(Code::Forbidden, error.to_string(), form))?;
+        if !limits.allow_open_page(now) {
+            return Err(Refusal::new(
+                Code::TooManyRequests,
+                format!(
+                    "more than {} openPage calls a second",
+                    limits::MAX_OPEN_PAGE
+                ),
+                form,
+            ));
+        }
+    }
+    Ok(Admitted {
+        call,
+        form,
+        callback_id: request.callback_id,
+        tier,
+        in_flight,
+    })
+}
+
+/// Partners get what any web page could learn or do anyway; the user's profile is for
+/// trusted origins only.
+pub fn method_allowed(method: Method, tier: OriginTier) -> bool {
+    match method {
+        Method::GetUserInfo => tier == OriginTier::Trusted,
+        Method::OpenPage
+        | Method::ClosePage
+        | Method::Toast
+        | Method::ShowLoading
+        | Method::HideLoading
+        | Method::GetNetType
+        | Method::GetAppInfo => true,
+    }
+}
+
+/// The method names a page of `tier` may call: what dsBridge's `hasNativeMethod` answers.
+pub fn methods_for(tier: OriginTier) -> Vec<&'static str> {
+    Method::ALL
+        .into_iter()
+        .filter(|method| method_allowed(*method, tier))
+        .map(Method::name)
+        .collect()
+}
