@@ -17,6 +17,10 @@ export const commands = {
 	addressRemove: (id: string) => typedError<null, CommandError>(__TAURI_INVOKE("address_remove", { id })),
 	addressSetDefault: (id: string) => typedError<null, CommandError>(__TAURI_INVOKE("address_set_default", { id })),
 	appInfo: () => typedError<AppInfo, CommandError>(__TAURI_INVOKE("app_info")),
+	/**
+	 *  Never fails: with an environment that cannot be used (Settings says why) nobody is
+	 *  signed in, which every page can show.
+	 */
 	authOverview: () => typedError<AuthOverview, CommandError>(__TAURI_INVOKE("auth_overview")),
 	/**  Sends a verification code through the environment's code sender. */
 	authSendCode: (target: CodeTarget) => typedError<CodeSent, CommandError>(__TAURI_INVOKE("auth_send_code", { target })),
@@ -307,6 +311,16 @@ export type Environment = {
 	 *  operator hands out with the host.
 	 */
 	plannerClientSecret?: string,
+	/**
+	 *  The origins whose H5 pages get the JsBridge, each with its tier; any other page shown
+	 *  in the app gets none.
+	 */
+	h5Origins?: H5Origin[],
+	/**
+	 *  Trust the built-in sandbox's demo pages (`/h5/` on the address it listens on, known
+	 *  only at run time, so it cannot be listed in `h5_origins`).
+	 */
+	trustSandboxH5?: boolean,
 };
 
 export type EnvironmentEntry = {
@@ -349,6 +363,13 @@ export type ErrorCode =
 "storage" | 
 /**  The OS keychain failed, or a session entry is too large to store or cannot be read. */
 "keychain";
+
+/**  One configured H5 origin of an environment. */
+export type H5Origin = {
+	/**  `scheme://host[:port]`, with no path. */
+	origin: string,
+	tier: OriginTier,
+};
 
 /**  Invoice details as the invoice form fills them in; absent fields are left as they are. */
 export type InvoiceInput = {
@@ -422,6 +443,13 @@ export type MessageItem = {
 	/**  The server's message (snake_case fields, as the API sends them). */
 	data: unknown,
 };
+
+/**  How far the app trusts an H5 origin. Origins with no tier get no bridge at all. */
+export type OriginTier = 
+/**  The operator's own H5 pages: every method and route. */
+"trusted" | 
+/**  Named third parties: public routes and harmless methods, never the user's data. */
+"partner";
 
 /**  A password change by the signed-in user. */
 export type PasswordChange = {
