@@ -4,6 +4,7 @@
 mod commands;
 mod error;
 mod events;
+mod links;
 mod sandbox;
 mod session;
 mod state;
@@ -14,7 +15,16 @@ use tauri::Manager;
 pub fn run() {
     init_tracing();
     let registry = commands::registry();
-    let app = tauri::Builder::default()
+    let builder = tauri::Builder::default();
+    // First of all plugins: a second process hands over its link and exits before any other
+    // plugin starts.
+    #[cfg(desktop)]
+    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
+        links::focus_main(app);
+    }));
+    let app = builder
+        .plugin(tauri_plugin_deep_link::init())
+        .manage(links::LinkInbox::default())
         .invoke_handler(registry.invoke_handler())
         .setup(move |app| {
             registry.mount_events(app);
@@ -31,6 +41,7 @@ pub fn run() {
             app.manage(state);
             app.manage(sandbox);
             app.manage(sessions);
+            links::install(app);
             Ok(())
         })
         .run(tauri::generate_context!());

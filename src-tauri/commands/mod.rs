@@ -7,6 +7,7 @@ mod app;
 mod auth;
 mod environment;
 mod invoices;
+mod links;
 mod messages;
 mod profile;
 mod settings;
@@ -49,6 +50,7 @@ pub fn registry() -> Builder<tauri::Wry> {
             environment::environment_save,
             environment::environment_remove,
             environment::environment_demo_accounts,
+            links::links_take,
             invoices::invoice_list,
             invoices::invoice_refresh,
             invoices::invoice_add,
@@ -70,7 +72,8 @@ pub fn registry() -> Builder<tauri::Wry> {
         ])
         .events(collect_events![
             crate::events::AuthState,
-            crate::events::DataChanged
+            crate::events::DataChanged,
+            crate::links::LinkOpened
         ])
         // One shape per type in TypeScript: the UI only ever reads what Rust serialises.
         .disable_serde_phases()

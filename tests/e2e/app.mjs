@@ -16,16 +16,17 @@ const SCREENSHOTS = path.join(ROOT, 'target', 'e2e-screenshots')
  * A fresh profile per test: the app's config and data folders live in a temp HOME, so one
  * test's settings never leak into another's, nor into the tester's own profile.
  */
-export async function withApp(t, body) {
+export async function withApp(t, body, { args = [] } = {}) {
   const home = mkdtempSync(path.join(os.tmpdir(), 'lcs-e2e-'))
-  const driver = await startDriver({
+  const env = {
     HOME: home,
     XDG_CONFIG_HOME: path.join(home, '.config'),
     XDG_DATA_HOME: path.join(home, '.local', 'share'),
     XDG_CACHE_HOME: path.join(home, '.cache'),
     WEBKIT_DISABLE_COMPOSITING_MODE: '1',
-  })
-  const launch = () => Session.start(driver.url, APP_BINARY)
+  }
+  const driver = await startDriver(env)
+  const launch = (launchArgs = args) => Session.start(driver.url, APP_BINARY, launchArgs)
   let session
   try {
     session = await launch()
@@ -33,6 +34,8 @@ export async function withApp(t, body) {
       get session() {
         return session
       },
+      /** The app's environment, for a second process of the same user. */
+      env: { ...process.env, ...env },
       /** Quits the app and starts it again on the same profile. */
       async restart() {
         await session.quit()

@@ -61,6 +61,7 @@ export const commands = {
 	 *  the sign-in page never suggests them for a real server.
 	 */
 	environmentDemoAccounts: () => typedError<DemoAccount[], CommandError>(__TAURI_INVOKE("environment_demo_accounts")),
+	linksTake: () => typedError<LinkOutcome | null, CommandError>(__TAURI_INVOKE("links_take")),
 	invoiceList: () => typedError<Loaded<ListItem[]>, CommandError>(__TAURI_INVOKE("invoice_list")),
 	invoiceRefresh: () => typedError<Loaded<ListItem[]>, CommandError>(__TAURI_INVOKE("invoice_refresh")),
 	invoiceAdd: (input: InvoiceInput) => typedError<string, CommandError>(__TAURI_INVOKE("invoice_add", { input })),
@@ -89,6 +90,7 @@ export const commands = {
 export const events = {
 	authState: makeEvent<AuthState, AuthState>("auth-state"),
 	dataChanged: makeEvent<DataChanged, DataChanged>("data-changed"),
+	linkOpened: makeEvent<LinkOpened, LinkOpened>("link-opened"),
 };
 
 /* Types */
@@ -404,6 +406,17 @@ export type KeychainStatus = {
 /**  The UI languages the app ships; the `lang` header of the backends follows it. */
 export type Language = "zh-CN" | "en-US";
 
+/**  `link-opened`: a link arrived while the UI runs. */
+export type LinkOpened = LinkOutcome;
+
+/**  What a link asks of the UI: a page to open, or why it cannot. */
+export type LinkOutcome = {
+	link: string,
+	navigation: Navigation | null,
+	/**  Why the link opens nothing (unknown page, bad parameter), for Home to show. */
+	problem: string | null,
+};
+
 /**  One row as the UI lists it. */
 export type ListItem = {
 	/**  The server's id, or `tmp-…` while its creation waits in the outbox. */
@@ -443,6 +456,15 @@ export type MessageItem = {
 	/**  The server's message (snake_case fields, as the API sends them). */
 	data: unknown,
 };
+
+/**  What the UI does for a resolved route, given whether someone is signed in. */
+export type Navigation = { kind: "open"; route: ResolvedRoute } | 
+/**
+ *  Sign in first, then continue to `then`. `login` carries the continuation as the login
+ *  page's `redirect` query (a UI path), which is how the login page already continues.
+ *  Cancelling answers the caller "login required".
+ */
+{ kind: "loginFirst"; login: ResolvedRoute; then: ResolvedRoute };
 
 /**  How far the app trusts an H5 origin. Origins with no tier get no bridge at all. */
 export type OriginTier = 
@@ -501,6 +523,15 @@ export type PublicSession = {
 	verified: boolean,
 	/**  Family A: the trading account the customer works in. */
 	mode: TradingMode | null,
+};
+
+/**  A route with checked parameters: what the UI navigates to. */
+export type ResolvedRoute = {
+	name: string,
+	path: string,
+	/**  The parameters in their normal text form (integers in decimal), for the UI's query. */
+	query: { [key in string]: string },
+	needsLogin: boolean,
 };
 
 /**

@@ -20,7 +20,13 @@ export async function mountApp(handler: IpcHandler, path = '/') {
     (cmd, args) => {
       const payload = (args ?? {}) as Record<string, unknown>
       calls.push({ cmd, args: payload })
-      return handler(cmd, payload)
+      try {
+        return handler(cmd, payload)
+      } catch (error) {
+        // The app's frame asks these of every page; a test answers them only when it cares.
+        if (cmd in FRAME_DEFAULTS) return FRAME_DEFAULTS[cmd]
+        throw error
+      }
     },
     { shouldMockEvents: true },
   )
@@ -45,3 +51,6 @@ export const APP_INFO = {
 
 /** What `auth_overview` answers with nobody signed in and a working keychain. */
 export const SIGNED_OUT = { sessions: [], keychain: { available: true, problem: null }, signedOutBecause: null }
+
+/** What the app's frame asks on start, answered for tests that do not handle it. */
+const FRAME_DEFAULTS: Record<string, unknown> = { links_take: null }

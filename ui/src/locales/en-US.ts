@@ -167,6 +167,7 @@ const enUS: typeof zhCN = {
     company: 'Company',
     savedOffline: 'Saved; it syncs when you are online',
   },
+  links: { cannotOpen: 'This link cannot be opened' },
   placeholder: { soon: 'This page is coming soon' },
   errors: {
     unknown: 'Something went wrong',

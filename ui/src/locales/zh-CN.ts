@@ -165,6 +165,7 @@ export default {
     company: '公司',
     savedOffline: '已保存，联网后同步',
   },
+  links: { cannotOpen: '无法打开这个链接' },
   placeholder: { soon: '此页面即将推出' },
   errors: {
     unknown: '出现未知错误',

@@ -1,0 +1,121 @@
+//! `lcs://` links from outside the app: the one that started it, and those a second process
+//! hands over (single-instance). Each is parsed by lcs-core into a page to open (through the
+//! sign-in page when it needs a login) or a problem to show on Home; links only open pages.
+
+use std::sync::{Mutex, PoisonError};
+
+use lcs_core::bridge::policy::OriginPolicy;
+use lcs_core::{deeplink, routes};
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_deep_link::DeepLinkExt;
+use tauri_specta::Event;
+
+use crate::sandbox::EmbeddedSandbox;
+use crate::session::Sessions;
+use crate::state::AppState;
+
+/// What a link asks of the UI: a page to open, or why it cannot.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct LinkOutcome {
+    pub link: String,
+    pub navigation: Option<routes::Navigation>,
+    /// Why the link opens nothing (unknown page, bad parameter), for Home to show.
+    pub problem: Option<String>,
+}
+
+/// `link-opened`: a link arrived while the UI runs.
+#[derive(Debug, Clone, Serialize, specta::Type, Event)]
+pub struct LinkOpened(pub LinkOutcome);
+
+/// The last link, kept until the UI takes it: the link that starts the app arrives before
+/// the UI listens.
+#[derive(Default)]
+pub struct LinkInbox {
+    pending: Mutex<Option<LinkOutcome>>,
+}
+
+impl LinkInbox {
+    pub fn take(&self) -> Option<LinkOutcome> {
+        self.pending
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    }
+}
+
+/// Registers the scheme where the system needs it at run time, and starts listening.
+pub fn install<R: Runtime>(app: &tauri::App<R>) {
+    // The .deb's desktop file lacks `%u`, and a `tauri dev` binary has none at all.
+    #[cfg(any(target_os = "linux", all(debug_assertions, windows)))]
+    if let Err(error) = app.deep_link().register_all() {
+        tracing::warn!(%error, "the lcs:// scheme could not be registered");
+    }
+    let handle = app.handle().clone();
+    app.deep_link().on_open_url(move |event| {
+        for url in event.urls() {
+            deliver(&handle, url.as_str());
+        }
+    });
+    match app.deep_link().get_current() {
+        Ok(Some(urls)) => {
+            for url in urls {
+                deliver(app.handle(), url.as_str());
+            }
+        }
+        Ok(None) => {}
+        Err(error) => tracing::warn!(%error, "the start link could not be read"),
+    }
+}
+
+/// A second process was started (with a link, which the deep-link plugin delivers): the
+/// running app comes to the front instead.
+#[cfg(desktop)]
+pub fn focus_main<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+fn deliver<R: Runtime>(app: &AppHandle<R>, link: &str) {
+    let outcome = resolve(app, link);
+    tracing::info!(page = ?outcome.navigation.as_ref().map(|_| ()), problem = ?outcome.problem, "link received");
+    *app.state::<LinkInbox>()
+        .pending
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner) = Some(outcome.clone());
+    if let Err(error) = LinkOpened(outcome).emit(app) {
+        tracing::warn!(%error, "the link-opened event could not be sent");
+    }
+}
+
+fn resolve<R: Runtime>(app: &AppHandle<R>, link: &str) -> LinkOutcome {
+    let environment = app
+        .state::<AppState>()
+        .settings
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .current_environment();
+    let sandbox_url = app.state::<EmbeddedSandbox>().url().ok();
+    let policy = OriginPolicy::for_environment(&environment, sandbox_url.as_deref());
+    let signed_in = app
+        .state::<Sessions>()
+        .auth()
+        .map(|auth| !auth.sessions().is_empty())
+        .unwrap_or(false);
+    match deeplink::parse(link, &policy) {
+        Ok(route) => LinkOutcome {
+            link: link.to_owned(),
+            navigation: Some(routes::plan(route, signed_in)),
+            problem: None,
+        },
+        Err(error) => LinkOutcome {
+            link: link.to_owned(),
+            navigation: None,
+            problem: Some(error.to_string()),
+        },
+    }
+}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { test } from 'node:test'
+import { APP_BINARY, withApp } from './app.mjs'
+
+/** Starts the app a second time with `link`, as a browser or the desktop would. */
+function secondProcess(env, link) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(APP_BINARY, [link], { env, stdio: 'ignore' })
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error('the second process did not hand over its link and exit'))
+    }, 20_000)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve(code)
+    })
+    child.once('error', reject)
+  })
+}
+
+test('a link that starts the app opens its page', async (t) => {
+  await withApp(
+    t,
+    async ({ session }) => {
+      await session.waitFor('[data-testid="page-title"]', { text: '设置' })
+    },
+    { args: ['lcs://openPage?packagename=lcs.settings'] },
+  )
+})
+
+test('a link needing a login opens sign-in first', async (t) => {
+  await withApp(
+    t,
+    async ({ session }) => {
+      await session.waitFor('[data-testid="login"]')
+      const url = await session.cmd('GET', '/url')
+      assert.match(decodeURIComponent(url), /redirect=\/account\/personinfo/)
+    },
+    { args: ['lcs://lcs.account.personinfo'] },
+  )
+})
+
+test('a link given to a second process opens the page in the running app', async (t) => {
+  await withApp(t, async ({ session, env }) => {
+    await session.waitFor('[data-testid="home"]')
+    const code = await secondProcess(env, 'lcs://lcs.account.login')
+    assert.equal(code, 0)
+    await session.waitFor('[data-testid="login"]')
+  })
+})
+
+test('a link to an unknown page opens Home and says why', async (t) => {
+  await withApp(
+    t,
+    async ({ session }) => {
+      await session.waitFor('.van-dialog', { text: '无法打开这个链接' })
+      await session.waitFor('.van-dialog', { text: 'lcs://lcs.account.nonsense' })
+      await session.waitFor('[data-testid="home"]')
+    },
+    { args: ['lcs://lcs.account.nonsense'] },
+  )
+})
