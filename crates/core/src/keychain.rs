@@ -42,6 +42,11 @@ impl OsKeychain {
         Ok(Self { store })
     }
 
+    /// Over a given keyring-core store (tests use keyring-core's mock store to inject errors).
+    pub fn with_store(store: Arc<keyring_core::CredentialStore>) -> Self {
+        Self { store }
+    }
+
     fn entry(&self, action: &'static str, key: &str) -> Result<keyring_core::Entry> {
         keyring_core::Entry::new_in_store(&self.store, SERVICE, key)
             .map_err(|err| keychain_error(action, key, &err))

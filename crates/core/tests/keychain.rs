@@ -287,6 +287,82 @@ fn without_a_working_keychain_sessions_are_kept_in_memory_and_the_reason_is_told
 
 /// What `secret-tool` (libsecret) finds in the Secret Service under our attributes.
 #[allow(clippy::expect_used)]
+/// The OS keychain adapter over keyring-core's mock store, whose calls can be made to fail.
+fn mock_keychain() -> (OsKeychain, Arc<keyring_core::CredentialStore>) {
+    let store: Arc<keyring_core::CredentialStore> = keyring_core::mock::Store::new().unwrap();
+    (OsKeychain::with_store(store.clone()), store)
+}
+
+/// Makes the next call on `key`'s entry fail with `error`.
+fn fail_next(store: &Arc<keyring_core::CredentialStore>, key: &str, error: keyring_core::Error) {
+    let entry = keyring_core::Entry::new_in_store(store, SERVICE, key).unwrap();
+    let mock: &keyring_core::mock::Cred = entry.as_any().downcast_ref().unwrap();
+    mock.set_error(error);
+}
+
+#[test]
+fn the_keychain_adapter_stores_reads_and_deletes_through_keyring_core() {
+    let (keychain, _) = mock_keychain();
+    session::save(&keychain, "sandbox", "1001", &customer()).unwrap();
+    let key = SessionKey::new("sandbox", Family::Customer, "1001");
+    assert_eq!(session::load(&keychain, &key).unwrap(), Some(customer()));
+    session::forget(&keychain, &key).unwrap();
+    assert_eq!(session::load(&keychain, &key).unwrap(), None);
+    // Signing out twice is harmless.
+    session::forget(&keychain, &key).unwrap();
+}
+
+#[test]
+fn a_keychain_that_fails_a_read_is_a_keychain_error_that_names_the_entry_not_its_value() {
+    let (keychain, store) = mock_keychain();
+    session::save(&keychain, "sandbox", "1001", &customer()).unwrap();
+    let key = SessionKey::new("sandbox", Family::Customer, "1001");
+    fail_next(
+        &store,
+        &key.user_name(),
+        keyring_core::Error::NoStorageAccess("the collection is locked".into()),
+    );
+    let error = session::load(&keychain, &key).unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Keychain);
+    let shown = format!("{error} {error:?}");
+    assert!(shown.contains("sandbox/A/1001"), "{shown}");
+    assert!(shown.contains("locked"), "{shown}");
+    assert!(!shown.contains("tok-a-secret"), "{shown}");
+    // The failure was one call's: the entry is still there.
+    assert_eq!(session::load(&keychain, &key).unwrap(), Some(customer()));
+}
+
+#[test]
+fn a_keychain_that_refuses_a_write_keeps_nothing_half_written() {
+    let (keychain, store) = mock_keychain();
+    let key = SessionKey::new("sandbox", Family::UserCenter, "42");
+    fail_next(
+        &store,
+        &key.user_name(),
+        keyring_core::Error::PlatformFailure("write refused".into()),
+    );
+    let error = session::save(&keychain, "sandbox", "42", &user_center()).unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Keychain);
+    assert_eq!(session::load(&keychain, &key).unwrap(), None);
+}
+
+#[test]
+fn a_keychain_whose_probe_fails_leaves_sessions_in_memory_with_the_reason() {
+    let (keychain, store) = mock_keychain();
+    fail_next(
+        &store,
+        "probe/never-written",
+        keyring_core::Error::NoStorageAccess("no Secret Service".into()),
+    );
+    let opened = open_with(Ok(Arc::new(keychain)));
+    match opened.kind {
+        StoreKind::MemoryOnly { reason } => {
+            assert!(reason.contains("no Secret Service"), "{reason}")
+        }
+        StoreKind::OsKeychain => panic!("a failing keychain was kept"),
+    }
+}
+
 fn secret_tool_lookup(user_name: &str) -> Option<String> {
     let output = Command::new("secret-tool")
         .args(["lookup", "service", SERVICE, "username", user_name])
