@@ -1,3 +1,6 @@
+// Helpers here panic on purpose: a failed expectation is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::process::Command;
 use std::sync::Arc;
 
@@ -286,7 +289,6 @@ fn without_a_working_keychain_sessions_are_kept_in_memory_and_the_reason_is_told
 }
 
 /// What `secret-tool` (libsecret) finds in the Secret Service under our attributes.
-#[allow(clippy::expect_used)]
 /// The OS keychain adapter over keyring-core's mock store, whose calls can be made to fail.
 fn mock_keychain() -> (OsKeychain, Arc<keyring_core::CredentialStore>) {
     let store: Arc<keyring_core::CredentialStore> = keyring_core::mock::Store::new().unwrap();
