@@ -4,6 +4,7 @@
 mod commands;
 mod error;
 mod events;
+mod h5;
 mod links;
 mod sandbox;
 mod session;
@@ -24,7 +25,9 @@ pub fn run() {
     }));
     let app = builder
         .plugin(tauri_plugin_deep_link::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(links::LinkInbox::default())
+        .manage(h5::H5Host::default())
         .invoke_handler(registry.invoke_handler())
         .setup(move |app| {
             registry.mount_events(app);

@@ -4,16 +4,13 @@
 
 use std::sync::{Mutex, PoisonError};
 
-use lcs_core::bridge::policy::OriginPolicy;
 use lcs_core::{deeplink, routes};
 use serde::Serialize;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_deep_link::DeepLinkExt;
 use tauri_specta::Event;
 
-use crate::sandbox::EmbeddedSandbox;
 use crate::session::Sessions;
-use crate::state::AppState;
 
 /// What a link asks of the UI: a page to open, or why it cannot.
 #[derive(Debug, Clone, Serialize, specta::Type)]
@@ -93,14 +90,7 @@ fn deliver<R: Runtime>(app: &AppHandle<R>, link: &str) {
 }
 
 fn resolve<R: Runtime>(app: &AppHandle<R>, link: &str) -> LinkOutcome {
-    let environment = app
-        .state::<AppState>()
-        .settings
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .current_environment();
-    let sandbox_url = app.state::<EmbeddedSandbox>().url().ok();
-    let policy = OriginPolicy::for_environment(&environment, sandbox_url.as_deref());
+    let policy = crate::h5::origin_policy(app);
     let signed_in = app
         .state::<Sessions>()
         .auth()

@@ -51,6 +51,11 @@ pub fn registry() -> Builder<tauri::Wry> {
             environment::environment_remove,
             environment::environment_demo_accounts,
             links::links_take,
+            crate::h5::h5_open,
+            crate::h5::h5_back,
+            crate::h5::h5_close,
+            crate::h5::bridge_call,
+            crate::h5::bridge_page_closed,
             invoices::invoice_list,
             invoices::invoice_refresh,
             invoices::invoice_add,
@@ -73,7 +78,8 @@ pub fn registry() -> Builder<tauri::Wry> {
         .events(collect_events![
             crate::events::AuthState,
             crate::events::DataChanged,
-            crate::links::LinkOpened
+            crate::links::LinkOpened,
+            crate::h5::BridgeOpen
         ])
         // One shape per type in TypeScript: the UI only ever reads what Rust serialises.
         .disable_serde_phases()
@@ -81,7 +87,10 @@ pub fn registry() -> Builder<tauri::Wry> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
     use std::path::Path;
+
+    include!("list.rs");
 
     const BINDINGS: &str = "ui/src/bindings.ts";
     const HEADER: &str = "// Generated from src-tauri/commands by `make bindings`. Do not edit.";
@@ -112,6 +121,56 @@ mod tests {
         assert!(
             fresh == committed,
             "{BINDINGS} is stale: run `make bindings` and commit the result"
+        );
+    }
+
+    fn registered_commands() -> BTreeSet<String> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("bindings.ts");
+        generate(&path);
+        let bindings = std::fs::read_to_string(path).expect("read bindings");
+        bindings
+            .split("__TAURI_INVOKE(\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_owned)
+            .collect()
+    }
+
+    /// build.rs declares `APP_COMMANDS` in the ACL manifest; a command missing there could not
+    /// be called at all.
+    #[test]
+    fn the_acl_manifest_lists_every_registered_command() {
+        let listed: BTreeSet<String> = APP_COMMANDS.iter().map(|c| (*c).to_owned()).collect();
+        assert_eq!(listed, registered_commands());
+    }
+
+    fn permissions(capability: &str) -> BTreeSet<String> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src-tauri/capabilities")
+            .join(capability);
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(path).expect("capability file"))
+                .expect("capability JSON");
+        json["permissions"]
+            .as_array()
+            .expect("permissions")
+            .iter()
+            .filter_map(|p| p.as_str())
+            .filter_map(|p| p.strip_prefix("allow-"))
+            .map(|p| p.replace('-', "_"))
+            .collect()
+    }
+
+    /// The app's own UI may call every command but the bridge's; H5 pages only the bridge's.
+    #[test]
+    fn each_window_may_call_exactly_its_commands() {
+        let mut ui = registered_commands();
+        ui.remove("bridge_call");
+        assert_eq!(permissions("main.json"), ui);
+        assert_eq!(
+            permissions("h5.json"),
+            BTreeSet::from(["bridge_call".to_owned()])
         );
     }
 }

@@ -132,8 +132,9 @@ export class Session {
     throw new Error(`no ${css}${text ? ` containing ${JSON.stringify(text)}` : ''}; last saw ${seen}`)
   }
 
-  async text(css) {
-    return this.cmd('GET', `/element/${await this.waitFor(css)}/text`)
+  /** The text of the element `css` matches (once it includes `text`, when given). */
+  async text(css, options) {
+    return this.cmd('GET', `/element/${await this.waitFor(css, options)}/text`)
   }
 
   async click(css, options) {

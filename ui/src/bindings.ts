@@ -62,6 +62,19 @@ export const commands = {
 	 */
 	environmentDemoAccounts: () => typedError<DemoAccount[], CommandError>(__TAURI_INVOKE("environment_demo_accounts")),
 	linksTake: () => typedError<LinkOutcome | null, CommandError>(__TAURI_INVOKE("links_take")),
+	/**  Shows `url` in the H5 window (`lcs.web`), only for an allowed origin. */
+	h5Open: (url: string) => typedError<null, CommandError>(__TAURI_INVOKE("h5_open", { url })),
+	h5Back: () => typedError<null, CommandError>(__TAURI_INVOKE("h5_back")),
+	/**  Closes the H5 host; its waiting calls are dropped with the page. */
+	h5Close: () => typedError<null, CommandError>(__TAURI_INVOKE("h5_close")),
+	/**
+	 *  Every call of the JsBridge. The page's origin is read from the webview itself; the answer
+	 *  is always the bridge's `{code, msg, data}` (as text when the page sent text), never an error
+	 *  of this command. Not for the app's own UI.
+	 */
+	bridgeCall: (request: string) => typedError<unknown, CommandError>(__TAURI_INVOKE("bridge_call", { request })),
+	/**  The UI left a page an H5 page opened: its `openPage` call gets its answer. */
+	bridgePageClosed: (ticket: number, left: PageLeft) => typedError<null, CommandError>(__TAURI_INVOKE("bridge_page_closed", { ticket, left })),
 	invoiceList: () => typedError<Loaded<ListItem[]>, CommandError>(__TAURI_INVOKE("invoice_list")),
 	invoiceRefresh: () => typedError<Loaded<ListItem[]>, CommandError>(__TAURI_INVOKE("invoice_refresh")),
 	invoiceAdd: (input: InvoiceInput) => typedError<string, CommandError>(__TAURI_INVOKE("invoice_add", { input })),
@@ -89,6 +102,7 @@ export const commands = {
 /** Events */
 export const events = {
 	authState: makeEvent<AuthState, AuthState>("auth-state"),
+	bridgeOpen: makeEvent<BridgeOpen, BridgeOpen>("bridge-open"),
 	dataChanged: makeEvent<DataChanged, DataChanged>("data-changed"),
 	linkOpened: makeEvent<LinkOpened, LinkOpened>("link-opened"),
 };
@@ -163,6 +177,15 @@ export type AuthReason =
  *  public session only, never a token.
  */
 export type AuthState = AuthEvent;
+
+/**
+ *  `bridge-open`: an H5 page asked for a native page. The UI opens it and, once the user
+ *  leaves it, answers with `bridge_page_closed(ticket, …)`.
+ */
+export type BridgeOpen = {
+	ticket: number,
+	navigation: Navigation,
+};
 
 export type BuildKind = "debug" | "release";
 
@@ -472,6 +495,13 @@ export type OriginTier =
 "trusted" | 
 /**  Named third parties: public routes and harmless methods, never the user's data. */
 "partner";
+
+/**  How the user left a page an H5 page opened. */
+export type PageLeft = 
+/**  Shown and closed (after a sign-in, or not). */
+"closed" | 
+/**  Backed out of the sign-in a page needed. */
+"login_abandoned";
 
 /**  A password change by the signed-in user. */
 export type PasswordChange = {

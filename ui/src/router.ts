@@ -5,6 +5,7 @@ import LoginPage from './pages/LoginPage.vue'
 import PlaceholderPage from './pages/PlaceholderPage.vue'
 import EnvironmentsPage from './pages/EnvironmentsPage.vue'
 import SettingsPage from './pages/SettingsPage.vue'
+import WebPage from './pages/WebPage.vue'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -35,7 +36,7 @@ export const PAGES = [
   { name: 'lcs.message.chat', path: '/message/chat' },
   { name: 'lcs.settings', path: '/settings', component: SettingsPage, meta: { tab: true } },
   { name: 'lcs.protocol', path: '/protocol' },
-  { name: 'lcs.web', path: '/web' },
+  { name: 'lcs.web', path: '/web', component: WebPage },
 ] as const
 
 export type PageName = (typeof PAGES)[number]['name']

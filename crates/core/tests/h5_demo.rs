@@ -52,6 +52,11 @@ async fn the_demo_pages_are_served_linked_and_trusted() {
         }
         assert!(page.contains("lcs.account.login") && page.contains("lcs.account.personinfo"));
     }
+    // The page that shows an embedded page gets no bridge, though it is on the same origin.
+    assert!(index.contains("href=\"iframe.html\""));
+    let iframe = reqwest::get(format!("{base}h5/iframe.html")).await.unwrap();
+    assert_eq!(iframe.status(), 200);
+    assert!(iframe.text().await.unwrap().contains("id=\"frame-bridge\""));
     let css = reqwest::get(format!("{base}h5/demo.css")).await.unwrap();
     assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
     // The sandbox's API shares the origin but is not an H5 page.

@@ -168,6 +168,7 @@ const enUS: typeof zhCN = {
     savedOffline: 'Saved; it syncs when you are online',
   },
   links: { cannotOpen: 'This link cannot be opened' },
+  web: { opened: 'The web page is open in its own window', reopen: 'Open again', back: 'Page back', close: 'Close page' },
   placeholder: { soon: 'This page is coming soon' },
   errors: {
     unknown: 'Something went wrong',

@@ -166,6 +166,7 @@ export default {
     savedOffline: '已保存，联网后同步',
   },
   links: { cannotOpen: '无法打开这个链接' },
+  web: { opened: '网页已在单独的窗口中打开', reopen: '再次打开', back: '网页后退', close: '关闭网页' },
   placeholder: { soon: '此页面即将推出' },
   errors: {
     unknown: '出现未知错误',

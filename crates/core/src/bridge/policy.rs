@@ -56,6 +56,16 @@ struct Rule {
     tier: OriginTier,
 }
 
+/// One place the bridge is offered: see [`OriginPolicy::scopes`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BridgeScope {
+    /// `scheme://host:port`, as `location.origin` spells it.
+    pub origin: String,
+    /// A folder such as `/h5/`; `None` for the whole origin.
+    pub path_prefix: Option<String>,
+    pub tier: OriginTier,
+}
+
 /// The origin tiers of one environment, ready to answer for a page URL.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct OriginPolicy {
@@ -90,6 +100,20 @@ impl OriginPolicy {
             });
         }
         Self { rules }
+    }
+
+    /// Where the bridge is offered: each origin (with the folder it is limited to, if any)
+    /// and its tier. The injected script reads it to offer the bridge only there; Rust still
+    /// checks every call with [`OriginPolicy::tier_of`].
+    pub fn scopes(&self) -> Vec<BridgeScope> {
+        self.rules
+            .iter()
+            .map(|rule| BridgeScope {
+                origin: rule.origin.ascii_serialization(),
+                path_prefix: rule.path_prefix.clone(),
+                tier: rule.tier,
+            })
+            .collect()
     }
 
     /// The tier of the page at `page_url`, `None` for a page that gets no bridge. When an

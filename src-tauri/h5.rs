@@ -1,0 +1,338 @@
+//! The H5 host: allowed H5 pages in their own webview window, with the JsBridge injected into
+//! their top frame, and the one command every bridge call goes through. lcs-core decides who
+//! may call what; this file performs the calls.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use lcs_core::Json;
+use lcs_core::bridge::answers::{self, AppInfo, NetType, PageOutcome, PublicUser};
+use lcs_core::bridge::limits::PageLimits;
+use lcs_core::bridge::policy::{NavigationDecision, OriginPolicy};
+use lcs_core::bridge::protocol::{Call, Code, Reply};
+use lcs_core::bridge::{self, methods_for};
+use lcs_core::routes::{self, Navigation};
+use serde::{Deserialize, Serialize};
+use tauri::webview::PageLoadEvent;
+use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
+use tauri_plugin_opener::OpenerExt;
+use tauri_specta::Event;
+use tokio::sync::oneshot;
+
+use crate::error::{CommandError, CommandResult};
+use crate::sandbox::EmbeddedSandbox;
+use crate::session::Sessions;
+use crate::state::AppState;
+
+/// The H5 host's window.
+pub const H5_WINDOW: &str = "h5";
+const BRIDGE_SCRIPT: &str = include_str!("bridge.js");
+/// How long an `openPage` call waits for its page to close before it answers "timeout".
+const OPEN_PAGE_TIMEOUT: Duration = Duration::from_secs(30 * 60);
+
+/// `bridge-open`: an H5 page asked for a native page. The UI opens it and, once the user
+/// leaves it, answers with `bridge_page_closed(ticket, …)`.
+#[derive(Debug, Clone, Serialize, specta::Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct BridgeOpen {
+    pub ticket: u32,
+    pub navigation: Navigation,
+}
+
+/// How the user left a page an H5 page opened.
+#[derive(Debug, Clone, Copy, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PageLeft {
+    /// Shown and closed (after a sign-in, or not).
+    Closed,
+    /// Backed out of the sign-in a page needed.
+    LoginAbandoned,
+}
+
+/// The bridge's state for the page loaded in the H5 window.
+#[derive(Default)]
+pub struct H5Host {
+    state: Mutex<HostState>,
+}
+
+#[derive(Default)]
+struct HostState {
+    /// Per loaded document: a reload starts afresh.
+    limits: PageLimits,
+    next_ticket: u32,
+    /// `openPage` calls waiting for their page to close.
+    waiting: HashMap<u32, oneshot::Sender<PageOutcome>>,
+}
+
+impl H5Host {
+    fn state(&self) -> std::sync::MutexGuard<'_, HostState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// The chosen environment's H5 origins, with the sandbox's `/h5/` pages when it runs.
+pub fn origin_policy<R: Runtime>(app: &AppHandle<R>) -> OriginPolicy {
+    let environment = app
+        .state::<AppState>()
+        .settings
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .current_environment();
+    let sandbox_url = app.state::<EmbeddedSandbox>().url().ok();
+    OriginPolicy::for_environment(&environment, sandbox_url.as_deref())
+}
+
+/// Shows `url` in the H5 window (`lcs.web`), only for an allowed origin.
+#[tauri::command]
+#[specta::specta]
+pub async fn h5_open(app: AppHandle, url: String) -> CommandResult<()> {
+    let policy = origin_policy(&app);
+    let params = [("url".to_owned(), serde_json::Value::String(url.clone()))]
+        .into_iter()
+        .collect();
+    let refused = |message: String| {
+        CommandError::from(lcs_core::Error::InvalidInput {
+            field: "url",
+            message,
+        })
+    };
+    let route = routes::resolve(routes::WEB, &params).map_err(|e| refused(e.to_string()))?;
+    policy
+        .check_web(&route)
+        .map_err(|e| refused(e.to_string()))?;
+    let target: tauri::Url = url
+        .parse()
+        .map_err(|_| refused(format!("{url:?} is not a URL")))?;
+    if let Some(window) = app.get_webview_window(H5_WINDOW) {
+        // Coming back to the page must not reload it: its calls may be waiting.
+        if window.url().ok().as_ref() != Some(&target) {
+            window.navigate(target).map_err(internal)?;
+        }
+        let _ = window.set_focus();
+        return Ok(());
+    }
+    let scopes: Vec<serde_json::Value> = policy
+        .scopes()
+        .into_iter()
+        .map(|scope| {
+            serde_json::json!({
+                "origin": scope.origin,
+                "path": scope.path_prefix,
+                "methods": methods_for(scope.tier),
+            })
+        })
+        .collect();
+    let script = BRIDGE_SCRIPT.replace(
+        "__LCS_BRIDGE_SCOPES__",
+        &serde_json::Value::Array(scopes).to_string(),
+    );
+    let opener = app.clone();
+    let loads = app.clone();
+    WebviewWindowBuilder::new(&app, H5_WINDOW, WebviewUrl::External(target))
+        .title("LCS Account")
+        .inner_size(420.0, 800.0)
+        .initialization_script(script)
+        .on_navigation(move |url| match policy.navigation(url.as_str()) {
+            NavigationDecision::Allow => true,
+            NavigationDecision::OpenInBrowser => {
+                if let Err(error) = opener.opener().open_url(url.as_str(), None::<&str>) {
+                    tracing::warn!(%error, "the system browser could not open a link");
+                }
+                false
+            }
+            NavigationDecision::Block => false,
+        })
+        .on_page_load(move |_, payload| {
+            // A new document: the old one's calls are gone, and its limits with them.
+            if payload.event() == PageLoadEvent::Started {
+                let host = loads.state::<H5Host>();
+                let mut state = host.state();
+                state.limits = PageLimits::new();
+                state.waiting.clear();
+            }
+        })
+        .on_document_title_changed(|window, title| {
+            let _ = window.set_title(&title);
+        })
+        .build()
+        .map_err(internal)?;
+    Ok(())
+}
+
+/// The app's back button on the H5 host: the page hears `nativeBack` and may handle it
+/// (answering `{handled: true}`); otherwise the H5 window goes back in its history.
+const NATIVE_BACK: &str = "(window.__lcsBridgeNotify ? window.__lcsBridgeNotify('nativeBack', {}) \
+    : Promise.resolve(null)).then(function (answer) { \
+    var parsed = typeof answer === 'string' ? JSON.parse(answer) : answer; \
+    if (!(parsed && parsed.handled)) history.back() })";
+
+#[tauri::command]
+#[specta::specta]
+pub fn h5_back(app: AppHandle) -> CommandResult<()> {
+    if let Some(window) = app.get_webview_window(H5_WINDOW) {
+        window.eval(NATIVE_BACK).map_err(internal)?;
+        let _ = window.set_focus();
+    }
+    Ok(())
+}
+
+/// Closes the H5 host; its waiting calls are dropped with the page.
+#[tauri::command]
+#[specta::specta]
+pub fn h5_close(app: AppHandle) -> CommandResult<()> {
+    if let Some(window) = app.get_webview_window(H5_WINDOW) {
+        window.close().map_err(internal)?;
+    }
+    Ok(())
+}
+
+/// Every call of the JsBridge. The page's origin is read from the webview itself; the answer
+/// is always the bridge's `{code, msg, data}` (as text when the page sent text), never an error
+/// of this command. Not for the app's own UI.
+#[tauri::command]
+#[specta::specta]
+pub async fn bridge_call(
+    webview: tauri::Webview,
+    app: AppHandle,
+    request: String,
+) -> CommandResult<Json> {
+    let page_url = webview.url().map(|url| url.to_string()).unwrap_or_default();
+    let policy = if webview.label() == H5_WINDOW {
+        origin_policy(&app)
+    } else {
+        // Only the H5 window carries the bridge.
+        OriginPolicy::default()
+    };
+    let admitted = {
+        let host = app.state::<H5Host>();
+        let mut state = host.state();
+        bridge::admit(
+            &policy,
+            &page_url,
+            &request,
+            &mut state.limits,
+            Instant::now(),
+        )
+    };
+    let admitted = match admitted {
+        Ok(admitted) => admitted,
+        Err(refusal) => return Ok(Json(refusal.into_wire())),
+    };
+    let reply = match admitted.call {
+        Call::OpenPage(route) => open_page(&app, route).await,
+        Call::ClosePage => {
+            let _ = webview.window().close();
+            Reply::ok(serde_json::Value::Null)
+        }
+        // Drawn by the page's bridge script once accepted.
+        Call::Toast { .. } | Call::ShowLoading { .. } | Call::HideLoading => {
+            Reply::ok(serde_json::Value::Null)
+        }
+        // Desktop systems do not tell a webview how it is connected.
+        Call::GetNetType => NetType::Unknown.reply(),
+        Call::GetAppInfo => app_info(&app).reply(),
+        Call::GetUserInfo => answers::user_info(public_user(&app).await.as_ref()),
+    };
+    drop(admitted.in_flight);
+    Ok(Json(reply.into_wire(admitted.form)))
+}
+
+/// The UI left a page an H5 page opened: its `openPage` call gets its answer.
+#[tauri::command]
+#[specta::specta]
+pub fn bridge_page_closed(app: AppHandle, ticket: u32, left: PageLeft) -> CommandResult<()> {
+    let signed_in = signed_in(&app);
+    let waiting = app.state::<H5Host>().state().waiting.remove(&ticket);
+    if let Some(answer) = waiting {
+        let outcome = match left {
+            PageLeft::Closed => PageOutcome::Closed { signed_in },
+            PageLeft::LoginAbandoned => PageOutcome::LoginAbandoned,
+        };
+        // The page may have reloaded meanwhile; then nobody waits, which is right.
+        let _ = answer.send(outcome);
+    }
+    if let Some(window) = app.get_webview_window(H5_WINDOW) {
+        let _ = window.set_focus();
+    }
+    Ok(())
+}
+
+/// Opens the native page in the main window and waits until the user leaves it.
+async fn open_page(app: &AppHandle, route: routes::ResolvedRoute) -> Reply {
+    let navigation = routes::plan(route.clone(), signed_in(app));
+    let (answer, answered) = oneshot::channel();
+    let ticket = {
+        let host = app.state::<H5Host>();
+        let mut state = host.state();
+        state.next_ticket = state.next_ticket.wrapping_add(1);
+        let ticket = state.next_ticket;
+        state.waiting.insert(ticket, answer);
+        ticket
+    };
+    if let Some(main) = app.get_webview_window("main") {
+        let _ = main.set_focus();
+    }
+    if let Err(error) = (BridgeOpen { ticket, navigation }).emit(app) {
+        tracing::warn!(%error, "the bridge-open event could not be sent");
+        return Reply::from_code(Code::Cancelled);
+    }
+    match tokio::time::timeout(OPEN_PAGE_TIMEOUT, answered).await {
+        Ok(Ok(outcome)) => answers::page_closed(&route, outcome),
+        // The page reloaded or the app is closing.
+        Ok(Err(_)) => Reply::from_code(Code::Cancelled),
+        Err(_) => Reply::from_code(Code::Timeout),
+    }
+}
+
+fn signed_in(app: &AppHandle) -> bool {
+    app.state::<Sessions>()
+        .auth()
+        .is_ok_and(|auth| !auth.sessions().is_empty())
+}
+
+/// The user centre's signed-in user as an H5 page may know them: id, nickname and avatar
+/// from the profile (cache first), never what they signed in with (a phone or an e-mail).
+async fn public_user(app: &AppHandle) -> Option<PublicUser> {
+    let sessions = app.state::<Sessions>();
+    let session = sessions.auth().ok()?.session(lcs_api::Family::UserCenter)?;
+    let profile = match sessions.data().ok()?.profile().user_info().await {
+        Ok(loaded) => loaded.data,
+        Err(error) => {
+            tracing::debug!(%error, "no profile for getUserInfo");
+            serde_json::Value::Null
+        }
+    };
+    let text = |key: &str| profile.get(key).and_then(|v| v.as_str()).map(str::to_owned);
+    Some(PublicUser {
+        user_id: session.account,
+        nickname: text("user_nickname").unwrap_or_default(),
+        avatar: text("user_avatar"),
+    })
+}
+
+fn app_info(app: &AppHandle) -> AppInfo {
+    let language = app
+        .state::<AppState>()
+        .settings
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .language
+        .map_or("zh-CN", |language| match language {
+            lcs_core::settings::Language::ZhCn => "zh-CN",
+            lcs_core::settings::Language::EnUs => "en-US",
+        })
+        .to_owned();
+    AppInfo {
+        version: app.package_info().version.to_string(),
+        platform: std::env::consts::OS.to_owned(),
+        language,
+    }
+}
+
+fn internal(error: tauri::Error) -> CommandError {
+    CommandError::from(lcs_core::Error::InvalidInput {
+        field: "url",
+        message: error.to_string(),
+    })
+}

@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { withApp } from './app.mjs'
+
+/** The sandbox's address, as Settings shows it; back on Home afterwards. */
+async function sandboxUrl(session) {
+  await session.click('[data-testid="tab-settings"]')
+  const environment = await session.waitFor('[data-testid="environment"]', { text: 'http://127.0.0.1:' })
+  const text = await session.cmd('GET', `/element/${environment}/text`)
+  await session.click('.van-tabbar-item')
+  return text.match(/http:\/\/127\.0\.0\.1:\d+\//)[0]
+}
+
+/** Opens `url` in the H5 host (route lcs.web) and switches the session to its window. */
+async function openH5(session, url) {
+  const main = await session.cmd('GET', '/window')
+  const app = (await session.cmd('GET', '/url')).replace(/#.*$/, '')
+  await session.cmd('POST', '/url', { url: `${app}#/web?url=${encodeURIComponent(url)}` })
+  await session.waitFor('[data-testid="web"]')
+  let h5
+  for (let i = 0; i < 100 && !h5; i++) {
+    h5 = (await session.cmd('GET', '/window/handles')).find((handle) => handle !== main)
+    if (!h5) await sleep(100)
+  }
+  assert.ok(h5, 'the H5 window opened')
+  await session.cmd('POST', '/window', { handle: h5 })
+  return { main, h5 }
+}
+
+/** Which of the three bridge APIs the current page has. */
+async function bridges(session) {
+  return session.cmd('POST', '/execute/sync', {
+    script:
+      'return [typeof window.WebViewJavascriptBridge, typeof window.dsBridge, typeof window.LcsBridge].join(" ")',
+    args: [],
+  })
+}
+
+/** Signs in on the main window's sign-in page with the first demo account (family A). */
+async function signIn(session) {
+  await session.click('[data-testid="demo-accounts"] .van-cell')
+  await session.click('[data-testid="login-submit"]')
+}
+
+test('an allowed H5 page gets the bridge and its answers', async (t) => {
+  await withApp(t, async ({ session }) => {
+    const base = await sandboxUrl(session)
+    await openH5(session, `${base}h5/lcsbridge.html`)
+    await session.waitFor('#status', { text: 'JsBridge ready' })
+    await session.click('#app-info')
+    const answer = JSON.parse(await session.text('#answer'))
+    assert.equal(answer.code, 0)
+    assert.equal(answer.data.platform, 'linux')
+  })
+})
+
+test('a WebViewJavascriptBridge page opens sign-in and hears loggedIn: true after it', async (t) => {
+  await withApp(t, async ({ session }) => {
+    const base = await sandboxUrl(session)
+    const { main, h5 } = await openH5(session, `${base}h5/wvjb.html`)
+    await session.waitFor('#status', { text: 'JsBridge ready' })
+    // A listener added 1.5 s after the ready event still hears it.
+    await session.waitFor('#late-ready', { text: 'yes', timeoutMs: 5000 })
+    await session.click('#open-login')
+
+    await session.cmd('POST', '/window', { handle: main })
+    await session.waitFor('[data-testid="login"]')
+    await signIn(session)
+    await session.waitFor('[data-testid="home-status"]', { text: 'demo@lcs.test' })
+
+    await session.cmd('POST', '/window', { handle: h5 })
+    // JSON text in, JSON text out.
+    const answer = JSON.parse(await session.text('#answer', { text: 'loggedIn' }))
+    assert.deepEqual(answer, { code: 0, msg: 'ok', data: { loggedIn: true } })
+  })
+})
+
+test('a dsBridge page opening a page that needs a login goes through sign-in to the page', async (t) => {
+  await withApp(t, async ({ session }) => {
+    const base = await sandboxUrl(session)
+    const { main, h5 } = await openH5(session, `${base}h5/dsbridge.html`)
+    await session.waitFor('#status', { text: 'JsBridge ready' })
+    await session.click('#open-personinfo')
+
+    await session.cmd('POST', '/window', { handle: main })
+    await session.waitFor('[data-testid="login"]')
+    await signIn(session)
+    await session.waitFor('[data-testid="page-title"]', { text: '个人信息' })
+    await session.click('.van-nav-bar__left')
+
+    await session.cmd('POST', '/window', { handle: h5 })
+    const answer = JSON.parse(await session.text('#answer', { text: 'loggedIn' }))
+    assert.equal(answer.code, 0)
+    assert.equal(answer.data.loggedIn, true)
+  })
+})
+
+test('backing out of the sign-in a page needed answers "login required"', async (t) => {
+  await withApp(t, async ({ session }) => {
+    const base = await sandboxUrl(session)
+    const { main, h5 } = await openH5(session, `${base}h5/lcsbridge.html`)
+    await session.waitFor('#status', { text: 'JsBridge ready' })
+    await session.click('#open-personinfo')
+
+    await session.cmd('POST', '/window', { handle: main })
+    await session.waitFor('[data-testid="login"]')
+    await session.click('.van-nav-bar__left')
+
+    await session.cmd('POST', '/window', { handle: h5 })
+    const answer = JSON.parse(await session.text('#answer', { text: '1007' }))
+    assert.equal(answer.code, 1007)
+  })
+})
+
+test('a reload while a call waits does not crash, and the new page gets no stale answer', async (t) => {
+  await withApp(t, async ({ session }) => {
+    const base = await sandboxUrl(session)
+    const { main, h5 } = await openH5(session, `${base}h5/lcsbridge.html`)
+    await session.waitFor('#status', { text: 'JsBridge ready' })
+    await session.click('#open-login')
+    await session.cmd('POST', '/refresh', {})
+    await session.waitFor('#status', { text: 'JsBridge ready' })
+
+    await session.cmd('POST', '/window', { handle: main })
+    await session.waitFor('[data-testid="login"]')
+    await session.click('.van-nav-bar__left')
+
+    await session.cmd('POST', '/window', { handle: h5 })
+    await sleep(1000)
+    assert.equal(await session.text('#answer'), '')
+    // The bridge still works after the reload.
+    await session.click('#app-info')
+    assert.equal(JSON.parse(await session.text('#answer', { text: 'version' })).code, 0)
+  })
+})
+
+test('an iframe inside an allowed page has no bridge', async (t) => {
+  await withApp(t, async ({ session }) => {
+    const base = await sandboxUrl(session)
+    await openH5(session, `${base}h5/iframe.html`)
+    await session.waitFor('#top-bridge', { text: 'present' })
+    await session.waitFor('#frame-bridge', { text: 'none' })
+  })
+})
+
+test('a page the environment does not trust is refused and gets no bridge', async (t) => {
+  await withApp(t, async ({ session }) => {
+    const base = await sandboxUrl(session)
+    const main = await session.cmd('GET', '/window')
+    const app = (await session.cmd('GET', '/url')).replace(/#.*$/, '')
+    // The sandbox's API shares its origin but is not an H5 page.
+    const url = `${base}__sandbox/sms`
+    await session.cmd('POST', '/url', { url: `${app}#/web?url=${encodeURIComponent(url)}` })
+    await session.waitFor('[data-testid="web"]', { text: 'lcs.web' })
+    assert.deepEqual(await session.cmd('GET', '/window/handles'), [main])
+    assert.equal(await bridges(session), 'undefined undefined undefined')
+  })
+})
+
+test("the app's back button reaches the page's nativeBack handler first", async (t) => {
+  await withApp(t, async ({ session }) => {
+    const base = await sandboxUrl(session)
+    const { main, h5 } = await openH5(session, `${base}h5/wvjb.html`)
+    await session.waitFor('#status', { text: 'JsBridge ready' })
+
+    await session.cmd('POST', '/window', { handle: main })
+    await session.click('[data-testid="web-back"]')
+
+    await session.cmd('POST', '/window', { handle: h5 })
+    await session.waitFor('#native-event', { text: '{}' })
+    // The page said it handled the back: it is still there.
+    await session.waitFor('#status', { text: 'JsBridge ready' })
+
+    await session.cmd('POST', '/window', { handle: main })
+    await session.click('[data-testid="web-close"]')
+    for (let i = 0; i < 50 && (await session.cmd('GET', '/window/handles')).length > 1; i++) await sleep(100)
+    assert.deepEqual(await session.cmd('GET', '/window/handles'), [main])
+  })
+})
