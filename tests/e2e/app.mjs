@@ -52,6 +52,19 @@ export async function withApp(t, body, { args = [] } = {}) {
     }
     await driver.stop()
     rmSync(home, { recursive: true, force: true })
+    forgetSessions()
+  }
+}
+
+/**
+ * The keyring outlives a test's temporary HOME, as it outlives an app's data: the sessions a
+ * test signed in with go, so the next test starts signed out.
+ */
+function forgetSessions() {
+  try {
+    execFileSync('secret-tool', ['clear', 'service', 'com.lcs.account'], { stdio: 'ignore', timeout: 10_000 })
+  } catch {
+    // No Secret Service in this run: nothing was kept.
   }
 }
 

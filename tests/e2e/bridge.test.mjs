@@ -55,26 +55,30 @@ test('an allowed H5 page gets the bridge and its answers', async (t) => {
   })
 })
 
-test('a WebViewJavascriptBridge page opens sign-in and hears loggedIn: true after it', async (t) => {
-  await withApp(t, async ({ session }) => {
-    const base = await sandboxUrl(session)
-    const { main, h5 } = await openH5(session, `${base}h5/wvjb.html`)
-    await session.waitFor('#status', { text: 'JsBridge ready' })
-    // A listener added 1.5 s after the ready event still hears it.
-    await session.waitFor('#late-ready', { text: 'yes', timeoutMs: 5000 })
-    await session.click('#open-login')
+for (const page of ['wvjb', 'dsbridge', 'lcsbridge']) {
+  test(`the ${page} page opens sign-in and hears loggedIn: true after it`, async (t) => {
+    await withApp(t, async ({ session }) => {
+      const base = await sandboxUrl(session)
+      const { main, h5 } = await openH5(session, `${base}h5/${page}.html`)
+      await session.waitFor('#status', { text: 'JsBridge ready' })
+      if (page === 'wvjb') {
+        // A listener added 1.5 s after the ready event still hears it.
+        await session.waitFor('#late-ready', { text: 'yes', timeoutMs: 5000 })
+      }
+      await session.click('#open-login')
 
-    await session.cmd('POST', '/window', { handle: main })
-    await session.waitFor('[data-testid="login"]')
-    await signIn(session)
-    await session.waitFor('[data-testid="home-status"]', { text: 'demo@lcs.test' })
+      await session.cmd('POST', '/window', { handle: main })
+      await session.waitFor('[data-testid="login"]')
+      await signIn(session)
+      await session.waitFor('[data-testid="home-status"]', { text: 'demo@lcs.test' })
 
-    await session.cmd('POST', '/window', { handle: h5 })
-    // JSON text in, JSON text out.
-    const answer = JSON.parse(await session.text('#answer', { text: 'loggedIn' }))
-    assert.deepEqual(answer, { code: 0, msg: 'ok', data: { loggedIn: true } })
+      await session.cmd('POST', '/window', { handle: h5 })
+      const shown = await session.text('#answer', { text: 'loggedIn' })
+      // WebViewJavascriptBridge sends JSON text and gets JSON text back; the others objects.
+      assert.deepEqual(JSON.parse(shown), { code: 0, msg: 'ok', data: { loggedIn: true } })
+    })
   })
-})
+}
 
 test('a dsBridge page opening a page that needs a login goes through sign-in to the page', async (t) => {
   await withApp(t, async ({ session }) => {
