@@ -38,7 +38,15 @@ impl AuthListener for AppEvents {
                     }
                 }
                 AuthChange::SignedIn => data.outbox().wake(),
-                AuthChange::Refreshed | AuthChange::Switched => {}
+                AuthChange::Switched => {
+                    let mode = event.session.as_ref().and_then(|session| session.mode);
+                    if let Some(mode) = mode
+                        && let Err(error) = data.accounts().mark_active(mode)
+                    {
+                        tracing::warn!(%error, "the switched trading account could not be marked");
+                    }
+                }
+                AuthChange::Refreshed => {}
             }
         }
         if let Err(error) = AuthState(event.clone()).emit(&self.app) {

@@ -100,6 +100,47 @@ impl Accounts {
         Ok(cached.map(cached_answer))
     }
 
+    /// After a real/demo switch (A8, which answers nothing): the cached account of `mode`
+    /// becomes the active one, so the pages show the switch before the next sign-in answer.
+    pub fn mark_active(&self, mode: TradingMode) -> Result<()> {
+        let scope = self.data.scope(Family::Customer)?;
+        let wanted = match mode {
+            TradingMode::Real => AccountMode::Real,
+            TradingMode::Demo => AccountMode::Demo,
+        };
+        let changed = self.data.with_store(|store| {
+            let Some(cached) =
+                store.trading_accounts::<Value>(&scope.environment, &scope.key, Duration::MAX)?
+            else {
+                return Ok(false);
+            };
+            let rows: Vec<TradingAccountRow> = cached
+                .data
+                .into_iter()
+                .map(|row| TradingAccountRow {
+                    active: row.mode == wanted,
+                    ..row
+                })
+                .collect();
+            store.replace_trading_accounts(
+                &scope.environment,
+                &scope.key,
+                &rows,
+                cached.fetched_at,
+            )?;
+            Ok(true)
+        })?;
+        if changed {
+            self.data.emit(
+                &scope,
+                DataKind::TradingAccounts,
+                DataChange::Refreshed,
+                None,
+            );
+        }
+        Ok(())
+    }
+
     /// The signed-in customer's trading accounts as last cached.
     pub fn trading_accounts(&self) -> Result<Option<Loaded<Vec<TradingAccountItem>>>> {
         let scope = self.data.scope(Family::Customer)?;

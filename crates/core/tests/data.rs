@@ -563,6 +563,53 @@ async fn the_customer_is_cached_from_the_sign_in_answer_without_tokens() {
     assert!(accounts[0].active && accounts[0].mode == lcs_store::AccountMode::Demo);
 }
 
+/// A real/demo switch answers nothing: the cached accounts show it until the next sign-in.
+#[tokio::test]
+async fn a_switch_marks_the_other_trading_account_active_in_the_cache() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&sandbox.base_url(), &dir.path().join("cache.sqlite"), 0).await;
+    let session = app
+        .auth
+        .customer_login(lcs_core::auth::CustomerLogin {
+            by: lcs_core::auth::CustomerLoginName::Email,
+            login_name: DEMO_USERS[0].email.into(),
+            phone_area: None,
+            password: Some(DEMO_USERS[0].password.into()),
+            code: None,
+            remember: false,
+        })
+        .await
+        .unwrap();
+    let customer: lcs_api::customer::Customer = serde_json::from_value(json!({
+        "id": session.account.parse::<i64>().unwrap(),
+        "companyType": "real",
+        "accountList": [
+            {"accountId": 70, "type": 1, "currency": "USD", "balance": "10.00"},
+            {"accountId": 71, "type": 2, "currency": "USD", "balance": "100000.00"}
+        ]
+    }))
+    .unwrap();
+    let accounts = app.data.accounts();
+    accounts.remember(&customer).unwrap();
+    let active = |accounts: &lcs_core::accounts::Accounts| {
+        accounts
+            .trading_accounts()
+            .unwrap()
+            .unwrap()
+            .data
+            .into_iter()
+            .filter(|account| account.active)
+            .map(|account| account.account_id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(active(&accounts), ["70"]);
+    accounts
+        .mark_active(lcs_core::auth::TradingMode::Demo)
+        .unwrap();
+    assert_eq!(active(&accounts), ["71"]);
+}
+
 /// The server wins: an edit it refuses is dropped, its version is back in the cache, and the
 /// listener says why.
 #[tokio::test]
