@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import AccountSwitchPage from './pages/AccountSwitchPage.vue'
 import AddressListPage from './pages/AddressListPage.vue'
 import HomePage from './pages/HomePage.vue'
 import LoginPage from './pages/LoginPage.vue'
@@ -27,7 +28,7 @@ export const PAGES = [
   { name: 'lcs.account.certify', path: '/account/certify' },
   { name: 'lcs.account.mobile', path: '/account/mobile' },
   { name: 'lcs.account.level', path: '/account/level' },
-  { name: 'lcs.account.switch', path: '/account/switch' },
+  { name: 'lcs.account.switch', path: '/account/switch', component: AccountSwitchPage },
   { name: 'lcs.address.list', path: '/address', component: AddressListPage },
   { name: 'lcs.address.edit', path: '/address/edit' },
   { name: 'lcs.invoice.list', path: '/invoice' },

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { clearMocks } from '@tauri-apps/api/mocks'
+import { flushPromises } from '@vue/test-utils'
+import { mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+
+const CUSTOMER = { family: 'customer', account: '1', displayName: 'demo@lcs.test', persisted: true, verified: true, mode: 'real' }
+const ACCOUNTS = [
+  { accountId: '10', mode: 'real', currency: 'USD', balance: '2580.5000', active: true, data: {} },
+  { accountId: '20', mode: 'demo', currency: 'USD', balance: '99000.0000', active: false, data: {} },
+]
+
+function backend(overview: unknown, extra: Record<string, IpcHandler> = {}): IpcHandler {
+  return (cmd, args) => {
+    if (extra[cmd]) return extra[cmd](cmd, args)
+    switch (cmd) {
+      case 'auth_overview':
+        return overview
+      case 'settings_get':
+        return { language: 'zh-CN' }
+      case 'accounts_trading':
+        return { data: ACCOUNTS, source: 'cache', fetchedAt: 1, stale: false, offline: false }
+      default:
+        throw new Error(`unexpected command ${cmd}`)
+    }
+  }
+}
+
+afterEach(() => {
+  clearMocks()
+  document.body.innerHTML = ''
+})
+
+function confirmDialog() {
+  ;(document.querySelector('.van-dialog__confirm') as HTMLElement).click()
+}
+
+describe('Trading accounts', () => {
+  it('asks a signed-out user to sign in and come back', async () => {
+    const { wrapper } = await mountApp(backend(SIGNED_OUT), '/account/switch')
+    expect(wrapper.text()).toContain('登录客户账号后管理交易账户')
+  })
+
+  // One test: Vant's dialog is a single instance per test file.
+  it('lists both accounts, switches after asking, and resets the demo account after a warning', async () => {
+    const { wrapper, calls } = await mountApp(
+      backend(
+        { ...SIGNED_OUT, sessions: [CUSTOMER] },
+        { auth_customer_switch_mode: () => ({ ...CUSTOMER, mode: 'demo' }), auth_customer_reset_demo: () => null },
+      ),
+      '/account/switch',
+    )
+    expect(wrapper.get('[data-testid="trading-real"]').text()).toContain('USD 2580.5000')
+    expect(wrapper.get('[data-testid="trading-real"]').text()).toContain('当前')
+    expect(wrapper.get('[data-testid="trading-switch"]').text()).toBe('切换到模拟账户')
+
+    await wrapper.get('[data-testid="trading-switch"]').trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain('切换到模拟账户？')
+    confirmDialog()
+    await flushPromises()
+    expect(calls.map((c) => c.cmd)).toContain('auth_customer_switch_mode')
+
+    await wrapper.get('[data-testid="trading-reset"]').trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain('不能撤销')
+    expect(calls.map((c) => c.cmd)).not.toContain('auth_customer_reset_demo')
+    confirmDialog()
+    await flushPromises()
+    expect(calls.map((c) => c.cmd)).toContain('auth_customer_reset_demo')
+  })
+})
