@@ -3,6 +3,7 @@ import AccountSwitchPage from './pages/AccountSwitchPage.vue'
 import AddressListPage from './pages/AddressListPage.vue'
 import HomePage from './pages/HomePage.vue'
 import LoginPage from './pages/LoginPage.vue'
+import PersonInfoPage from './pages/PersonInfoPage.vue'
 import PlaceholderPage from './pages/PlaceholderPage.vue'
 import EnvironmentsPage from './pages/EnvironmentsPage.vue'
 import SettingsPage from './pages/SettingsPage.vue'
@@ -23,7 +24,7 @@ export const PAGES = [
   { name: 'lcs.account.forgetpwd', path: '/account/forgetpwd' },
   { name: 'lcs.account.setpwd', path: '/account/setpwd' },
   { name: 'lcs.account.password', path: '/account/password' },
-  { name: 'lcs.account.personinfo', path: '/account/personinfo' },
+  { name: 'lcs.account.personinfo', path: '/account/personinfo', component: PersonInfoPage },
   { name: 'lcs.account.edit', path: '/account/edit' },
   { name: 'lcs.account.certify', path: '/account/certify' },
   { name: 'lcs.account.mobile', path: '/account/mobile' },

@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { clearMocks } from '@tauri-apps/api/mocks'
+import { mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+
+const USER = { family: 'user_center', account: '10001', displayName: '13800000001', persisted: true, verified: true, mode: null }
+const PROFILE = {
+  user_nickname: '演示用户',
+  user_gender: 2,
+  user_email: 'demo@lcs.test',
+  user_mobile: '13800000001',
+  user_is_authentication: 1,
+  user_level_name: '白银会员',
+  user_exp: 320,
+}
+
+function backend(overview: unknown): IpcHandler {
+  return (cmd) => {
+    switch (cmd) {
+      case 'auth_overview':
+        return overview
+      case 'settings_get':
+        return { language: 'zh-CN' }
+      case 'profile_user_info':
+        return { data: PROFILE, source: 'cache', fetchedAt: 1, stale: false, offline: false }
+      default:
+        throw new Error(`unexpected command ${cmd}`)
+    }
+  }
+}
+
+afterEach(() => {
+  clearMocks()
+  document.body.innerHTML = ''
+})
+
+describe('Personal information', () => {
+  it('shows the cached profile in words, with the phone and e-mail masked', async () => {
+    const { wrapper } = await mountApp(backend({ ...SIGNED_OUT, sessions: [USER] }), '/account/personinfo')
+    const page = wrapper.get('[data-testid="personinfo"]').text()
+    expect(wrapper.get('[data-testid="person-nickname"]').text()).toBe('演示用户')
+    expect(page).toContain('女')
+    expect(page).toContain('审核中')
+    expect(page).toContain('白银会员 · 320 经验')
+    expect(page).toContain('138****0001')
+    expect(page).toContain('d***@lcs.test')
+    expect(page).not.toContain('13800000001')
+  })
+
+  it('asks a signed-out user to sign in and come back', async () => {
+    const { wrapper } = await mountApp(backend(SIGNED_OUT), '/account/personinfo')
+    expect(wrapper.text()).toContain('登录后查看个人信息')
+  })
+})
