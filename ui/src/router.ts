@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import AccountSwitchPage from './pages/AccountSwitchPage.vue'
 import AddressListPage from './pages/AddressListPage.vue'
 import HomePage from './pages/HomePage.vue'
+import LevelPage from './pages/LevelPage.vue'
 import LoginPage from './pages/LoginPage.vue'
 import PersonInfoPage from './pages/PersonInfoPage.vue'
 import PlaceholderPage from './pages/PlaceholderPage.vue'
@@ -28,7 +29,7 @@ export const PAGES = [
   { name: 'lcs.account.edit', path: '/account/edit' },
   { name: 'lcs.account.certify', path: '/account/certify' },
   { name: 'lcs.account.mobile', path: '/account/mobile' },
-  { name: 'lcs.account.level', path: '/account/level' },
+  { name: 'lcs.account.level', path: '/account/level', component: LevelPage },
   { name: 'lcs.account.switch', path: '/account/switch', component: AccountSwitchPage },
   { name: 'lcs.address.list', path: '/address', component: AddressListPage },
   { name: 'lcs.address.edit', path: '/address/edit' },

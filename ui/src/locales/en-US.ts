@@ -203,6 +203,22 @@ const enUS: typeof zhCN = {
     planner: 'Planner account',
     account: 'Account',
   },
+  level: {
+    mine: 'My level',
+    toNext: '{exp} more exp to reach {name}',
+    top: 'You are at the top level',
+    all: 'All levels',
+    needs: 'Needs {exp} exp',
+    rate: 'Rate {rate}',
+    rules: 'How to earn exp',
+    rule: {
+      exp_reg: 'Registering',
+      exp_login: 'Daily sign-in',
+      exp_evaluate_good: 'Good review',
+      exp_consume_rate: 'Spending (per yuan)',
+      exp_consume_max: 'Daily spending cap',
+    },
+  },
   placeholder: { soon: 'This page is coming soon' },
   errors: {
     unknown: 'Something went wrong',

@@ -201,6 +201,22 @@ export default {
     planner: '理财师账号',
     account: '账号',
   },
+  level: {
+    mine: '我的等级',
+    toNext: '再获得 {exp} 经验升级到{name}',
+    top: '已是最高等级',
+    all: '全部等级',
+    needs: '需要 {exp} 经验',
+    rate: '折扣 {rate}',
+    rules: '经验规则',
+    rule: {
+      exp_reg: '注册',
+      exp_login: '每日登录',
+      exp_evaluate_good: '好评',
+      exp_consume_rate: '消费（每元）',
+      exp_consume_max: '每日消费上限',
+    },
+  },
   placeholder: { soon: '此页面即将推出' },
   errors: {
     unknown: '出现未知错误',
