@@ -5,7 +5,7 @@
 use lcs_core::auth::{
     AuthFamily, AuthReason, CodeSent, CodeTarget, CustomerLogin, CustomerRegistration,
     KeychainStatus, PasswordChange, PasswordReset, PlannerLogin, PlannerRegistration,
-    PublicSession, UserCenterLogin, UserCenterRegistration,
+    PublicSession, QrLogin, QrPoll, UserCenterLogin, UserCenterRegistration,
 };
 use serde::Serialize;
 use tauri::State;
@@ -161,6 +161,23 @@ pub async fn auth_user_center_reset_password(
     input: PasswordReset,
 ) -> CommandResult<()> {
     Ok(sessions.auth()?.user_center_reset_password(input).await?)
+}
+
+/// Starts a WeChat QR login: the picture to show. The code stays in Rust.
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_wechat_qr_start(sessions: State<'_, Sessions>) -> CommandResult<QrLogin> {
+    Ok(sessions.auth()?.wechat_qr_start().await?)
+}
+
+/// Whether the QR code was confirmed on the phone; confirmed signs the user in.
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_wechat_qr_poll(
+    sessions: State<'_, Sessions>,
+    remember: bool,
+) -> CommandResult<QrPoll> {
+    Ok(sessions.auth()?.wechat_qr_poll(remember).await?)
 }
 
 #[tauri::command]

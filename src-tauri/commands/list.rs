@@ -30,6 +30,8 @@ pub const APP_COMMANDS: &[&str] = &[
     "auth_user_center_login",
     "auth_user_center_register",
     "auth_user_center_reset_password",
+    "auth_wechat_qr_poll",
+    "auth_wechat_qr_start",
     "bridge_call",
     "bridge_page_closed",
     "environment_demo_accounts",

@@ -39,6 +39,8 @@ pub fn registry() -> Builder<tauri::Wry> {
             auth::auth_user_center_login,
             auth::auth_user_center_register,
             auth::auth_user_center_reset_password,
+            auth::auth_wechat_qr_start,
+            auth::auth_wechat_qr_poll,
             auth::auth_planner_login,
             auth::auth_planner_register,
             auth::auth_planner_change_password,

@@ -39,6 +39,10 @@ export const commands = {
 	authUserCenterLogin: (input: UserCenterLogin) => typedError<PublicSession, CommandError>(__TAURI_INVOKE("auth_user_center_login", { input })),
 	authUserCenterRegister: (input: UserCenterRegistration) => typedError<PublicSession, CommandError>(__TAURI_INVOKE("auth_user_center_register", { input })),
 	authUserCenterResetPassword: (input: PasswordReset) => typedError<null, CommandError>(__TAURI_INVOKE("auth_user_center_reset_password", { input })),
+	/**  Starts a WeChat QR login: the picture to show. The code stays in Rust. */
+	authWechatQrStart: () => typedError<QrLogin, CommandError>(__TAURI_INVOKE("auth_wechat_qr_start")),
+	/**  Whether the QR code was confirmed on the phone; confirmed signs the user in. */
+	authWechatQrPoll: (remember: boolean) => typedError<QrPoll, CommandError>(__TAURI_INVOKE("auth_wechat_qr_poll", { remember })),
 	authPlannerLogin: (input: PlannerLogin) => typedError<PublicSession, CommandError>(__TAURI_INVOKE("auth_planner_login", { input })),
 	authPlannerRegister: (input: PlannerRegistration) => typedError<null, CommandError>(__TAURI_INVOKE("auth_planner_register", { input })),
 	authPlannerChangePassword: (input: PasswordChange) => typedError<null, CommandError>(__TAURI_INVOKE("auth_planner_change_password", { input })),
@@ -554,6 +558,24 @@ export type PublicSession = {
 	/**  Family A: the trading account the customer works in. */
 	mode: TradingMode | null,
 };
+
+/**
+ *  A WeChat QR login under way: the picture to show (a data: or https: URL) and how long it
+ *  works. Its code stays in Rust.
+ */
+export type QrLogin = {
+	image: string,
+	expiresInSeconds: number,
+};
+
+/**  Where a WeChat QR login stands. */
+export type QrPoll = 
+/**  Not scanned and confirmed yet: ask again in a moment. */
+{ status: "pending" } | 
+/**  Confirmed on the phone: signed in. */
+{ status: "signed_in"; session: PublicSession } | 
+/**  The code expired or was used: show a new one. */
+{ status: "expired" };
 
 /**  A route with checked parameters: what the UI navigates to. */
 export type ResolvedRoute = {

@@ -553,6 +553,36 @@ async fn a_forgotten_user_centre_password_is_reset_with_a_code() {
 }
 
 #[tokio::test]
+async fn a_confirmed_wechat_qr_code_signs_the_user_in() {
+    let app = App::start().await;
+    let (auth, heard) = app.launch();
+    let qr = auth.wechat_qr_start().await.unwrap();
+    assert!(
+        qr.image.starts_with("data:image/svg+xml;base64,"),
+        "{}",
+        qr.image
+    );
+    assert!(matches!(
+        auth.wechat_qr_poll(true).await.unwrap(),
+        lcs_core::auth::QrPoll::Pending
+    ));
+    // The phone scans the code on screen and confirms (the sandbox's stand-in).
+    let confirmed = app.tool("qr/confirm", json!({})).await;
+    assert_eq!(confirmed["status"], "confirmed", "{confirmed}");
+    match auth.wechat_qr_poll(true).await.unwrap() {
+        lcs_core::auth::QrPoll::SignedIn { session } => {
+            assert_eq!(session.family, lcs_core::auth::AuthFamily::UserCenter);
+        }
+        other => panic!("not signed in: {other:?}"),
+    }
+    assert_eq!(heard.last().change, AuthChange::SignedIn);
+    assert!(matches!(
+        auth.wechat_qr_poll(true).await.unwrap(),
+        lcs_core::auth::QrPoll::Expired
+    ));
+}
+
+#[tokio::test]
 async fn a_wrong_password_is_a_business_error_and_signs_nobody_in() {
     let app = App::start().await;
     let (auth, heard) = app.launch();

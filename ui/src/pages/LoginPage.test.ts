@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { emit } from '@tauri-apps/api/event'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
@@ -134,5 +134,38 @@ describe('Signing in', () => {
       '/account/login',
     )
     expect(wrapper.get('[data-testid="memory-only"]').text()).toContain('内存')
+  })
+})
+
+describe('WeChat QR login', () => {
+  it('shows the code, asks until the phone confirms, then signs in', async () => {
+    let polls = 0
+    const { wrapper, router, calls } = await mountApp(
+      backend([], (cmd) => {
+        if (cmd === 'auth_wechat_qr_start') return { image: 'data:image/svg+xml;base64,PHN2Zy8+', expiresInSeconds: 300 }
+        if (cmd === 'auth_wechat_qr_poll') {
+          polls += 1
+          return polls < 2 ? { status: 'pending' } : { status: 'signed_in', session: { ...PLANNER_SESSION, family: 'user_center' } }
+        }
+        return undefined
+      }),
+      '/account/login',
+    )
+    vi.useFakeTimers()
+    try {
+      await wrapper.findAll('.van-tab')[1].trigger('click')
+      await wrapper.get('[data-testid="wechat-qr"]').trigger('click')
+      await flushPromises()
+      expect(document.querySelector('[data-testid="wechat-qr-popup"] img')?.getAttribute('src')).toContain('data:image/svg+xml')
+      await vi.advanceTimersByTimeAsync(2000)
+      await vi.advanceTimersByTimeAsync(2000)
+      await flushPromises()
+    } finally {
+      vi.useRealTimers()
+    }
+    expect(polls).toBe(2)
+    expect(calls.filter((c) => c.cmd === 'auth_wechat_qr_poll')[0].args).toEqual({ remember: true })
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('lcs.home')
   })
 })

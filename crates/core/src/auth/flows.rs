@@ -151,6 +151,27 @@ pub struct PasswordChange {
     pub new_password: String,
 }
 
+/// A WeChat QR login under way: the picture to show (a data: or https: URL) and how long it
+/// works. Its code stays in Rust.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct QrLogin {
+    pub image: String,
+    pub expires_in_seconds: u32,
+}
+
+/// Where a WeChat QR login stands.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum QrPoll {
+    /// Not scanned and confirmed yet: ask again in a moment.
+    Pending,
+    /// Confirmed on the phone: signed in.
+    SignedIn { session: PublicSession },
+    /// The code expired or was used: show a new one.
+    Expired,
+}
+
 /// The password rules every form shows before it is sent: long enough, and not only digits
 /// or only letters.
 pub fn check_new_password(password: &str) -> Result<()> {
@@ -633,6 +654,62 @@ impl Auth {
         };
         self.send_token(&target)
             .map_or_else(|| account.to_owned(), |token| token.expose().to_owned())
+    }
+
+    /// B: a WeChat QR login (getQrCode); the UI shows the picture and polls
+    /// [`Auth::wechat_qr_poll`].
+    pub async fn wechat_qr_start(&self) -> Result<QrLogin> {
+        let answer = self
+            .client
+            .send(&lcs_api::user_center::wechat::WechatGetQrCode, None)
+            .await?;
+        let text = |key: &str| answer.get(key).and_then(Value::as_str).map(str::to_owned);
+        let code = text("code").ok_or_else(|| missing("code"))?;
+        let image = text("qr_image")
+            .or_else(|| text("qr_url"))
+            .ok_or_else(|| missing("qr_image"))?;
+        let expires_in_seconds = answer
+            .get("expires_in")
+            .and_then(Value::as_u64)
+            .map_or(300, |seconds| u32::try_from(seconds).unwrap_or(u32::MAX));
+        *lock(&self.qr_code) = Some(Secret::new(code));
+        Ok(QrLogin {
+            image,
+            expires_in_seconds,
+        })
+    }
+
+    /// B: whether the QR code was confirmed (checkAppLogin); once it is, the user is signed in.
+    pub async fn wechat_qr_poll(&self, remember: bool) -> Result<QrPoll> {
+        let Some(code) = lock(&self.qr_code).clone() else {
+            return Ok(QrPoll::Expired);
+        };
+        let answer = match self
+            .client
+            .send(
+                &lcs_api::user_center::wechat::WechatCheckAppLogin { code },
+                None,
+            )
+            .await
+        {
+            Ok(answer) => answer,
+            Err(ApiError::Business { .. }) => {
+                *lock(&self.qr_code) = None;
+                return Ok(QrPoll::Expired);
+            }
+            Err(error) => return Err(error.into()),
+        };
+        if answer.get("status").and_then(Value::as_str) != Some("confirmed") {
+            return Ok(QrPoll::Pending);
+        }
+        *lock(&self.qr_code) = None;
+        let signed: uc::SignedIn = serde_json::from_value(answer).map_err(|error| {
+            Error::invalid("token", format!("the answer is not a session: {error}"))
+        })?;
+        let session = self
+            .sign_in_user_center(signed, "WeChat".into(), remember)
+            .await?;
+        Ok(QrPoll::SignedIn { session })
     }
 
     /// C1: sign-in with a user name or a phone number, after C5's authorization code.

@@ -194,6 +194,8 @@ pub struct Auth {
     send_tokens: Mutex<HashMap<String, Secret>>,
     /// A5's answer, waiting for A6.
     retrieval_token: Mutex<Option<Secret>>,
+    /// The WeChat QR login code being polled.
+    qr_code: Mutex<Option<Secret>>,
     /// Why the server last ended a session (expired, kicked), until the next sign-in: a UI
     /// that starts after the restore check still learns why the user is signed out.
     signed_out_because: Mutex<Option<AuthReason>>,
@@ -238,6 +240,7 @@ impl Auth {
             planner_client,
             send_tokens: Mutex::new(HashMap::new()),
             retrieval_token: Mutex::new(None),
+            qr_code: Mutex::new(None),
             signed_out_because: Mutex::new(None),
         }
     }

@@ -174,13 +174,15 @@ fn live_code(
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct ConfirmRequest {
-    code: String,
+    /// The QR code's `code`; the newest code still waiting when absent (the one on screen:
+    /// the app keeps its codes to itself).
+    code: Option<String>,
     /// Whom the scan signs in: a phone number, e-mail address or account name; the first demo
     /// user when absent.
     user_account: Option<String>,
 }
 
-/// `POST /__sandbox/qr/confirm` with `{code, userAccount}`: the sandbox's stand-in for scanning
+/// `POST /__sandbox/qr/confirm` with `{code?, userAccount?}`: the sandbox's stand-in for scanning
 /// the QR code and confirming in WeChat as that user. 404 for an unknown user or a code that is
 /// unknown, expired or used; 409 for a code confirmed already.
 async fn confirm(
@@ -196,7 +198,22 @@ async fn confirm(
         .unwrap_or(DEMO_PHONE);
     let user = find_user(&connection, account)?
         .ok_or_else(|| HelperError::not_found(format!("no user-centre user {account:?}")))?;
-    let code = request.code.trim();
+    let newest = || -> Result<String, HelperError> {
+        connection
+            .query_row(
+                "SELECT code FROM uc_wechat_qr WHERE state = 'pending' AND created_at > ?1
+                 ORDER BY created_at DESC, rowid DESC LIMIT 1",
+                [now_ms() - QR_TTL_MS],
+                |row| row.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| HelperError::not_found("no QR code is waiting to be scanned"))
+    };
+    let code = match request.code.as_deref().map(str::trim) {
+        Some(code) if !code.is_empty() => code.to_owned(),
+        _ => newest()?,
+    };
+    let code = code.as_str();
     let found: Option<(String, i64)> = connection
         .query_row(
             "SELECT state, created_at FROM uc_wechat_qr WHERE code = ?1",
