@@ -71,6 +71,37 @@ pub async fn auth_customer_register(
     Ok(sessions.auth()?.customer_register(input).await?)
 }
 
+/// Whether a phone number can still register a customer (A4); the reason if not.
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_customer_check_phone(
+    sessions: State<'_, Sessions>,
+    phone_area: Option<String>,
+    phone: String,
+) -> CommandResult<()> {
+    Ok(sessions
+        .auth()?
+        .customer_check_phone(phone_area, phone)
+        .await?)
+}
+
+/// Whether a phone number is valid and free for a planner account (C7); the reason if not.
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_planner_check_phone(
+    sessions: State<'_, Sessions>,
+    phone: String,
+) -> CommandResult<()> {
+    Ok(sessions.auth()?.planner_check_phone(phone).await?)
+}
+
+/// The privacy policy registration shows (the user centre's protocol call).
+#[tauri::command]
+#[specta::specta]
+pub async fn auth_privacy_protocol(sessions: State<'_, Sessions>) -> CommandResult<String> {
+    Ok(sessions.auth()?.privacy_protocol().await?)
+}
+
 /// Step 1 of a forgotten customer password: the phone and the code sent to it.
 #[tauri::command]
 #[specta::specta]

@@ -27,6 +27,12 @@ export const commands = {
 	authCustomerLogin: (input: CustomerLogin) => typedError<PublicSession, CommandError>(__TAURI_INVOKE("auth_customer_login", { input })),
 	/**  Registers a customer (A2); answers the new customer number. The user signs in next. */
 	authCustomerRegister: (input: CustomerRegistration) => typedError<string, CommandError>(__TAURI_INVOKE("auth_customer_register", { input })),
+	/**  Whether a phone number can still register a customer (A4); the reason if not. */
+	authCustomerCheckPhone: (phoneArea: string | null, phone: string) => typedError<null, CommandError>(__TAURI_INVOKE("auth_customer_check_phone", { phoneArea, phone })),
+	/**  Whether a phone number is valid and free for a planner account (C7); the reason if not. */
+	authPlannerCheckPhone: (phone: string) => typedError<null, CommandError>(__TAURI_INVOKE("auth_planner_check_phone", { phone })),
+	/**  The privacy policy registration shows (the user centre's protocol call). */
+	authPrivacyProtocol: () => typedError<string, CommandError>(__TAURI_INVOKE("auth_privacy_protocol")),
 	/**  Step 1 of a forgotten customer password: the phone and the code sent to it. */
 	authCustomerCheckRetrieval: (phoneArea: string | null, phone: string, code: string) => typedError<null, CommandError>(__TAURI_INVOKE("auth_customer_check_retrieval", { phoneArea, phone, code })),
 	/**  Step 2: the new password. */
@@ -90,6 +96,10 @@ export const commands = {
 	/**  `message_id` is a message's `id` as the list answered it. */
 	messageMarkRead: (channel: MessageChannel, messageId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_mark_read", { channel, messageId })),
 	messageMarkAllRead: (channel: MessageChannel) => typedError<null, CommandError>(__TAURI_INVOKE("message_mark_all_read", { channel })),
+	/**  Marks a whole chat conversation read (`userOtherId`: the other party, as the list names it). */
+	messageMarkConversationRead: (userOtherId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_mark_conversation_read", { userOtherId })),
+	/**  The customer-service chat settings as the server sends them (who to chat with, hotline). */
+	messageKefuConfig: () => typedError<unknown, CommandError>(__TAURI_INVOKE("message_kefu_config")),
 	/**  The network is back (or the user pulled to refresh): waiting edits go out now. */
 	syncRetryNow: () => typedError<null, CommandError>(__TAURI_INVOKE("sync_retry_now")),
 	profileUserInfo: () => typedError<Loaded<unknown>, CommandError>(__TAURI_INVOKE("profile_user_info")),

@@ -174,6 +174,35 @@ impl Messages {
         Ok(())
     }
 
+    /// Marks one chat conversation read (everything from `other_party`), in one call.
+    pub fn mark_conversation_read(&self, other_party_id: i64) -> Result<()> {
+        let scope = self.data.scope(lcs_api::Family::UserCenter)?;
+        let unread = self.data.with_store(|store| {
+            Ok(rows(store, &scope, MessageChannel::Chat)?
+                .iter()
+                .filter(|row| !row.is_read && other_party(row) == Some(other_party_id))
+                .count())
+        })?;
+        self.queue(
+            &scope,
+            &MarkRead {
+                channel: MessageChannel::Chat,
+                message_id: None,
+                user_other_id: Some(other_party_id),
+                unread: i64::try_from(unread).unwrap_or(i64::MAX),
+            },
+        )
+    }
+
+    /// The customer-service chat settings (getKefuConfig) as the server sends them: whom to
+    /// chat with, hotline, hours.
+    pub async fn kefu_config(&self) -> Result<Value> {
+        self.data
+            .auth()
+            .user_center(&lcs_api::user_center::messages::MessageGetKefuConfig)
+            .await
+    }
+
     fn queue(&self, scope: &Scope, mark: &MarkRead) -> Result<()> {
         let payload = serde_json::to_value(mark).map_err(|error| Error::Cache(error.into()))?;
         // Queued first, then shown: see `lists::Spec::queue`.

@@ -583,6 +583,27 @@ async fn a_confirmed_wechat_qr_code_signs_the_user_in() {
 }
 
 #[tokio::test]
+async fn registration_checks_say_whether_a_phone_is_free_and_show_the_privacy_policy() {
+    let app = App::start().await;
+    let (auth, _) = app.launch();
+    auth.customer_check_phone(Some("+86".into()), "13900009999".into())
+        .await
+        .unwrap();
+    let taken = auth
+        .customer_check_phone(Some("+86".into()), DEMO_PHONE.into())
+        .await
+        .unwrap_err();
+    assert_eq!(taken.code(), ErrorCode::Business);
+    auth.planner_check_phone("13900009999".into())
+        .await
+        .unwrap();
+    let bad = auth.planner_check_phone("12".into()).await.unwrap_err();
+    assert_eq!(bad.code(), ErrorCode::Business);
+    let policy = auth.privacy_protocol().await.unwrap();
+    assert!(policy.len() > 100, "{policy}");
+}
+
+#[tokio::test]
 async fn a_wrong_password_is_a_business_error_and_signs_nobody_in() {
     let app = App::start().await;
     let (auth, heard) = app.launch();

@@ -273,6 +273,45 @@ async fn a_read_answers_from_the_cache_then_the_refresh_lands() {
     assert!(unread.data.total > 0);
 }
 
+/// Reading a chat marks the whole conversation read in one queued edit, which the server gets.
+#[tokio::test]
+async fn a_conversation_is_marked_read_at_once_and_the_server_agrees() {
+    use lcs_core::messages::MessageChannel;
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&sandbox.base_url(), &dir.path().join("cache.sqlite"), 0).await;
+    let messages = app.data.messages();
+    let chats = messages.refresh(MessageChannel::Chat).await.unwrap().data;
+    let other = |item: &lcs_core::messages::MessageItem| item.data["user_other_id"].as_i64();
+    let party = chats
+        .iter()
+        .find(|item| !item.is_read)
+        .and_then(other)
+        .expect("an unread conversation in the demo data");
+    let unread_in = |items: &[lcs_core::messages::MessageItem]| {
+        items
+            .iter()
+            .filter(|item| other(item) == Some(party) && !item.is_read)
+            .count()
+    };
+    assert!(unread_in(&chats) > 0);
+
+    messages.mark_conversation_read(party).unwrap();
+    let shown = messages.list(MessageChannel::Chat).await.unwrap().data;
+    assert_eq!(
+        unread_in(&shown),
+        0,
+        "read at once, before the server knows"
+    );
+    let report = app.data.outbox().deliver().await.unwrap();
+    assert_eq!(report.sent, 1, "one call for the whole conversation");
+    let fresh = messages.refresh(MessageChannel::Chat).await.unwrap().data;
+    assert_eq!(unread_in(&fresh), 0, "the server has it");
+
+    let kefu = messages.kefu_config().await.unwrap();
+    assert!(kefu.get("kefu_user_id").is_some(), "{kefu}");
+}
+
 #[tokio::test]
 async fn offline_the_cache_stands_and_says_so() {
     let sandbox = sandbox().await;

@@ -391,6 +391,47 @@ impl Auth {
         answer.customer_no.ok_or_else(|| missing("customerNo"))
     }
 
+    /// A4: whether a phone number can still register a customer; the server's reason if not.
+    pub async fn customer_check_phone(
+        &self,
+        phone_area: Option<String>,
+        phone: String,
+    ) -> Result<()> {
+        let phone = required("phone", &phone)?;
+        self.client
+            .send(
+                &customer::CheckPhone {
+                    phone,
+                    phone_area: phone_area.unwrap_or_else(|| "86".into()),
+                },
+                None,
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// C7: whether a phone number is valid and still free for a planner account.
+    pub async fn planner_check_phone(&self, phone: String) -> Result<()> {
+        let phonenumber = required("phone", &phone)?;
+        let authorizationcode = self.authorization_code().await?;
+        self.client
+            .send(
+                &planner::CheckPhonenumber {
+                    authorizationcode,
+                    phonenumber,
+                },
+                None,
+            )
+            .await?;
+        Ok(())
+    }
+
+    /// B: the privacy policy the registration pages show and the user accepts.
+    pub async fn privacy_protocol(&self) -> Result<String> {
+        let document = self.client.send(&uc::Protocol::default(), None).await?;
+        document.document.ok_or_else(|| missing("document"))
+    }
+
     /// A5: step 1 of a forgotten family A password: the phone and its code. The token for
     /// step 2 stays here.
     pub async fn customer_check_retrieval(
