@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import AddressListPage from './pages/AddressListPage.vue'
 import HomePage from './pages/HomePage.vue'
 import LoginPage from './pages/LoginPage.vue'
+import MessageListPage from './pages/MessageListPage.vue'
 import PlaceholderPage from './pages/PlaceholderPage.vue'
 import EnvironmentsPage from './pages/EnvironmentsPage.vue'
 import SettingsPage from './pages/SettingsPage.vue'
@@ -32,7 +33,7 @@ export const PAGES = [
   { name: 'lcs.address.edit', path: '/address/edit' },
   { name: 'lcs.invoice.list', path: '/invoice' },
   { name: 'lcs.invoice.edit', path: '/invoice/edit' },
-  { name: 'lcs.message.list', path: '/message', meta: { tab: true } },
+  { name: 'lcs.message.list', path: '/message', component: MessageListPage, meta: { tab: true } },
   { name: 'lcs.message.chat', path: '/message/chat' },
   { name: 'lcs.settings', path: '/settings', component: SettingsPage, meta: { tab: true } },
   { name: 'lcs.protocol', path: '/protocol' },
