@@ -261,3 +261,34 @@ describe('Message list', () => {
     expect(router.currentRoute.value.query.redirect).toBe('/message')
   })
 })
+
+describe('Unread badge on the tab bar', () => {
+  it('shows the unread count and follows it when Rust says it changed', async () => {
+    let unread = 3
+    const { wrapper, calls } = await mountApp(backend(LISTS, {}, () => unread), '/')
+    expect(calls.map((c) => c.cmd)).toContain('message_unread')
+    expect(wrapper.get('[data-testid="tab-messages"] .van-badge').text()).toBe('3')
+    unread = 1
+    await emit('data-changed', event('unread_counts'))
+    await flushPromises()
+    expect(wrapper.get('[data-testid="tab-messages"] .van-badge').text()).toBe('1')
+    unread = 0
+    await emit('data-changed', event('unread_counts', 'refreshed'))
+    await flushPromises()
+    expect(wrapper.find('[data-testid="tab-messages"] .van-badge').exists()).toBe(false)
+  })
+
+  it('shows no badge and asks nothing while the user centre is signed out', async () => {
+    const { wrapper, calls } = await mountApp(backend(LISTS, { auth_overview: () => SIGNED_OUT }), '/')
+    expect(calls.map((c) => c.cmd)).not.toContain('message_unread')
+    expect(wrapper.find('[data-testid="tab-messages"] .van-badge').exists()).toBe(false)
+  })
+
+  it('drops the badge when the user centre signs out', async () => {
+    const { wrapper } = await mountApp(backend(LISTS), '/')
+    expect(wrapper.get('[data-testid="tab-messages"] .van-badge').text()).toBe('3')
+    await emit('auth-state', { change: 'signed_out', reason: 'user', family: 'user_center', account: '10001', session: null })
+    await flushPromises()
+    expect(wrapper.find('[data-testid="tab-messages"] .van-badge').exists()).toBe(false)
+  })
+})
