@@ -4,6 +4,8 @@ import AddressListPage from './pages/AddressListPage.vue'
 import HomePage from './pages/HomePage.vue'
 import LevelPage from './pages/LevelPage.vue'
 import LoginPage from './pages/LoginPage.vue'
+import MessageChatPage from './pages/MessageChatPage.vue'
+import MessageListPage from './pages/MessageListPage.vue'
 import PersonInfoPage from './pages/PersonInfoPage.vue'
 import PlaceholderPage from './pages/PlaceholderPage.vue'
 import EnvironmentsPage from './pages/EnvironmentsPage.vue'
@@ -35,8 +37,8 @@ export const PAGES = [
   { name: 'lcs.address.edit', path: '/address/edit' },
   { name: 'lcs.invoice.list', path: '/invoice' },
   { name: 'lcs.invoice.edit', path: '/invoice/edit' },
-  { name: 'lcs.message.list', path: '/message', meta: { tab: true } },
-  { name: 'lcs.message.chat', path: '/message/chat' },
+  { name: 'lcs.message.list', path: '/message', component: MessageListPage, meta: { tab: true } },
+  { name: 'lcs.message.chat', path: '/message/chat', component: MessageChatPage },
   { name: 'lcs.settings', path: '/settings', component: SettingsPage, meta: { tab: true } },
   { name: 'lcs.protocol', path: '/protocol' },
   { name: 'lcs.web', path: '/web', component: WebPage },

@@ -53,4 +53,8 @@ export const APP_INFO = {
 export const SIGNED_OUT = { sessions: [], keychain: { available: true, problem: null }, signedOutBecause: null }
 
 /** What the app's frame asks on start, answered for tests that do not handle it. */
-const FRAME_DEFAULTS: Record<string, unknown> = { links_take: null }
+const FRAME_DEFAULTS: Record<string, unknown> = {
+  links_take: null,
+  // The tab bar's unread badge, asked while the user centre is signed in.
+  message_unread: { data: { total: 0 }, source: 'cache', fetchedAt: null, stale: false, offline: false },
+}
