@@ -29,6 +29,8 @@ const enUS: typeof zhCN = {
         edit: 'Edit invoice',
       },
       message: {
+    service: 'Customer service',
+    noService: 'Customer service is not available',
         list: 'Messages',
         chat: 'Conversation',
       },

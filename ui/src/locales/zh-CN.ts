@@ -27,6 +27,8 @@ export default {
         edit: '编辑发票',
       },
       message: {
+    service: '联系客服',
+    noService: '暂未提供在线客服',
         list: '消息',
         chat: '会话',
       },

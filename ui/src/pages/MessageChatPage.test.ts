@@ -44,7 +44,7 @@ function backend(list: () => unknown, extra: Partial<Record<string, IpcHandler>>
       case 'message_list':
       case 'message_refresh':
         return list()
-      case 'message_mark_read':
+      case 'message_mark_conversation_read':
         return null
       default:
         throw new Error(`unexpected command ${cmd}`)
@@ -80,22 +80,21 @@ describe('Chat thread', () => {
     expect(wrapper.text()).not.toContain('明天见')
   })
 
-  it('marks the received unread messages read on opening, once each', async () => {
+  it('marks the conversation read on opening, in one edit, and not again', async () => {
     let list = CHATS
     const { wrapper, calls } = await mountApp(
       backend(() => loaded(list), {
-        message_mark_read: (_, args) => {
-          list = list.map((m) => (m.id === args.messageId ? { ...m, isRead: true, pending: true } : m))
+        message_mark_conversation_read: (_, args) => {
+          list = list.map((m) =>
+            m.data.user_other_id === Number(args.userOtherId) && !m.isRead ? { ...m, isRead: true, pending: true } : m,
+          )
           return null
         },
       }),
       '/message/chat?userId=1',
     )
-    const marks = calls.filter((c) => c.cmd === 'message_mark_read').map((c) => c.args)
-    expect(marks).toEqual([
-      { channel: 'chat', messageId: '202' },
-      { channel: 'chat', messageId: '203' },
-    ])
+    const marks = calls.filter((c) => c.cmd === 'message_mark_conversation_read').map((c) => c.args)
+    expect(marks).toEqual([{ userOtherId: '1' }])
     // Read here and waiting for the server: marked as such.
     expect(wrapper.get('[data-testid="bubble-203"] [data-testid="pending"]').text()).toBe('待同步')
 
@@ -103,7 +102,7 @@ describe('Chat thread', () => {
       environment: 'sandbox', account: '10001', family: 'user_center', what: 'chats', change: 'edited', code: null, message: null,
     })
     await flushPromises()
-    expect(calls.filter((c) => c.cmd === 'message_mark_read')).toHaveLength(2)
+    expect(calls.filter((c) => c.cmd === 'message_mark_conversation_read')).toHaveLength(1)
   })
 
   it('labels every kind of message it cannot show', async () => {

@@ -292,3 +292,19 @@ describe('Unread badge on the tab bar', () => {
     expect(wrapper.find('[data-testid="tab-messages"] .van-badge').exists()).toBe(false)
   })
 })
+
+describe('Customer service', () => {
+  it('opens a chat with the party the service settings name', async () => {
+    const { wrapper, router } = await mountApp(
+      backend(LISTS, {
+        message_kefu_config: () => ({ kefu_user_id: 1, kefu_nickname: '在线客服' }),
+        message_mark_conversation_read: () => null,
+      }),
+      '/message',
+    )
+    await wrapper.get('[data-testid="panel-notice"] [data-testid="contact-service"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('lcs.message.chat')
+    expect(router.currentRoute.value.query.userId).toBe('1')
+  })
+})
