@@ -29,7 +29,8 @@ export const PAGES = [
   { name: 'lcs.account.level', path: '/account/level' },
   { name: 'lcs.account.switch', path: '/account/switch' },
   { name: 'lcs.address.list', path: '/address', component: AddressListPage },
-  { name: 'lcs.address.edit', path: '/address/edit' },
+  // The form loads China's region list with it, so it comes in its own chunk.
+  { name: 'lcs.address.edit', path: '/address/edit', component: () => import('./pages/AddressEditPage.vue') },
   { name: 'lcs.invoice.list', path: '/invoice' },
   { name: 'lcs.invoice.edit', path: '/invoice/edit' },
   { name: 'lcs.message.list', path: '/message', meta: { tab: true } },
