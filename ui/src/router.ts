@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import AddressListPage from './pages/AddressListPage.vue'
 import HomePage from './pages/HomePage.vue'
+import InvoiceListPage from './pages/InvoiceListPage.vue'
 import LoginPage from './pages/LoginPage.vue'
 import PlaceholderPage from './pages/PlaceholderPage.vue'
 import EnvironmentsPage from './pages/EnvironmentsPage.vue'
@@ -29,10 +30,10 @@ export const PAGES = [
   { name: 'lcs.account.level', path: '/account/level' },
   { name: 'lcs.account.switch', path: '/account/switch' },
   { name: 'lcs.address.list', path: '/address', component: AddressListPage },
-  // The form loads China's region list with it, so it comes in its own chunk.
+  // The forms load China's region list with them, so they come in their own chunk.
   { name: 'lcs.address.edit', path: '/address/edit', component: () => import('./pages/AddressEditPage.vue') },
-  { name: 'lcs.invoice.list', path: '/invoice' },
-  { name: 'lcs.invoice.edit', path: '/invoice/edit' },
+  { name: 'lcs.invoice.list', path: '/invoice', component: InvoiceListPage },
+  { name: 'lcs.invoice.edit', path: '/invoice/edit', component: () => import('./pages/InvoiceEditPage.vue') },
   { name: 'lcs.message.list', path: '/message', meta: { tab: true } },
   { name: 'lcs.message.chat', path: '/message/chat' },
   { name: 'lcs.settings', path: '/settings', component: SettingsPage, meta: { tab: true } },
