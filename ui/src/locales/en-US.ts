@@ -22,11 +22,11 @@ const enUS: typeof zhCN = {
       },
       address: {
         list: 'Delivery addresses',
-        edit: 'Edit address',
+        edit: 'Address details',
       },
       invoice: {
         list: 'Invoices',
-        edit: 'Edit invoice',
+        edit: 'Invoice details',
       },
       message: {
         list: 'Messages',

@@ -20,11 +20,11 @@ export default {
       },
       address: {
         list: '收货地址',
-        edit: '编辑地址',
+        edit: '地址信息',
       },
       invoice: {
         list: '发票',
-        edit: '编辑发票',
+        edit: '发票信息',
       },
       message: {
         list: '消息',
