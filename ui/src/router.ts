@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import AccountSwitchPage from './pages/AccountSwitchPage.vue'
 import AddressListPage from './pages/AddressListPage.vue'
 import HomePage from './pages/HomePage.vue'
+import InvoiceListPage from './pages/InvoiceListPage.vue'
 import LevelPage from './pages/LevelPage.vue'
 import LoginPage from './pages/LoginPage.vue'
 import MessageChatPage from './pages/MessageChatPage.vue'
@@ -34,9 +35,10 @@ export const PAGES = [
   { name: 'lcs.account.level', path: '/account/level', component: LevelPage },
   { name: 'lcs.account.switch', path: '/account/switch', component: AccountSwitchPage },
   { name: 'lcs.address.list', path: '/address', component: AddressListPage },
-  { name: 'lcs.address.edit', path: '/address/edit' },
-  { name: 'lcs.invoice.list', path: '/invoice' },
-  { name: 'lcs.invoice.edit', path: '/invoice/edit' },
+  // The forms load China's region list with them, so they come in their own chunk.
+  { name: 'lcs.address.edit', path: '/address/edit', component: () => import('./pages/AddressEditPage.vue') },
+  { name: 'lcs.invoice.list', path: '/invoice', component: InvoiceListPage },
+  { name: 'lcs.invoice.edit', path: '/invoice/edit', component: () => import('./pages/InvoiceEditPage.vue') },
   { name: 'lcs.message.list', path: '/message', component: MessageListPage, meta: { tab: true } },
   { name: 'lcs.message.chat', path: '/message/chat', component: MessageChatPage },
   { name: 'lcs.settings', path: '/settings', component: SettingsPage, meta: { tab: true } },

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { emit } from '@tauri-apps/api/event'
 import { flushPromises } from '@vue/test-utils'
@@ -41,6 +41,7 @@ function backend(list: () => unknown, extra: Partial<Record<string, IpcHandler>>
 }
 
 afterEach(() => {
+  vi.useRealTimers()
   closeToast(true)
   closeNotify()
   clearMocks()
@@ -125,5 +126,109 @@ describe('Address list', () => {
     answer(loaded([]))
     await flushPromises()
     expect(wrapper.text()).toContain('还没有收货地址')
+  })
+
+  it('opens the edit page of the address the user taps', async () => {
+    const { wrapper, router } = await mountApp(backend(() => loaded([HOME, OFFICE])), '/address')
+    await wrapper.get('[data-testid="address-tmp-1"] [data-testid="open"]').trigger('click')
+    // The edit page is loaded on first use.
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('lcs.address.edit'))
+    expect(router.currentRoute.value.query).toEqual({ id: 'tmp-1' })
+  })
+
+  describe('delete with undo', () => {
+    function removeRow(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], id: string) {
+      return wrapper.get(`[data-testid="address-${id}"] [data-testid="remove"]`).trigger('click')
+    }
+
+    it('hides the row at once and sends address_remove only once the undo time is over', async () => {
+      let list: unknown[] = [HOME, OFFICE]
+      const { wrapper, calls } = await mountApp(
+        backend(() => loaded(list), {
+          address_remove: () => {
+            list = [OFFICE]
+            return null
+          },
+        }),
+        '/address',
+      )
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      await removeRow(wrapper, '11')
+      await flushPromises()
+      expect(wrapper.find('[data-testid="address-11"]').exists()).toBe(false)
+      expect(wrapper.get('[data-testid="undo-bar"]').text()).toContain('已删除“张三”的地址')
+      expect(wrapper.get('[data-testid="undo"]').text()).toBe('撤销')
+
+      vi.advanceTimersByTime(3900)
+      await flushPromises()
+      expect(calls.map((c) => c.cmd)).not.toContain('address_remove')
+
+      vi.advanceTimersByTime(200)
+      await flushPromises()
+      expect(calls).toContainEqual({ cmd: 'address_remove', args: { id: '11' } })
+      expect(wrapper.find('[data-testid="undo-bar"]').exists()).toBe(false)
+      expect(wrapper.find('[data-testid="address-11"]').exists()).toBe(false)
+      expect(wrapper.find('[data-testid="address-tmp-1"]').exists()).toBe(true)
+    })
+
+    it('brings the row back on undo and never sends the removal', async () => {
+      const { wrapper, calls } = await mountApp(backend(() => loaded([HOME, OFFICE])), '/address')
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      await removeRow(wrapper, 'tmp-1')
+      await flushPromises()
+      expect(wrapper.find('[data-testid="address-tmp-1"]').exists()).toBe(false)
+
+      await wrapper.get('[data-testid="undo"]').trigger('click')
+      await flushPromises()
+      expect(wrapper.get('[data-testid="address-tmp-1"]').text()).toContain('李四')
+      expect(wrapper.find('[data-testid="undo-bar"]').exists()).toBe(false)
+
+      vi.advanceTimersByTime(10_000)
+      await flushPromises()
+      expect(calls.map((c) => c.cmd)).not.toContain('address_remove')
+    })
+
+    it('sends the waiting removal when the user leaves the page', async () => {
+      const { wrapper, calls, router } = await mountApp(
+        backend(() => loaded([HOME, OFFICE]), { address_remove: () => null }),
+        '/address',
+      )
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      await removeRow(wrapper, '11')
+      await flushPromises()
+      await router.push({ name: 'lcs.address.edit' })
+      await flushPromises()
+      expect(calls).toContainEqual({ cmd: 'address_remove', args: { id: '11' } })
+    })
+
+    it('makes an earlier removal final when another row is removed', async () => {
+      const { wrapper, calls } = await mountApp(
+        backend(() => loaded([HOME, OFFICE]), { address_remove: () => null }),
+        '/address',
+      )
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      await removeRow(wrapper, '11')
+      await removeRow(wrapper, 'tmp-1')
+      await flushPromises()
+      expect(calls.filter((c) => c.cmd === 'address_remove')).toEqual([{ cmd: 'address_remove', args: { id: '11' } }])
+      expect(wrapper.get('[data-testid="undo-bar"]').text()).toContain('李四')
+    })
+
+    it('shows the row again with the reason when the removal is refused', async () => {
+      const { wrapper } = await mountApp(
+        backend(() => loaded([HOME, OFFICE]), {
+          address_remove: () => {
+            throw { code: 'storage', message: '无法写入本地缓存', trace: null }
+          },
+        }),
+        '/address',
+      )
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+      await removeRow(wrapper, '11')
+      vi.advanceTimersByTime(4000)
+      await flushPromises()
+      expect(document.body.textContent).toContain('无法写入本地缓存')
+      expect(wrapper.find('[data-testid="address-11"]').exists()).toBe(true)
+    })
   })
 })
