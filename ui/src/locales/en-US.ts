@@ -29,8 +29,6 @@ const enUS: typeof zhCN = {
         edit: 'Invoice details',
       },
       message: {
-    service: 'Customer service',
-    noService: 'Customer service is not available',
         list: 'Messages',
         chat: 'Conversation',
       },
@@ -258,6 +256,8 @@ const enUS: typeof zhCN = {
     },
   },
   message: {
+    service: 'Customer service',
+    noService: 'Customer service is not available',
     notices: 'Notices',
     chats: 'Chats',
     markAllRead: 'Mark all as read',

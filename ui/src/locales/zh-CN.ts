@@ -27,8 +27,6 @@ export default {
         edit: '发票信息',
       },
       message: {
-    service: '联系客服',
-    noService: '暂未提供在线客服',
         list: '消息',
         chat: '会话',
       },
@@ -256,6 +254,8 @@ export default {
     },
   },
   message: {
+    service: '联系客服',
+    noService: '暂未提供在线客服',
     notices: '通知',
     chats: '聊天',
     markAllRead: '全部已读',
