@@ -10,8 +10,20 @@ fn message(id: &str, time: i64) -> MessageRow {
         id: id.into(),
         is_read: false,
         time: Some(time),
+        conversation: None,
         data: json!({"messageId": id}),
     }
+}
+
+fn chat(id: &str, time: i64, with: &str) -> MessageRow {
+    MessageRow {
+        conversation: Some(with.into()),
+        ..message(id, time)
+    }
+}
+
+fn ids<T>(rows: &[MessageRow<T>]) -> Vec<&str> {
+    rows.iter().map(|row| row.id.as_str()).collect()
 }
 
 #[test]
@@ -37,13 +49,50 @@ fn notices_and_chats_refresh_separately_newest_first() {
         .messages::<Value>(ENV, "ann", Channel::Notice, HOUR)
         .unwrap()
         .unwrap();
-    let ids: Vec<_> = notices.data.iter().map(|m| m.id.as_str()).collect();
-    assert_eq!(ids, ["2", "1"]);
+    assert_eq!(ids(&notices.data), ["2", "1"]);
     let chats = store
         .messages::<Value>(ENV, "ann", Channel::Chat, HOUR)
         .unwrap()
         .unwrap();
     assert_eq!(chats.data, vec![message("4", 6)]);
+}
+
+#[test]
+fn a_conversation_is_read_a_page_at_a_time_newest_first() {
+    let (_dir, mut store) = temp_store();
+    let chats = [
+        chat("1", 10, "kefu"),
+        chat("2", 40, "kefu"),
+        chat("3", 20, "bob"),
+        chat("4", 30, "kefu"),
+        chat("5", 20, "kefu"),
+    ];
+    store
+        .replace_messages(ENV, "ann", Channel::Chat, &chats, 7)
+        .unwrap();
+    store
+        .replace_messages(ENV, "bob", Channel::Chat, &[chat("6", 50, "kefu")], 7)
+        .unwrap();
+    let page = |rows| {
+        store
+            .conversation_page::<Value>(ENV, "ann", Channel::Chat, "kefu", rows, HOUR)
+            .unwrap()
+            .unwrap()
+    };
+
+    let first = page(0..2);
+    assert_eq!(ids(&first.data), ["2", "4"]);
+    assert_eq!(first.fetched_at, 7);
+    assert_eq!(first.data[0], chats[1], "every field comes back");
+    assert_eq!(ids(&page(2..4).data), ["5", "1"]);
+    assert!(page(4..6).data.is_empty());
+    assert!(
+        store
+            .conversation_page::<Value>(ENV, "ann", Channel::Notice, "kefu", 0..2, HOUR)
+            .unwrap()
+            .is_none(),
+        "the notices were never fetched"
+    );
 }
 
 #[test]
