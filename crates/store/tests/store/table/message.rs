@@ -1,9 +1,8 @@
 use lcs_store::table::message::MessageRow;
-use lcs_store::table::unread_count::UnreadCount;
 use lcs_store::{Channel, now_ms};
 use serde_json::{Value, json};
 
-use crate::{ENV, HOUR, temp_store};
+use crate::{ENV, HOUR, assert_owners_isolated, temp_store};
 
 fn message(id: &str, time: i64) -> MessageRow {
     MessageRow {
@@ -112,18 +111,16 @@ fn mark_read_shows_at_once() {
 }
 
 #[test]
-fn unread_counts_come_back() {
-    let (_dir, mut store) = temp_store();
-    let counts = [UnreadCount {
-        category: "chat".into(),
-        count: 3,
-    }];
-    store
-        .replace_unread_counts(ENV, "ann", &counts, now_ms())
-        .unwrap();
-    assert_eq!(
-        store.unread_counts(ENV, "ann", HOUR).unwrap().unwrap().data,
-        counts
+fn each_account_sees_only_its_own_messages() {
+    assert_owners_isolated(
+        |environment, account| {
+            let mut newest = message("2", 20);
+            newest.data = json!({"owner": [environment, account]});
+            vec![newest, message("1", 10)]
+        },
+        |store, environment, account, rows, at| {
+            store.replace_messages(environment, account, Channel::Notice, rows, at)
+        },
+        |store, environment, account| store.messages(environment, account, Channel::Notice, HOUR),
     );
-    assert!(store.unread_counts(ENV, "bob", HOUR).unwrap().is_none());
 }
