@@ -8,6 +8,7 @@
 #![allow(clippy::expect_used)]
 
 use std::hint::black_box;
+use std::ops::RangeInclusive;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
@@ -24,10 +25,12 @@ const MESSAGES: usize = 100_000;
 /// The chats are spread over this many conversations, 1,000 messages each.
 const CONVERSATIONS: usize = 100;
 const HOUR: Duration = Duration::from_secs(3600);
+/// When message 0 would have been sent (November 2023), in ms since the epoch.
+const FIRST_MESSAGE_AT: i64 = 1_700_000_000_000;
 
 /// A chat message shaped like the server's `msg_row`, so the JSON written is as long as a
-/// real one (about 400 bytes).
-#[derive(Debug, Serialize, Deserialize)]
+/// real one (about 430 bytes).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Message {
     message_cat: String,
@@ -47,41 +50,49 @@ struct Message {
     user_other_nickname: String,
 }
 
-fn messages() -> Vec<MessageRow<Message>> {
-    let newest = now_ms();
-    (0..MESSAGES)
-        .map(|index| {
-            let id = i64::try_from(index).expect("fits") + 1;
-            let other = id % i64::try_from(CONVERSATIONS).expect("fits") + 2;
-            let time = newest - id * 60_000;
-            let is_read = index % 7 != 0;
-            MessageRow {
-                id: id.to_string(),
-                is_read,
-                time: Some(time),
-                conversation: Some(other.to_string()),
-                data: Message {
-                    message_cat: "text".into(),
-                    message_content: format!(
-                        "您好，您的工单 #{id} 已处理完毕，如有疑问请随时联系在线客服。Your ticket is done."
-                    ),
-                    message_data_type: 5,
-                    message_id: id,
-                    message_is_delete: false,
-                    message_is_read: is_read,
-                    message_kind: 2,
-                    message_length: 48,
-                    message_time: time,
-                    message_title: "服务消息".into(),
-                    message_type: 2,
-                    user_id: 10001,
-                    user_nickname: "demo".into(),
-                    user_other_id: other,
-                    user_other_nickname: format!("用户{other}"),
-                },
-            }
-        })
+/// Message `id`: the higher the id, the newer; its conversation is one of [`CONVERSATIONS`].
+fn message(id: usize, is_read: bool) -> MessageRow<Message> {
+    let number = i64::try_from(id).expect("fits");
+    let other = number % i64::try_from(CONVERSATIONS).expect("fits") + 2;
+    let time = FIRST_MESSAGE_AT + number * 60_000;
+    MessageRow {
+        id: id.to_string(),
+        is_read,
+        time: Some(time),
+        conversation: Some(other.to_string()),
+        data: Message {
+            message_cat: "text".into(),
+            message_content: format!(
+                "您好，您的工单 #{id} 已处理完毕，如有疑问请随时联系在线客服。Your ticket is done."
+            ),
+            message_data_type: 5,
+            message_id: number,
+            message_is_delete: false,
+            message_is_read: is_read,
+            message_kind: 2,
+            message_length: 48,
+            message_time: time,
+            message_title: "服务消息".into(),
+            message_type: 2,
+            user_id: 10001,
+            user_nickname: "demo".into(),
+            user_other_id: other,
+            user_other_nickname: format!("用户{other}"),
+        },
+    }
+}
+
+/// The server's list of messages `ids`, newest first; one in seven is unread, and every
+/// `flipped`-th has the other read flag.
+fn list(ids: RangeInclusive<usize>, flipped: usize) -> Vec<MessageRow<Message>> {
+    ids.rev()
+        .map(|id| message(id, (id % 7 != 0) != id.is_multiple_of(flipped)))
         .collect()
+}
+
+/// The list of [`MESSAGES`] a first import writes.
+fn messages() -> Vec<MessageRow<Message>> {
+    list(1..=MESSAGES, usize::MAX)
 }
 
 fn fresh_store() -> (TempDir, Store) {
@@ -111,14 +122,29 @@ fn import(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
-    let (_dir, mut store) = fresh_store();
-    group.bench_function("refresh 100,000 replacing the previous 100,000", |b| {
-        b.iter(|| {
-            store
-                .replace_messages(ENV, ACCOUNT, Channel::Chat, &rows, now_ms())
-                .expect("refresh")
-        })
-    });
+    // Each refresh swaps the cached list for the other one of a pair, so every iteration
+    // writes the same changes.
+    let shifted = list(1_001..=MESSAGES + 1_000, 100);
+    let all_flipped = list(1..=MESSAGES, 1);
+    for (name, other) in [
+        ("refresh 100,000: 1% new, 1% gone, 1% changed", &shifted),
+        ("refresh 100,000, every one changed", &all_flipped),
+    ] {
+        let (_dir, mut store) = fresh_store();
+        store
+            .replace_messages(ENV, ACCOUNT, Channel::Chat, &rows, now_ms())
+            .expect("import");
+        let pair = [&rows, other];
+        let mut turn = 0;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                turn = 1 - turn;
+                store
+                    .replace_messages(ENV, ACCOUNT, Channel::Chat, pair[turn], now_ms())
+                    .expect("refresh")
+            })
+        });
+    }
     group.finish();
 }
 

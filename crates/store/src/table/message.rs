@@ -1,6 +1,7 @@
 //! Messages, notices and chats (`user_center::messages`): id, read flag and time as columns,
 //! the rest as JSON.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::time::Duration;
 
@@ -101,7 +102,8 @@ fn decode<T: DeserializeOwned>(stored: Vec<StoredRow>) -> Result<Vec<MessageRow<
 }
 
 impl Store {
-    /// Replaces this account's messages of one channel with a freshly fetched list.
+    /// Replaces this account's messages of one channel with a freshly fetched list: what it
+    /// no longer lists is dropped, and a message it lists twice is kept as listed last.
     pub fn replace_messages<T: Serialize>(
         &mut self,
         environment: &str,
@@ -110,22 +112,65 @@ impl Store {
         rows: &[MessageRow<T>],
         fetched_at: i64,
     ) -> Result<(), StoreError> {
+        let channel_name = channel.as_str();
         let tx = self.conn.transaction()?;
-        tx.execute(
-            "DELETE FROM message WHERE environment = ?1 AND account = ?2 AND channel = ?3",
-            (environment, account, channel.as_str()),
-        )?;
+        let cached = {
+            let mut select = tx.prepare(
+                "SELECT id FROM message WHERE environment = ?1 AND account = ?2 AND channel = ?3",
+            )?;
+            select
+                .query_map((environment, account, channel_name), |row| {
+                    row.get::<_, String>(0)
+                })?
+                .collect::<Result<HashSet<_>, _>>()?
+        };
+        // Only what changed is written: a refresh mostly lists the messages already cached,
+        // and rewriting every one of them was most of its time and of the WAL it wrote.
+        let mut listed = HashSet::with_capacity(rows.len());
+        let first_listed: Vec<bool> = rows
+            .iter()
+            .map(|row| listed.insert(row.id.as_str()))
+            .collect();
+        let mut gone: Vec<&String> = cached
+            .iter()
+            .filter(|id| !listed.contains(id.as_str()))
+            .collect();
+        if gone.len() == cached.len() {
+            // Nothing is kept: one ranged delete is faster than finding each row.
+            tx.execute(
+                "DELETE FROM message WHERE environment = ?1 AND account = ?2 AND channel = ?3",
+                (environment, account, channel_name),
+            )?;
+        } else {
+            // In key order, so that dropping many walks the table once instead of at random.
+            gone.sort_unstable();
+            let mut delete = tx.prepare(
+                "DELETE FROM message
+                 WHERE environment = ?1 AND account = ?2 AND channel = ?3 AND id = ?4",
+            )?;
+            for id in gone {
+                delete.execute((environment, account, channel_name, id))?;
+            }
+        }
         {
             let mut insert = tx.prepare(
                 "INSERT INTO message (environment, account, channel, id, is_read, time,
                      conversation, data)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
-            for row in rows {
-                insert.execute((
+            let mut update = tx.prepare(
+                "UPDATE message SET is_read = ?5, time = ?6, conversation = ?7, data = ?8
+                 WHERE environment = ?1 AND account = ?2 AND channel = ?3 AND id = ?4
+                     AND (is_read, time, conversation, data) IS NOT (?5, ?6, ?7, ?8)",
+            )?;
+            for (row, first) in rows.iter().zip(first_listed) {
+                // A row already cached, or listed earlier in this list, is updated.
+                let new = first && !cached.contains(row.id.as_str());
+                let statement = if new { &mut insert } else { &mut update };
+                statement.execute((
                     environment,
                     account,
-                    channel.as_str(),
+                    channel_name,
                     &row.id,
                     row.is_read,
                     row.time,

@@ -57,6 +57,62 @@ fn notices_and_chats_refresh_separately_newest_first() {
 }
 
 #[test]
+fn a_refresh_leaves_exactly_the_servers_list() {
+    let (_dir, mut store) = temp_store();
+    store
+        .replace_messages(
+            ENV,
+            "ann",
+            Channel::Chat,
+            &[
+                chat("1", 10, "kefu"),
+                message("2", 20),
+                chat("3", 30, "bob"),
+            ],
+            1,
+        )
+        .unwrap();
+    let mut read = chat("3", 30, "kefu");
+    read.is_read = true;
+    read.data = json!({"messageId": "3", "messageIsRead": 1});
+    let refreshed = [chat("4", 40, "kefu"), read, message("1", 10)];
+    store
+        .replace_messages(ENV, "ann", Channel::Chat, &refreshed, 2)
+        .unwrap();
+
+    let cached = store
+        .messages::<Value>(ENV, "ann", Channel::Chat, HOUR)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        cached.data, refreshed,
+        "new, changed and unchanged; 2 is gone"
+    );
+    assert_eq!(cached.fetched_at, 2);
+}
+
+#[test]
+fn a_message_listed_twice_is_kept_once_as_listed_last() {
+    let (_dir, mut store) = temp_store();
+    let mut again = message("1", 10);
+    again.is_read = true;
+    store
+        .replace_messages(
+            ENV,
+            "ann",
+            Channel::Notice,
+            &[message("1", 10), again.clone()],
+            1,
+        )
+        .unwrap();
+    let cached = store
+        .messages::<Value>(ENV, "ann", Channel::Notice, HOUR)
+        .unwrap()
+        .unwrap();
+    assert_eq!(cached.data, vec![again]);
+}
+
+#[test]
 fn a_conversation_is_read_a_page_at_a_time_newest_first() {
     let (_dir, mut store) = temp_store();
     let chats = [
