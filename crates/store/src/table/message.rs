@@ -1,7 +1,7 @@
 //! Messages, notices and chats (`user_center::messages`): id, read flag and time as columns,
 //! the rest as JSON.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::time::Duration;
 
@@ -114,21 +114,24 @@ impl Store {
     ) -> Result<(), StoreError> {
         let channel_name = channel.as_str();
         let tx = self.conn.transaction()?;
+        // The cached rows' indexed columns, by id, to tell which rows are new and which keep
+        // their place in the indexes.
         let cached = {
             let mut select = tx.prepare(
-                "SELECT id FROM message WHERE environment = ?1 AND account = ?2 AND channel = ?3",
+                "SELECT id, time, conversation FROM message
+                 WHERE environment = ?1 AND account = ?2 AND channel = ?3",
             )?;
             select
                 .query_map((environment, account, channel_name), |row| {
-                    row.get::<_, String>(0)
+                    Ok((row.get::<_, String>(0)?, (row.get(1)?, row.get(2)?)))
                 })?
-                .collect::<Result<HashSet<_>, _>>()?
+                .collect::<Result<HashMap<String, (Option<i64>, Option<String>)>, _>>()?
         };
         // Only what changed is written: a refresh mostly lists the messages already cached,
         // and rewriting every one of them was most of its time and of the WAL it wrote.
         let listed: HashSet<&str> = rows.iter().map(|row| row.id.as_str()).collect();
         let mut gone: Vec<&String> = cached
-            .iter()
+            .keys()
             .filter(|id| !listed.contains(id.as_str()))
             .collect();
         if gone.len() == cached.len() {
@@ -154,7 +157,17 @@ impl Store {
                      conversation, data)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
-            let mut update = tx.prepare(
+            // SQLite rewrites the entries of every index whose column an UPDATE sets, changed
+            // or not: a row that keeps its time and conversation sets neither, which halves
+            // the cost of a refresh that changes every row's read flag. (It names ?6 and ?7 too,
+            // so both updates take the same parameters.)
+            let mut update_content = tx.prepare(
+                "UPDATE message SET is_read = ?5, data = ?8
+                 WHERE environment = ?1 AND account = ?2 AND channel = ?3 AND id = ?4
+                     AND time IS ?6 AND conversation IS ?7
+                     AND (is_read, data) IS NOT (?5, ?8)",
+            )?;
+            let mut update_all = tx.prepare(
                 "UPDATE message SET is_read = ?5, time = ?6, conversation = ?7, data = ?8
                  WHERE environment = ?1 AND account = ?2 AND channel = ?3 AND id = ?4
                      AND (is_read, time, conversation, data) IS NOT (?5, ?6, ?7, ?8)",
@@ -166,11 +179,20 @@ impl Store {
             sorted.sort_by(|a, b| a.id.cmp(&b.id));
             let mut previous: Option<&str> = None;
             for row in sorted {
-                // A row already cached, or listed just before, is updated.
                 let id = row.id.as_str();
-                let new = previous != Some(id) && !cached.contains(id);
+                let listed_twice = previous == Some(id);
                 previous = Some(id);
-                let statement = if new { &mut insert } else { &mut update };
+                let statement = match cached.get(id) {
+                    None if !listed_twice => &mut insert,
+                    Some((time, conversation))
+                        if !listed_twice
+                            && *time == row.time
+                            && *conversation == row.conversation =>
+                    {
+                        &mut update_content
+                    }
+                    _ => &mut update_all,
+                };
                 statement.execute((
                     environment,
                     account,

@@ -68,14 +68,22 @@ fn a_refresh_leaves_exactly_the_servers_list() {
                 chat("1", 10, "kefu"),
                 message("2", 20),
                 chat("3", 30, "bob"),
+                chat("5", 50, "kefu"),
             ],
             1,
         )
         .unwrap();
-    let mut read = chat("3", 30, "kefu");
-    read.is_read = true;
-    read.data = json!({"messageId": "3", "messageIsRead": 1});
-    let refreshed = [chat("4", 40, "kefu"), read, message("1", 10)];
+    let read = |mut row: MessageRow| {
+        row.is_read = true;
+        row.data = json!({"messageId": row.id, "messageIsRead": 1});
+        row
+    };
+    let refreshed = [
+        read(chat("5", 50, "kefu")),
+        chat("4", 40, "kefu"),
+        read(chat("3", 35, "kefu")),
+        chat("1", 10, "kefu"),
+    ];
     store
         .replace_messages(ENV, "ann", Channel::Chat, &refreshed, 2)
         .unwrap();
@@ -86,9 +94,14 @@ fn a_refresh_leaves_exactly_the_servers_list() {
         .unwrap();
     assert_eq!(
         cached.data, refreshed,
-        "new, changed and unchanged; 2 is gone"
+        "5 read, 4 new, 3 moved and read, 1 unchanged, 2 gone"
     );
     assert_eq!(cached.fetched_at, 2);
+    let page = store
+        .conversation_page::<Value>(ENV, "ann", Channel::Chat, "kefu", 0..9, HOUR)
+        .unwrap()
+        .unwrap();
+    assert_eq!(ids(&page.data), ["5", "4", "3", "1"], "the indexes follow");
 }
 
 #[test]
