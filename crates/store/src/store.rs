@@ -38,17 +38,26 @@ impl Store {
     }
 
     fn open_checked(path: &Path) -> Result<Self, StoreError> {
+        // A file created here has nothing to lose yet, so its schema is written without
+        // waiting for the disk: that saves the six fsyncs of creating it. A crash meanwhile
+        // leaves a file the next open migrates again or moves aside.
+        let fresh = !path.exists();
         let mut conn = Connection::open(path)?;
-        // WAL lets reads go on while a refresh writes; NORMAL is durable enough in WAL mode
-        // (a power cut may lose the last commit, never corrupt the file).
+        // NORMAL is durable enough in WAL mode (a power cut may lose the last commit, never
+        // corrupt the file).
+        let synchronous = if fresh { "OFF" } else { "NORMAL" };
+        conn.pragma_update(None, "synchronous", synchronous)?;
+        // WAL lets reads go on while a refresh writes.
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         let check: String = conn.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
         if check != "ok" {
             return Err(StoreError::Corrupt(check));
         }
         table::migrations().to_latest(&mut conn)?;
+        if fresh {
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
         Ok(Self { conn })
     }
 
@@ -82,4 +91,23 @@ fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
         }
     }
     Ok(moved_to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Store;
+
+    #[test]
+    fn a_created_file_is_left_syncing_like_a_reopened_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("cache.sqlite");
+        for state in ["created", "reopened"] {
+            let (store, _) = Store::open(&path).unwrap();
+            let synchronous: i64 = store
+                .conn
+                .query_row("PRAGMA synchronous", [], |row| row.get(0))
+                .unwrap();
+            assert_eq!(synchronous, 1, "{state}: NORMAL");
+        }
+    }
 }

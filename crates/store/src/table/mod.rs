@@ -35,6 +35,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
         M::up(message::MIGRATION),
         M::up(unread_count::MIGRATION),
         M::up(outbox::MIGRATION),
+        M::up(message::CONVERSATION_MIGRATION),
     ])
 }
 

@@ -3,7 +3,7 @@ use std::time::Duration;
 use lcs_store::now_ms;
 use serde_json::{Value, json};
 
-use crate::{ENV, HOUR, temp_store};
+use crate::{ENV, HOUR, assert_owners_isolated, temp_store};
 
 #[test]
 fn tokens_never_reach_the_cache() {
@@ -45,5 +45,16 @@ fn never_fetched_is_none() {
             .user_levels::<Value>(ENV, "7", HOUR)
             .unwrap()
             .is_none()
+    );
+}
+
+#[test]
+fn each_account_sees_only_its_own_customer() {
+    assert_owners_isolated(
+        |environment, account| json!({"customerNo": account, "environment": environment}),
+        |store, environment, account, customer, at| {
+            store.put_customer(environment, account, customer, at)
+        },
+        |store, environment, account| store.customer(environment, account, HOUR),
     );
 }

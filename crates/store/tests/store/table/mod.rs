@@ -1,5 +1,11 @@
+mod account_detail;
 mod address;
 mod customer;
+mod exp_rule;
+mod invoice;
 mod message;
 mod outbox;
 mod trading_account;
+mod unread_count;
+mod user_level;
+mod user_profile;

@@ -2,7 +2,7 @@ use lcs_store::table::trading_account::TradingAccountRow;
 use lcs_store::{AccountMode, now_ms};
 use serde_json::{Value, json};
 
-use crate::{ENV, HOUR, temp_store};
+use crate::{ENV, HOUR, assert_owners_isolated, temp_store};
 
 fn row(id: &str, mode: AccountMode, balance: &str, active: bool) -> TradingAccountRow {
     TradingAccountRow {
@@ -44,5 +44,26 @@ fn two_active_accounts_are_refused() {
         store
             .replace_trading_accounts(ENV, "c1", &rows, now_ms())
             .is_err()
+    );
+}
+
+#[test]
+fn each_account_sees_only_its_own_trading_accounts() {
+    assert_owners_isolated(
+        |environment, account| {
+            vec![
+                row(
+                    &format!("{environment}-{account}"),
+                    AccountMode::Real,
+                    "1.50",
+                    true,
+                ),
+                row("2", AccountMode::Demo, "100000.00", false),
+            ]
+        },
+        |store, environment, account, rows, at| {
+            store.replace_trading_accounts(environment, account, rows, at)
+        },
+        |store, environment, account| store.trading_accounts(environment, account, HOUR),
     );
 }
