@@ -429,6 +429,7 @@ fn message_row(message: &lcs_api::user_center::messages::MessageRow) -> Option<M
         id: message.message_id?.to_string(),
         is_read: message.message_is_read.unwrap_or(false),
         time: message.message_time,
+        conversation: message.user_other_id.map(|id| id.to_string()),
         data: serde_json::to_value(message).ok()?,
     })
 }
