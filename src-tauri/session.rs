@@ -92,6 +92,18 @@ impl Sessions {
         Ok(self.current()?.data)
     }
 
+    /// A removed environment: its sessions leave memory and the keychain.
+    pub fn forget_environment(&self, id: &str) {
+        self.built
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .remove(id);
+        if let Err(error) = lcs_core::session::forget_environment(self.keychain.store.as_ref(), id)
+        {
+            tracing::warn!(%error, "the removed environment's sessions could not be deleted");
+        }
+    }
+
     /// Makes the environment `settings` chose the current one, building its services the
     /// first time (or after its settings changed); the others keep theirs.
     pub fn use_environment(&self, settings: &Settings, sandbox: &EmbeddedSandbox) {

@@ -80,9 +80,12 @@ pub fn environment_remove(
     sessions: State<'_, Sessions>,
     id: String,
 ) -> CommandResult<EnvironmentList> {
-    update(&state, &sandbox, &sessions, |settings| {
+    let list = update(&state, &sandbox, &sessions, |settings| {
         settings.remove_environment(&id)
-    })
+    })?;
+    // Its sessions go with it: nothing of a removed backend stays in the keychain.
+    sessions.forget_environment(&id);
+    Ok(list)
 }
 
 /// Changes a copy and saves it; memory changes only once the file did, so what the user sees
