@@ -79,7 +79,7 @@ pub fn focus_main<R: Runtime>(app: &AppHandle<R>) {
 
 fn deliver<R: Runtime>(app: &AppHandle<R>, link: &str) {
     let outcome = resolve(app, link);
-    tracing::info!(page = ?outcome.navigation.as_ref().map(|_| ()), problem = ?outcome.problem, "link received");
+    tracing::info!(opens_a_page = outcome.navigation.is_some(), problem = ?outcome.problem, "link received");
     *app.state::<LinkInbox>()
         .pending
         .lock()

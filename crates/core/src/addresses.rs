@@ -7,7 +7,6 @@ use lcs_api::user_center::addresses::{
     Address, AddressAdd, AddressEdit, AddressFields, AddressList, AddressQuery, AddressRemove,
     AddressSave, AddressTag,
 };
-use lcs_store::table::default_list::DefaultListRow;
 use lcs_store::{Entity, OutboxEntry, OutboxKind, Store};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -175,21 +174,9 @@ pub(crate) async fn fetch(data: &Data, scope: &Scope) -> Result<()> {
             ..AddressQuery::default()
         }))
         .await?;
-    if !data.is_current(scope) {
-        return Ok(());
-    }
-    let rows: Vec<DefaultListRow> = page
-        .items
-        .iter()
-        .filter_map(|address| {
-            Some(DefaultListRow {
-                id: address.ud_id?.to_string(),
-                is_default: address.ud_is_default.unwrap_or(false),
-                data: serde_json::to_value(address).ok()?,
-            })
-        })
-        .collect();
-    SPEC.write_fetched(data, scope, &rows)
+    SPEC.write_page(data, scope, &page.items, |address| {
+        (address.ud_id, address.ud_is_default)
+    })
 }
 
 /// Sends one queued address edit with its idempotency key.

@@ -6,7 +6,6 @@ use lcs_api::user_center::invoices::{
     Invoice, InvoiceAdd, InvoiceEdit, InvoiceFields, InvoiceList, InvoiceMedium, InvoiceQuery,
     InvoiceRemove, InvoiceType,
 };
-use lcs_store::table::default_list::DefaultListRow;
 use lcs_store::{Entity, OutboxEntry, OutboxKind, Store};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -177,21 +176,9 @@ pub(crate) async fn fetch(data: &Data, scope: &Scope) -> Result<()> {
             ..InvoiceQuery::default()
         }))
         .await?;
-    if !data.is_current(scope) {
-        return Ok(());
-    }
-    let rows: Vec<DefaultListRow> = page
-        .items
-        .iter()
-        .filter_map(|invoice| {
-            Some(DefaultListRow {
-                id: invoice.user_invoice_id?.to_string(),
-                is_default: invoice.invoice_is_default.unwrap_or(false),
-                data: serde_json::to_value(invoice).ok()?,
-            })
-        })
-        .collect();
-    SPEC.write_fetched(data, scope, &rows)
+    SPEC.write_page(data, scope, &page.items, |invoice| {
+        (invoice.user_invoice_id, invoice.invoice_is_default)
+    })
 }
 
 /// Sends one queued invoice edit with its idempotency key.

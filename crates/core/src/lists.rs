@@ -138,6 +138,33 @@ impl Spec {
         )
     }
 
+    /// Writes a fetched page of `items`, each with its id and default flag as `key` reads
+    /// them; items without an id are skipped, and an answer for an account that is no longer
+    /// signed in is dropped.
+    pub fn write_page<T: Serialize>(
+        &self,
+        data: &Data,
+        scope: &Scope,
+        items: &[T],
+        key: impl Fn(&T) -> (Option<i64>, Option<bool>),
+    ) -> Result<()> {
+        if !data.is_current(scope) {
+            return Ok(());
+        }
+        let rows: Vec<DefaultListRow> = items
+            .iter()
+            .filter_map(|item| {
+                let (id, is_default) = key(item);
+                Some(DefaultListRow {
+                    id: id?.to_string(),
+                    is_default: is_default.unwrap_or(false),
+                    data: serde_json::to_value(item).ok()?,
+                })
+            })
+            .collect();
+        self.write_fetched(data, scope, &rows)
+    }
+
     /// Writes a freshly fetched list, then replays this account's queued edits on top.
     pub fn write_fetched(&self, data: &Data, scope: &Scope, rows: &[DefaultListRow]) -> Result<()> {
         data.with_store(|store| {

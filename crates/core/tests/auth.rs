@@ -100,6 +100,16 @@ fn planner_login(remember: bool) -> PlannerLogin {
     }
 }
 
+/// The demo user of the user centre, by phone and password, remembered.
+fn user_center_login() -> UserCenterLogin {
+    UserCenterLogin {
+        account: DEMO_PHONE.into(),
+        password: Some(DEMO_PASSWORD.into()),
+        code: None,
+        remember: true,
+    }
+}
+
 fn customer_login() -> CustomerLogin {
     CustomerLogin {
         by: CustomerLoginName::Email,
@@ -352,14 +362,7 @@ async fn a_network_failure_during_a_refresh_keeps_the_user_signed_in() {
 async fn a_user_centre_token_the_server_dropped_signs_the_user_out() {
     let app = App::start().await;
     let (auth, heard) = app.launch();
-    auth.user_center_login(UserCenterLogin {
-        account: DEMO_PHONE.into(),
-        password: Some(DEMO_PASSWORD.into()),
-        code: None,
-        remember: true,
-    })
-    .await
-    .unwrap();
+    auth.user_center_login(user_center_login()).await.unwrap();
     auth.verify(Family::UserCenter).await.unwrap();
     let Some(StoredSession::UserCenter(stored)) = app.stored(Family::UserCenter) else {
         panic!("user centre session not stored");
@@ -543,10 +546,8 @@ async fn a_forgotten_user_centre_password_is_reset_with_a_code() {
     .await
     .unwrap();
     auth.user_center_login(UserCenterLogin {
-        account: DEMO_PHONE.into(),
         password: Some("changed123".into()),
-        code: None,
-        remember: false,
+        ..user_center_login()
     })
     .await
     .unwrap();
@@ -645,14 +646,7 @@ async fn switching_between_real_and_demo_is_announced_and_kept() {
 async fn signing_out_forgets_the_session_everywhere() {
     let app = App::start().await;
     let (auth, heard) = app.launch();
-    auth.user_center_login(UserCenterLogin {
-        account: DEMO_PHONE.into(),
-        password: Some(DEMO_PASSWORD.into()),
-        code: None,
-        remember: true,
-    })
-    .await
-    .unwrap();
+    auth.user_center_login(user_center_login()).await.unwrap();
     auth.sign_out_user(Family::UserCenter).await;
     assert!(auth.sessions().is_empty());
     assert!(app.stored(Family::UserCenter).is_none());
@@ -742,14 +736,7 @@ async fn no_token_reaches_an_event_or_a_log_line() {
         .await;
     let (auth, heard) = app.launch();
     auth.customer_login(customer_login()).await.unwrap();
-    auth.user_center_login(UserCenterLogin {
-        account: DEMO_PHONE.into(),
-        password: Some(DEMO_PASSWORD.into()),
-        code: None,
-        remember: true,
-    })
-    .await
-    .unwrap();
+    auth.user_center_login(user_center_login()).await.unwrap();
     auth.planner_login(planner_login(true)).await.unwrap();
     let (first_access, first_refresh) = app.planner_tokens();
     for family in [Family::Customer, Family::UserCenter, Family::Planner] {
