@@ -1,6 +1,8 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import 'vant/lib/index.css'
+// Vant's swipe-to-delete, pull-to-refresh and pickers follow touch only: a mouse drives them too.
+import '@vant/touch-emulator'
 import App from './App.vue'
 import { installErrorReporting, reportUnhandled } from './commands'
 import { applyLanguage, i18n } from './i18n'

@@ -136,6 +136,18 @@ describe('Address list', () => {
     expect(router.currentRoute.value.query).toEqual({ id: 'tmp-1' })
   })
 
+  it('does not open the edit page at the end of a swipe to Delete', async () => {
+    const { wrapper, router } = await mountApp(backend(() => loaded([HOME, OFFICE])), '/address')
+    const row = wrapper.get('[data-testid="address-11"]')
+    // A mouse drag, as the touch emulator turns it into touches, ends in a click on the row.
+    await row.trigger('touchstart', { touches: [{ clientX: 300, clientY: 20 }] })
+    await row.trigger('touchmove', { touches: [{ clientX: 200, clientY: 22 }] })
+    await row.trigger('touchend')
+    await row.get('[data-testid="open"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('lcs.address.list')
+  })
+
   describe('delete with undo', () => {
     function removeRow(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], id: string) {
       return wrapper.get(`[data-testid="address-${id}"] [data-testid="remove"]`).trigger('click')
