@@ -91,6 +91,21 @@ describe('Signing in', () => {
     expect(router.currentRoute.value.name).toBe('lcs.home')
   })
 
+  it('returns to the page that asked for sign-in, leaving no second copy of it for Back', async () => {
+    const { wrapper, router } = await mountApp(
+      backend([DEMO], (cmd) => (cmd === 'auth_planner_login' ? PLANNER_SESSION : undefined)),
+      '/account/certify',
+    )
+    await router.push({ name: 'lcs.account.login', query: { redirect: '/account/certify' } })
+    await flushPromises()
+    await wrapper.findAll('.van-tab')[2].trigger('click')
+    await wrapper.get('[data-testid="planner-username"] input').setValue('demo')
+    await wrapper.get('[data-testid="planner-password"] input').setValue('demo1234')
+    await submit(wrapper)
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('lcs.account.certify'))
+    expect(window.history.state.back).not.toBe('/account/certify')
+  })
+
   it('keeps the input and shows the server\'s words when the password is wrong', async () => {
     const { wrapper, router, calls } = await mountApp(
       backend([], (cmd) => {
