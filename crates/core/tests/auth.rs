@@ -658,6 +658,31 @@ async fn signing_out_forgets_the_session_everywhere() {
     assert_eq!(error.code(), ErrorCode::Unauthorized);
 }
 
+#[tokio::test]
+async fn a_call_that_meets_the_token_a_sign_out_ended_does_not_call_it_expired() {
+    let app = App::start().await;
+    let (auth, heard) = app.launch();
+    auth.user_center_login(user_center_login()).await.unwrap();
+    // The server ends the token at once but answers the logout late; a page's call lands in
+    // between.
+    app.tool(
+        "faults",
+        json!({"path": "/front/account/login/logout", "kind": "late", "delayMs": 500}),
+    )
+    .await;
+    let meanwhile = async {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        auth.user_center(&lcs_api::user_center::user::UserInfo)
+            .await
+    };
+    let ((), answer) = tokio::join!(auth.sign_out_user(Family::UserCenter), meanwhile);
+    assert_eq!(answer.unwrap_err().code(), ErrorCode::Unauthorized);
+    let reasons: Vec<_> = heard.all().iter().map(|event| event.reason).collect();
+    assert_eq!(reasons.last(), Some(&Some(AuthReason::User)));
+    assert!(!reasons.contains(&Some(AuthReason::Expired)), "{reasons:?}");
+    assert_eq!(auth.signed_out_because(), None);
+}
+
 /// A keychain that reads but refuses writes, as a locked collection does.
 struct LockedKeychain;
 

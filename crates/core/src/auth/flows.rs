@@ -885,10 +885,14 @@ impl Auth {
     }
 
     /// The user signs out of `family`: the server is told where the family has a logout call
-    /// (B), but a server that cannot be reached does not keep anyone signed in.
+    /// (B), but a server that cannot be reached does not keep anyone signed in. The session
+    /// ends here first: a call that meets the token the logout ended must not sign the user out
+    /// a second time, as expired.
     pub async fn sign_out_user(&self, family: Family) {
+        let token = self.token(family);
+        self.sign_out(family, AuthReason::User).await;
         if family == Family::UserCenter
-            && let Some(token) = self.token(Family::UserCenter)
+            && let Some(token) = token
         {
             let logout = self
                 .client
@@ -898,7 +902,6 @@ impl Auth {
                 tracing::info!(%error, "the user centre did not confirm the logout");
             }
         }
-        self.sign_out(family, AuthReason::User).await;
     }
 }
 
