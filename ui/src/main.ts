@@ -1,5 +1,6 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
+import { setToastDefaultOptions } from 'vant'
 import 'vant/lib/index.css'
 // Vant's swipe-to-delete, pull-to-refresh and pickers follow touch only: a mouse drives them too.
 import '@vant/touch-emulator'
@@ -13,6 +14,9 @@ const app = createApp(App)
 app.use(createPinia()).use(i18n).use(createAppRouter())
 
 installErrorReporting(app)
+
+// Vant breaks toast text anywhere, which cuts English words in half ("Address sav / ed").
+setToastDefaultOptions({ wordBreak: 'break-word' })
 
 // The language is known before the first paint, so the UI never flashes in the wrong one. If the
 // settings cannot be read the user has been told, and the app starts in the system language.
