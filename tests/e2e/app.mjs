@@ -47,7 +47,7 @@ export async function withApp(t, body, { args = [] } = {}) {
   } finally {
     const name = t.name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '')
     if (session) {
-      screenshot(path.join(SCREENSHOTS, `${name}.png`))
+      captureWindow(path.join(SCREENSHOTS, `${name}.png`))
       await session.quit().catch(() => undefined)
     }
     await driver.stop()
@@ -68,11 +68,30 @@ function forgetSessions() {
   }
 }
 
+/** Removes the screenshots under `folder` of target/e2e-screenshots, left by an earlier run. */
+export function clearScreenshots(folder) {
+  rmSync(path.join(SCREENSHOTS, folder), { recursive: true, force: true })
+}
+
+/**
+ * Saves the app's window as target/e2e-screenshots/<name>.png once the page has settled and
+ * painted. Take it after navigating by clicks: a page reached by setting the URL through
+ * WebDriver may still show the previous one on the X display.
+ */
+export async function screenshot(session, name) {
+  await session.settle()
+  await session.cmd('POST', '/execute/async', {
+    script: 'const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()))',
+    args: [],
+  })
+  captureWindow(path.join(SCREENSHOTS, `${name}.png`))
+}
+
 /**
  * Captures the app's window from the X display. WebKitWebDriver's own screenshot command hangs
  * when compositing is disabled, which Xvfb requires.
  */
-function screenshot(file) {
+function captureWindow(file) {
   mkdirSync(path.dirname(file), { recursive: true })
   try {
     execFileSync('import', ['-window', 'LCS Account', file], { stdio: 'ignore', timeout: 10_000 })

@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'
 const WAIT_MS = 15_000
+const COMMAND_MS = 60_000
 
 async function freePort() {
   return new Promise((resolve, reject) => {
@@ -83,6 +84,8 @@ async function request(base, method, route, body) {
     method,
     headers: { 'content-type': 'application/json; charset=utf-8' },
     body: body === undefined ? undefined : JSON.stringify(body),
+    // An app that died leaves WebKitWebDriver answering nothing: fail rather than wait for ever.
+    signal: AbortSignal.timeout(COMMAND_MS),
   })
   const text = await response.text()
   let json
@@ -137,15 +140,110 @@ export class Session {
     return this.cmd('GET', `/element/${await this.waitFor(css, options)}/text`)
   }
 
+  /**
+   * Clicks the element `css` matches. While something lies over it (a toast, a closing popup)
+   * it waits, as a user would, for that to go.
+   */
   async click(css, options) {
-    await this.cmd('POST', `/element/${await this.waitFor(css, options)}/click`, {})
+    await this.clickElement(await this.waitFor(css, options), options)
   }
 
-  /** Replaces the text of the input matched by `css`, as a user typing would. */
+  async clickElement(id, { timeoutMs = WAIT_MS } = {}) {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      try {
+        await this.cmd('POST', `/element/${id}/click`, {})
+        return
+      } catch (error) {
+        if (!/element click intercepted/.test(error.message) || Date.now() > deadline) throw error
+        await sleep(100)
+      }
+    }
+  }
+
+  /**
+   * Replaces the text of the input matched by `css`, as a user typing would: its text selected,
+   * then typed over. (WebDriver's clear is no use here: without an input event, a Vue input
+   * bound with v-model writes its old value back when it loses focus.)
+   */
   async type(css, text) {
     const id = await this.waitFor(css)
-    await this.cmd('POST', `/element/${id}/clear`, {})
+    await this.execute('arguments[0].focus(); arguments[0].select()', [{ [ELEMENT]: id }])
     await this.cmd('POST', `/element/${id}/value`, { text })
+  }
+
+  /** Runs `script` (a function body; `arguments` are `args`) in the page and returns its value. */
+  execute(script, args = []) {
+    return this.cmd('POST', '/execute/sync', { script, args })
+  }
+
+  /** Waits until `probe()` answers something truthy; returns it. `what` names it in the error. */
+  async waitUntil(probe, what, { timeoutMs = WAIT_MS } = {}) {
+    const deadline = Date.now() + timeoutMs
+    let last
+    while (Date.now() < deadline) {
+      last = await probe()
+      if (last) return last
+      await sleep(100)
+    }
+    throw new Error(`${what} did not happen within ${timeoutMs} ms; last saw ${JSON.stringify(last)}`)
+  }
+
+  /** Waits until no element matches `css` (with `text`, when given). */
+  async waitGone(css, { text, timeoutMs = WAIT_MS } = {}) {
+    await this.waitUntil(
+      () =>
+        this.execute(
+          'return ![...document.querySelectorAll(arguments[0])].some((e) => arguments[1] === null || e.textContent.includes(arguments[1]))',
+          [css, text ?? null],
+        ),
+      `${css}${text ? ` containing ${JSON.stringify(text)}` : ''} going away`,
+      { timeoutMs },
+    )
+  }
+
+  /**
+   * Waits until the page's transitions and animations have ended (endless ones, like a spinner,
+   * do not count), so a click lands where the element rests and a screenshot shows it there.
+   */
+  async settle({ timeoutMs = WAIT_MS } = {}) {
+    await this.waitUntil(
+      () =>
+        this.execute(
+          "return document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)",
+        ),
+      'the page settling',
+      { timeoutMs },
+    )
+  }
+
+  /** Drags the element `css` matches by (dx, dy) pixels with the mouse, as a swipe. */
+  async drag(css, dx, dy, options) {
+    const origin = { [ELEMENT]: await this.waitFor(css, options) }
+    const steps = 5
+    const moves = Array.from({ length: steps }, () => ({
+      type: 'pointerMove',
+      origin: 'pointer',
+      x: Math.round(dx / steps),
+      y: Math.round(dy / steps),
+      duration: 30,
+    }))
+    await this.cmd('POST', '/actions', {
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', origin, x: 0, y: 0, duration: 0 },
+            { type: 'pointerDown', button: 0 },
+            ...moves,
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    })
+    await this.cmd('DELETE', '/actions')
   }
 
   async quit() {

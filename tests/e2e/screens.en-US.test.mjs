@@ -1,0 +1,4 @@
+// The user's journey through the screens in English.
+import { screenTests } from './screens.mjs'
+
+screenTests('en-US')

@@ -1,0 +1,418 @@
+// A user's journey through the app's screens against the built-in sandbox, in one language,
+// with a screenshot per step under target/e2e-screenshots/<language>/<nn>-<step>.png. Each
+// language's test file runs it (a file has two minutes under `npm run e2e`, one journey's worth).
+
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { clearScreenshots, screenshot, withApp } from './app.mjs'
+
+/** What the user reads on the way, in each language (the app's locale files are TypeScript). */
+const TEXTS = {
+  'zh-CN': {
+    home: '首页',
+    messages: '消息',
+    settings: '设置',
+    signedOut: '未登录',
+    signedIn: '已登录',
+    addresses: '收货地址',
+    addressAdd: '新增收货地址',
+    addressEdit: '修改收货地址',
+    addressDefault: '默认',
+    addressRemoved: (name) => `已删除“${name}”的地址`,
+    undo: '撤销',
+    invoices: '发票',
+    invoiceAdd: '新增发票信息',
+    company: '企业',
+    electronic: '电子发票',
+    chats: '聊天',
+    conversation: '会话',
+    trading: '交易账户',
+    signIn: '登录',
+    real: '真实账户',
+    demo: '模拟账户',
+    active: '当前',
+    resetDone: '模拟账户已重置',
+    wechatTitle: '用微信扫一扫',
+    userCentre: '用户中心',
+  },
+  'en-US': {
+    home: 'Home',
+    messages: 'Messages',
+    settings: 'Settings',
+    signedOut: 'Not signed in',
+    signedIn: 'Signed in',
+    addresses: 'Delivery addresses',
+    addressAdd: 'New delivery address',
+    addressEdit: 'Change delivery address',
+    addressDefault: 'Default',
+    addressRemoved: (name) => `Deleted the address of ${name}`,
+    undo: 'Undo',
+    invoices: 'Invoices',
+    invoiceAdd: 'New invoice details',
+    company: 'Company',
+    electronic: 'Electronic',
+    chats: 'Chats',
+    conversation: 'Conversation',
+    trading: 'Trading accounts',
+    signIn: 'Sign in',
+    real: 'Real account',
+    demo: 'Demo account',
+    active: 'Active',
+    resetDone: 'Demo account reset',
+    wechatTitle: 'Scan with WeChat',
+    userCentre: 'User centre',
+  },
+}
+
+/** The sandbox's first demo user, as the sign-in page lists it. */
+const DEMO = { phone: '13800000001', email: 'demo@lcs.test' }
+
+/**
+ * One run through the screens: the session, the language's texts, and `shot(step)`, which saves
+ * <language>/<prefix><nn>-<step>.png, numbered in the order they are taken.
+ */
+function journey(session, language, prefix = '') {
+  let taken = 0
+  return {
+    session,
+    language,
+    text: TEXTS[language],
+    async shot(step) {
+      taken += 1
+      await screenshot(session, `${language}/${prefix}${String(taken).padStart(2, '0')}-${step}`)
+    },
+  }
+}
+
+/**
+ * Clicks the first element under `css` whose content includes `text`. For a picker's options,
+ * which WebDriver reads as no text while their column is scrolled by a transform.
+ */
+async function clickContaining(session, css, text) {
+  const element = await session.waitUntil(
+    () =>
+      session.execute(
+        'return [...document.querySelectorAll(arguments[0])].find((e) => e.textContent.trim() === arguments[1]) ?? null',
+        [css, text],
+      ),
+    `${css} reading ${JSON.stringify(text)}`,
+  )
+  await session.clickElement(Object.values(element)[0])
+}
+
+/**
+ * The selector of the list row (`kind` address or invoice) showing `name`, once the server has
+ * it: a row added offline-first has a temporary id until then.
+ */
+async function syncedRow(session, kind, name) {
+  const id = await session.waitUntil(
+    () =>
+      session.execute(
+        `const row = [...document.querySelectorAll('.van-swipe-cell[data-testid^="${kind}-"]')]
+          .find((e) => e.textContent.includes(arguments[0]))
+        return row && !row.querySelector('[data-testid="pending"]') ? row.dataset.testid : null`,
+        [name],
+      ),
+    `the ${kind} ${JSON.stringify(name)} saved on the server`,
+  )
+  return `[data-testid="${id}"]`
+}
+
+/** Waits until an element `css` matches has `text` in its content. */
+async function waitForContent(session, css, text) {
+  await session.waitUntil(
+    () =>
+      session.execute('return [...document.querySelectorAll(arguments[0])].some((e) => e.textContent.includes(arguments[1]))', [
+        css,
+        text,
+      ]),
+    `${css} containing ${JSON.stringify(text)}`,
+  )
+}
+
+/** The texts of the elements `css` matches, in page order. */
+function textsOf(session, css) {
+  return session.execute('return [...document.querySelectorAll(arguments[0])].map((e) => e.textContent.trim())', [css])
+}
+
+/** Back to the previous page with the nav bar's arrow. */
+async function back(ui, landsOn) {
+  await ui.session.click('.van-nav-bar__left')
+  await ui.session.waitFor('[data-testid="page-title"]', { text: landsOn })
+}
+
+/** Home by the tab bar, then one of its service tiles. */
+async function openService(ui, route, title) {
+  await ui.session.click('[data-testid="tabbar"] .van-tabbar-item:nth-child(1)')
+  await ui.session.waitFor('[data-testid="home"]')
+  await ui.session.click(`[data-testid="service-${route}"]`)
+  await ui.session.waitFor('[data-testid="page-title"]', { text: title })
+}
+
+/** Confirms the dialog on screen. */
+async function confirmDialog(session) {
+  await session.waitFor('.van-dialog')
+  await session.settle()
+  await session.click('.van-dialog__confirm')
+  await session.waitGone('.van-dialog:not([style*="display: none"])')
+}
+
+/** The language is the user's choice in Settings; the rest of the run is in it. */
+async function chooseLanguage(ui) {
+  await ui.session.click('[data-testid="tab-settings"]')
+  await ui.session.click(`[data-testid="language-${ui.language}"]`)
+  await ui.session.waitFor('[data-testid="page-title"]', { text: ui.text.settings })
+  await ui.session.waitFor(`[data-testid="language-${ui.language}"] .van-radio__icon--checked`)
+  await ui.shot('language')
+}
+
+/** Signs in to the user centre (family B) with the first demo account the sign-in page lists. */
+async function signInUserCentre(ui) {
+  const { session, text } = ui
+  await session.click('[data-testid="tabbar"] .van-tabbar-item:nth-child(1)')
+  await session.waitFor('[data-testid="home-status"]', { text: text.signedOut })
+  await session.click('[data-testid="home-sign-in"]')
+  await session.click('[data-testid="login-families"] .van-tab:nth-child(2)')
+  await session.click('[data-testid="demo-accounts"] .van-cell', { text: DEMO.phone })
+  const account = await session.waitFor('[data-testid="user-center-account"] input')
+  assert.equal(await session.cmd('GET', `/element/${account}/property/value`), DEMO.phone)
+  await ui.shot('sign-in-user-centre')
+  await session.click('[data-testid="login-submit"]')
+  await session.waitFor('[data-testid="home-status"]', { text: DEMO.phone })
+  await session.waitFor('[data-testid="home"] .hint', { text: text.signedIn })
+  await ui.shot('home-signed-in')
+}
+
+/** Add an address with its region, change it, make it the default, delete it. */
+async function addresses(ui) {
+  const { session, text } = ui
+  const name = ui.language === 'zh-CN' ? '王小明' : 'Li Lei'
+  const renamed = `${name}2`
+  await openService(ui, 'lcs.address.list', text.addresses)
+  await session.waitFor('.van-swipe-cell[data-testid^="address-"] [data-testid="open"]')
+  await ui.shot('addresses')
+
+  await session.click('[data-testid="address-add"]')
+  await session.waitFor('[data-testid="address-edit-heading"]', { text: text.addressAdd })
+  await session.type('.van-address-edit__fields .van-field:nth-child(1) input', name)
+  await session.type('.van-address-edit__fields input[type="tel"]', '13912345678')
+  await session.click('.van-address-edit__fields .van-field:nth-child(3)')
+  await session.waitFor('.van-picker-column')
+  await session.settle()
+  await clickContaining(session, '.van-picker-column:nth-child(1) .van-picker-column__item', '北京市')
+  await session.settle()
+  await clickContaining(session, '.van-picker-column:nth-child(2) .van-picker-column__item', '北京市')
+  await session.settle()
+  await clickContaining(session, '.van-picker-column:nth-child(3) .van-picker-column__item', '东城区')
+  await session.settle()
+  await session.click('.van-picker__confirm')
+  await session.waitFor('.van-address-edit__fields .van-field:nth-child(3) input')
+  await session.waitUntil(
+    () =>
+      session.execute(
+        "return document.querySelector('.van-address-edit__fields .van-field:nth-child(3) input').value.includes('东城区')",
+      ),
+    'the chosen region in the form',
+  )
+  await session.type('.van-address-edit-detail textarea', '东直门南大街 1 号')
+  await ui.shot('address-add')
+  await session.click('.van-address-edit__buttons .van-button--primary')
+  await session.waitFor('[data-testid="page-title"]', { text: text.addresses })
+  let row = await syncedRow(session, 'address', name)
+  await session.waitFor(row, { text: '北京市 北京市 东城区 东直门南大街 1 号' })
+  await ui.shot('address-added')
+
+  await session.click(`${row} [data-testid="open"]`)
+  await session.waitFor('[data-testid="address-edit-heading"]', { text: text.addressEdit })
+  await session.type('.van-address-edit__fields .van-field:nth-child(1) input', renamed)
+  await ui.shot('address-edit')
+  await session.click('.van-address-edit__buttons .van-button--primary')
+  await session.waitFor('[data-testid="page-title"]', { text: text.addresses })
+  row = await syncedRow(session, 'address', renamed)
+
+  await session.click(`${row} [data-testid="set-default"]`)
+  await session.waitUntil(async () => {
+    const [first] = await textsOf(session, '.van-swipe-cell[data-testid^="address-"]')
+    return first?.includes(renamed) && first.includes(text.addressDefault)
+  }, 'the new default address moving first')
+  await session.waitGone(`${row} [data-testid="set-default"]`)
+  await ui.shot('address-default')
+
+  // Delete is behind a swipe to the left, as on a phone.
+  await session.drag(`${row} [data-testid="open"]`, -120, 0)
+  await session.settle()
+  await session.click(`${row} [data-testid="remove"]`)
+  await session.waitGone(row)
+  // WebDriver reads the fixed bar as empty text: its content is what the user reads.
+  await waitForContent(session, '[data-testid="undo-bar"]', text.addressRemoved(renamed))
+  await waitForContent(session, '[data-testid="undo"]', text.undo)
+  await ui.shot('address-deleted')
+  // Once the undo time is over the removal is sent, and the address stays gone.
+  await session.waitGone('[data-testid="undo-bar"]')
+  await session.waitGone(row)
+  await back(ui, text.home)
+}
+
+/** Add a company's electronic invoice details. */
+async function invoices(ui) {
+  const { session, text } = ui
+  const title = ui.language === 'zh-CN' ? '上海示例科技有限公司' : 'Example Trading Ltd'
+  await openService(ui, 'lcs.invoice.list', text.invoices)
+  await session.waitFor('.van-swipe-cell[data-testid^="invoice-"] [data-testid="open"]')
+  await ui.shot('invoices')
+
+  await session.click('[data-testid="invoice-add"]')
+  await session.waitFor('[data-testid="invoice-edit-heading"]', { text: text.invoiceAdd })
+  await session.click('[data-testid="company"]')
+  await session.click('[data-testid="electronic"]')
+  await session.type('[data-testid="title"] input', title)
+  await session.type('[data-testid="company-code"] input', '91310000MA1FL8XQ3B')
+  await session.type('[data-testid="contact-email"] input', 'billing@example.test')
+  await ui.shot('invoice-add')
+  await session.click('[data-testid="save"]')
+  await session.waitFor('[data-testid="page-title"]', { text: text.invoices })
+  const added = await syncedRow(session, 'invoice', title)
+  await session.waitFor(`${added} [data-testid="kind"]`, { text: text.company })
+  await session.waitFor(`${added} [data-testid="medium"]`, { text: text.electronic })
+  await session.waitFor(added, { text: 'billing@example.test' })
+  await ui.shot('invoice-added')
+  await back(ui, text.home)
+}
+
+/** The unread count on the tab bar's Messages tab; 0 when it shows none. */
+async function tabBadge(session) {
+  const badge = await session.execute(
+    "return document.querySelector('[data-testid=\"tab-messages\"] .van-badge')?.textContent.trim() ?? '0'",
+  )
+  return Number(badge)
+}
+
+/** Open a chat with unread messages, read it, and see the unread counts drop. */
+async function messages(ui) {
+  const { session, text } = ui
+  await session.click('[data-testid="tabbar"] .van-tabbar-item:nth-child(1)')
+  const before = await session.waitUntil(() => tabBadge(session), 'an unread count on the Messages tab')
+  await session.click('[data-testid="tab-messages"]')
+  await session.waitFor('[data-testid="panel-notice"] [data-testid^="notice-"]')
+  await waitForContent(session, '.van-tab.tab-message', text.chats)
+  await session.settle()
+  await session.click('.van-tab.tab-message')
+  await session.waitFor('.van-tab--active.tab-message')
+  await session.waitFor('[data-testid="panel-message"] [data-testid="unread-count"]')
+  const conversation = await session.execute(
+    "return [...document.querySelectorAll('[data-testid=\"panel-message\"] [data-testid^=\"chat-\"]')].find((row) => row.querySelector('[data-testid=\"unread-count\"]'))?.dataset.testid",
+  )
+  const row = `[data-testid="${conversation}"]`
+  const unread = Number(await session.text(`${row} [data-testid="unread-count"]`))
+  assert.ok(unread > 0, 'the conversation shows how many messages are unread')
+  assert.ok(before >= unread, `the tab bar counts ${before}, the conversation ${unread}`)
+  await ui.shot('messages')
+
+  await session.click(row)
+  await session.waitFor('[data-testid="page-title"]', { text: text.conversation })
+  await session.waitFor('[data-testid^="bubble-"]')
+  await ui.shot('chat')
+
+  await back(ui, text.messages)
+  await session.waitFor(row)
+  await session.waitGone(`${row} [data-testid="unread-count"]`)
+  // The read mark reaches the server.
+  await session.waitGone(`${row} [data-testid="pending"]`)
+  await session.waitUntil(async () => (await tabBadge(session)) === before - unread, `the tab bar counting ${before - unread}`)
+  await ui.shot('messages-read')
+}
+
+/** Sign in to the customer account from Trading accounts, switch to demo and reset it. */
+async function tradingAccounts(ui) {
+  const { session, text } = ui
+  await openService(ui, 'lcs.account.switch', text.trading)
+  await session.click('[data-testid="trading"] .van-button', { text: text.signIn })
+  await session.waitFor('[data-testid="login"]')
+  await session.click('[data-testid="demo-accounts"] .van-cell', { text: DEMO.email })
+  await session.click('[data-testid="login-submit"]')
+  await session.waitFor('[data-testid="page-title"]', { text: text.trading })
+  await session.waitFor('[data-testid="trading-mode"]', { text: text.real })
+  await ui.shot('trading')
+
+  await session.click('[data-testid="trading-switch"]')
+  await confirmDialog(session)
+  await session.waitFor('[data-testid="trading-mode"]', { text: text.demo })
+  await session.click('[data-testid="trading-reset"]')
+  await session.waitFor('.van-dialog')
+  await ui.shot('trading-reset-confirm')
+  await confirmDialog(session)
+  await session.waitFor('.van-toast', { text: text.resetDone })
+  await session.waitFor('[data-testid="trading-demo"]', { text: text.active })
+  await ui.shot('trading-demo-reset')
+  await back(ui, text.home)
+}
+
+/** Sign out of every account in Settings; Home is signed out. */
+async function signOut(ui) {
+  const { session, text } = ui
+  await session.click('[data-testid="tabbar"] .van-tabbar-item:nth-child(1)')
+  await session.click('[data-testid="tab-settings"]')
+  await session.waitFor('[data-testid="session-customer"]')
+  await ui.shot('settings-signed-in')
+  for (const family of ['customer', 'user_center']) {
+    await session.click(`[data-testid="sign-out-${family}"]`)
+    await confirmDialog(session)
+    await session.waitGone(`[data-testid="session-${family}"]`)
+  }
+  await session.click('[data-testid="tabbar"] .van-tabbar-item:nth-child(1)')
+  await session.waitFor('[data-testid="home-status"]', { text: text.signedOut })
+  await session.waitFor('[data-testid="home-sign-in"]')
+  // Signed out by choice: no word of an expired session or another device.
+  assert.equal(await session.execute('return document.querySelector(\'[data-testid="signout-reason"]\') === null'), true)
+  assert.equal(await tabBadge(session), 0)
+  await ui.shot('signed-out')
+}
+
+/**
+ * The journey, in order. Each step is a function of the run (`journey()`), starting and ending
+ * on a page the next one can leave by the tab bar. Registration, profile editing and password
+ * retrieval join it as steps of the same shape once their pages exist.
+ */
+const JOURNEY = [chooseLanguage, signInUserCentre, addresses, invoices, messages, tradingAccounts, signOut]
+
+/** The journey and the WeChat QR sign-in, each its own test, in `language`. */
+export function screenTests(language) {
+  test(`a user's journey through the screens in ${language}`, async (t) => {
+    clearScreenshots(language)
+    await withApp(t, async ({ session }) => {
+      const ui = journey(session, language)
+      for (const step of JOURNEY) await step(ui)
+    })
+  })
+
+  test(`WeChat QR sign-in in ${language}`, async (t) => {
+    await withApp(t, async ({ session }) => {
+      const ui = journey(session, language, 'wechat-')
+      await chooseLanguage(ui)
+      const environment = await session.waitFor('[data-testid="environment"]', { text: 'http://127.0.0.1:' })
+      const sandbox = (await session.cmd('GET', `/element/${environment}/text`)).match(/http:\/\/127\.0\.0\.1:\d+\//)[0]
+
+      await session.click('[data-testid="tabbar"] .van-tabbar-item:nth-child(1)')
+      await session.click('[data-testid="home-sign-in"]')
+      await session.click('[data-testid="login-families"] .van-tab:nth-child(2)')
+      await session.click('[data-testid="wechat-qr"]')
+      await waitForContent(session, '[data-testid="wechat-qr-popup"]', ui.text.wechatTitle)
+      await session.waitFor('[data-testid="wechat-qr-popup"] img')
+      await ui.shot('wechat-qr')
+
+      // What scanning the code and confirming in WeChat does, as the demo user.
+      const confirmed = await fetch(`${sandbox}__sandbox/qr/confirm`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userAccount: DEMO.phone }),
+      })
+      assert.equal(confirmed.status, 200, await confirmed.clone().text())
+      assert.equal((await confirmed.json()).status, 'confirmed')
+
+      await session.waitFor('[data-testid="home"] .hint', { text: ui.text.userCentre })
+      assert.match(await session.text('[data-testid="home"] .hint'), new RegExp(ui.text.signedIn))
+      await session.waitGone('[data-testid="home-sign-in"]')
+      await ui.shot('wechat-signed-in')
+    })
+  })
+}
