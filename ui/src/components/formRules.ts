@@ -47,11 +47,11 @@ export function useFormRules() {
     validator: (value: string) => validator(value ?? ''),
     message: () => t(typeof key === 'string' ? key : key(), PASSWORD_LENGTH),
   })
-  const required = (field: string): FieldRule => ({
-    required: true,
-    message: () => t('forms.required', { field }),
-  })
+  /** "Enter your …", the field named in the middle of the sentence. */
+  const prompt = (field: string) => t('forms.required', { field: field.toLocaleLowerCase() })
+  const required = (field: string): FieldRule => ({ required: true, message: () => prompt(field) })
   return {
+    prompt,
     required: (field: string) => [required(field)],
     area: (field: string) => [required(field), rule(isArea, 'forms.errors.area')],
     /** The number against the area code the user has typed, read at validation time. */
@@ -74,8 +74,8 @@ export function useFormRules() {
       rule((value) => passwordChecks(value).length, 'forms.errors.passwordLength'),
       rule((value) => passwordChecks(value).mix, 'forms.errors.passwordMix'),
     ],
-    confirm: (field: string, password: () => string) => [
-      required(field),
+    confirm: (password: () => string) => [
+      { required: true, message: () => t('forms.placeholders.confirmPassword') },
       rule((value) => value === password(), 'forms.errors.confirm'),
     ],
   }

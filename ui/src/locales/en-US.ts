@@ -163,7 +163,7 @@ const enUS: typeof zhCN = {
       email: 'E-mail',
       account: 'Account',
       username: 'User name',
-      country: 'Country/region',
+      country: 'Country',
       code: 'Code',
       password: 'Password',
       oldPassword: 'Old password',

@@ -44,7 +44,7 @@ describe('Password change', () => {
     const { wrapper, calls } = await mountApp(backend(), '/account/password')
     expect(wrapper.get('[data-testid="password-rules"]').text()).toContain('同时包含字母和数字')
     await submitForm(wrapper)
-    expect(fieldErrors(wrapper)).toEqual(['请填写原密码', '请填写新密码', '请填写确认密码'])
+    expect(fieldErrors(wrapper)).toEqual(['请填写原密码', '请填写新密码', '再次输入新密码'])
     await fill(wrapper, 'demo1234', 'short1', 'short2')
     await submitForm(wrapper)
     expect(fieldErrors(wrapper)).toEqual(['密码需为 8–32 位', '两次输入的密码不一致'])
@@ -54,7 +54,7 @@ describe('Password change', () => {
   it('speaks English when the user chose it', async () => {
     const { wrapper } = await mountApp(backend(undefined, 'en-US'), '/account/password')
     await submitForm(wrapper)
-    expect(fieldErrors(wrapper)).toEqual(['Enter your Old password', 'Enter your New password', 'Enter your Confirm'])
+    expect(fieldErrors(wrapper)).toEqual(['Enter your old password', 'Enter your new password', 'Type the new password again'])
     expect(wrapper.get('[data-testid="password-page"]').text()).toContain('planner account demo')
   })
 

@@ -62,7 +62,7 @@ describe('Forgotten password', () => {
     await input(wrapper, 'phone').setValue('1380000')
     await typeNewPassword(wrapper, 'abc12345', 'abc')
     await submitForm(wrapper)
-    expect(fieldErrors(wrapper)).toEqual(['Enter an 11-digit number starting with 1', 'Enter your Code', 'The two passwords differ'])
+    expect(fieldErrors(wrapper)).toEqual(['Enter an 11-digit number starting with 1', 'Enter your code', 'The two passwords differ'])
     expect(wrapper.get('[data-testid="forgot-submit"]').text()).toBe('Reset password')
   })
 

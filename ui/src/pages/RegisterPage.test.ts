@@ -84,7 +84,7 @@ describe('Registration', () => {
     await submitForm(wrapper)
     expect(fieldErrors(wrapper)).toEqual([
       'Enter an 11-digit number starting with 1',
-      'Enter your Code',
+      'Enter your code',
       'Use 8 to 32 characters',
       'Read and accept the privacy policy first',
     ])

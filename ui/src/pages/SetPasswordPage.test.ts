@@ -42,7 +42,7 @@ describe('First password', () => {
     expect(wrapper.get('[data-testid="setpwd"]').text()).toContain('13800000007')
     expect(wrapper.get('[data-testid="password-rules"]').text()).toContain('8–32 位')
     await submitForm(wrapper)
-    expect(fieldErrors(wrapper)).toEqual(['请填写新密码', '请填写确认密码'])
+    expect(fieldErrors(wrapper)).toEqual(['请填写新密码', '再次输入新密码'])
     await typePasswords(wrapper, '12345678', '1234567')
     await submitForm(wrapper)
     expect(fieldErrors(wrapper)).toEqual(['密码需同时包含字母和数字', '两次输入的密码不一致'])
