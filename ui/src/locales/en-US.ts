@@ -200,7 +200,7 @@ const enUS: typeof zhCN = {
     done: 'Password reset. Sign in with the new one',
   },
   setPassword: {
-    intro: '{account} signed in with a code and has no password yet. Set one to sign in with it too.',
+    intro: 'A sign-in password for {account}, for accounts created with a code that have none yet. Afterwards you can sign in with it.',
     submit: 'Set password',
     done: 'Password set',
     signedOut: 'Sign in as a customer first',

@@ -198,7 +198,7 @@ export default {
     done: '密码已重置，请用新密码登录',
   },
   setPassword: {
-    intro: '{account} 通过验证码登录，尚未设置密码。设置后也可以用密码登录。',
+    intro: '为 {account} 设置登录密码。适用于通过验证码注册、还没有密码的账号；设置后可以用密码登录。',
     submit: '设置密码',
     done: '密码已设置',
     signedOut: '请先以客户身份登录',
