@@ -2,7 +2,7 @@ import type zhCN from './zh-CN'
 
 const enUS: typeof zhCN = {
   app: { name: 'LCS Account' },
-  nav: { home: 'Home', messages: 'Messages', settings: 'Settings', back: 'Back' },
+  nav: { home: 'Home', messages: 'Messages', settings: 'Settings', back: 'Back', profile: 'Profile', addresses: 'Addresses', invoices: 'Invoices', rail: 'Main pages' },
   // Page titles, keyed by route name: `pages.lcs.account.login`.
   pages: {
     lcs: {

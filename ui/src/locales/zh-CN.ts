@@ -1,6 +1,6 @@
 export default {
   app: { name: 'LCS 账户' },
-  nav: { home: '首页', messages: '消息', settings: '设置', back: '返回' },
+  nav: { home: '首页', messages: '消息', settings: '设置', back: '返回', profile: '个人信息', addresses: '收货地址', invoices: '发票', rail: '主要页面' },
   // Page titles, keyed by route name: `pages.lcs.account.login`.
   pages: {
     lcs: {
