@@ -73,13 +73,16 @@ pub struct MessageRow<T = serde_json::Value> {
 
 /// Which cached rows a fetched page stands for: of those, the ones it does not list are gone
 /// from the server. A page that is not the whole list stands only for the time it covers, so
-/// older pages fetched before stay cached.
+/// pages fetched before stay cached. The bounds are exclusive: rows sent in the same
+/// millisecond as a page's first or last may sit on the next page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Window<'a> {
     /// Only this conversation's rows (one thread's page); `None`: the whole channel.
     pub conversation: Option<&'a str>,
-    /// Only rows sent at or after this, in ms; `None`: however old (rows without a time too).
+    /// Only rows sent after this, in ms; `None`: however old (rows without a time too).
     pub since: Option<i64>,
+    /// Only rows sent before this, in ms; `None`: however new.
+    pub until: Option<i64>,
 }
 
 /// A message as SQLite holds it (id, is_read, time, conversation, data, the order every read
@@ -168,7 +171,10 @@ impl Store {
                 .is_none_or(|wanted| conversation.as_deref() == Some(wanted))
                 && window
                     .since
-                    .is_none_or(|since| time.is_some_and(|time| time >= since))
+                    .is_none_or(|since| time.is_some_and(|time| time > since))
+                && window
+                    .until
+                    .is_none_or(|until| time.is_some_and(|time| time < until))
         };
         let mut gone: Vec<&String> = cached
             .iter()

@@ -141,7 +141,8 @@ fn a_page_replaces_only_its_window() {
     // Kefu's newest page: 4 is gone from the server, 6 is new; 1 is older than the page.
     let newest = Window {
         conversation: Some("kefu"),
-        since: Some(20),
+        since: Some(19),
+        until: None,
     };
     store
         .replace_message_window(
