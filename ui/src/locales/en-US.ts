@@ -284,6 +284,7 @@ const enUS: typeof zhCN = {
     send: 'Send',
     sending: 'Sending',
     notSent: 'Not sent',
+    notSentBecause: 'Not sent: {reason}',
     resend: 'Send again',
     discard: 'Delete',
     cat: { text: 'Text', img: 'Image', video: 'Video', file: 'File', location: 'Location', redpack: 'Red packet', other: 'Message' },

@@ -282,6 +282,7 @@ export default {
     send: '发送',
     sending: '发送中',
     notSent: '未发送',
+    notSentBecause: '未发送：{reason}',
     resend: '重新发送',
     discard: '删除',
     cat: { text: '文本', img: '图片', video: '视频', file: '文件', location: '位置', redpack: '红包', other: '消息' },

@@ -228,7 +228,7 @@ describe('Chat thread', () => {
     await flushPromises()
     const refused = wrapper.get('[data-testid="bubble-tmp-9"]')
     expect(refused.text()).toContain('有人吗？')
-    expect(refused.get('[data-testid="failure"]').text()).toContain('未发送: 用户不存在')
+    expect(refused.get('[data-testid="failure"]').text()).toContain('未发送：用户不存在')
     expect(refused.find('[data-testid="failed"]').exists()).toBe(true)
     await refused.get('[data-testid="resend"]').trigger('click')
     await flushPromises()
