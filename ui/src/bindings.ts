@@ -100,6 +100,22 @@ export const commands = {
 	messageMarkConversationRead: (userOtherId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_mark_conversation_read", { userOtherId })),
 	/**  The customer-service chat settings as the server sends them (who to chat with, hotline). */
 	messageKefuConfig: () => typedError<unknown, CommandError>(__TAURI_INVOKE("message_kefu_config")),
+	/**
+	 *  `count` messages of the thread with `userOtherId` from the `offset`-th newest, newest
+	 *  first: the cache while it has them, then the server.
+	 */
+	messageChatHistory: (userOtherId: string, offset: number, count: number) => typedError<Loaded<ChatPage>, CommandError>(__TAURI_INVOKE("message_chat_history", { userOtherId, offset, count })),
+	/**
+	 *  The thread's newest messages from the server, then its first `count` as
+	 *  `message_chat_history` answers them; offline, the cache marked offline.
+	 */
+	messageChatRefresh: (userOtherId: string, count: number) => typedError<Loaded<ChatPage>, CommandError>(__TAURI_INVOKE("message_chat_refresh", { userOtherId, count })),
+	/**  Sends a text message: answers it as the thread shows it, pending until the server has it. */
+	messageSend: (userOtherId: string, content: string) => typedError<MessageItem, CommandError>(__TAURI_INVOKE("message_send", { userOtherId, content })),
+	/**  Sends again a message the server refused (`messageId`: its id in the thread). */
+	messageResend: (messageId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_resend", { messageId })),
+	/**  Drops a message the server refused. */
+	messageDiscard: (messageId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_discard", { messageId })),
 	/**  The network is back (or the user pulled to refresh): waiting edits go out now. */
 	syncRetryNow: () => typedError<null, CommandError>(__TAURI_INVOKE("sync_retry_now")),
 	profileUserInfo: () => typedError<Loaded<unknown>, CommandError>(__TAURI_INVOKE("profile_user_info")),
@@ -202,6 +218,14 @@ export type BridgeOpen = {
 };
 
 export type BuildKind = "debug" | "release";
+
+/**  One page of a chat thread. */
+export type ChatPage = {
+	/**  Newest first. */
+	messages: MessageItem[],
+	/**  Nothing older than these, here or on the server: the thread's beginning. */
+	complete: boolean,
+};
 
 /**  An environment's call that sends a verification code (API.md: the seeds document none). */
 export type CodeSender = {
@@ -488,8 +512,13 @@ export type MessageItem = {
 	isRead: boolean,
 	/**  When it was sent, in ms since the epoch. */
 	time: number | null,
-	/**  Marked read here; the server has not heard yet. */
+	/**  Marked read here, or sent from here: the server has not heard yet. */
 	pending: boolean,
+	/**
+	 *  Sent from here and refused by the server, in its words: the user may send it again
+	 *  or drop it.
+	 */
+	failed: string | null,
 	/**  The server's message (snake_case fields, as the API sends them). */
 	data: unknown,
 };

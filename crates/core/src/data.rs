@@ -6,6 +6,7 @@
 //! outbox on top (so a pending edit does not flicker away), and announces itself through the
 //! [`DataListener`]. The UI then reads the cache again.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
@@ -187,6 +188,10 @@ struct Inner {
     pub(crate) delivery: tokio::sync::Mutex<()>,
     /// Wakes the outbox's sender: an edit was queued or the network came back.
     pub(crate) wake: tokio::sync::Notify,
+    /// How many messages the server last said each chat thread holds, by account key and
+    /// conversation: paging then knows when the cache holds a whole thread without asking.
+    /// Kept for the run only; a thread not known here is asked once when its cache runs out.
+    thread_totals: Mutex<HashMap<(String, String), usize>>,
 }
 
 impl std::fmt::Debug for Data {
@@ -207,6 +212,7 @@ impl Data {
                 listener,
                 delivery: tokio::sync::Mutex::new(()),
                 wake: tokio::sync::Notify::new(),
+                thread_totals: Mutex::new(HashMap::new()),
             }),
         }
     }
@@ -266,6 +272,22 @@ impl Data {
         &self.inner.wake
     }
 
+    /// How many messages the server last said the thread with `conversation` holds.
+    pub(crate) fn thread_total(&self, scope: &Scope, conversation: &str) -> Option<usize> {
+        lock(&self.inner.thread_totals)
+            .get(&(scope.key.clone(), conversation.to_owned()))
+            .copied()
+    }
+
+    pub(crate) fn set_thread_total(&self, scope: &Scope, conversation: &str, total: usize) {
+        lock(&self.inner.thread_totals).insert((scope.key.clone(), conversation.to_owned()), total);
+    }
+
+    /// The language the user reads the server's words in.
+    pub(crate) fn lang(&self) -> lcs_api::Lang {
+        self.inner.auth.client().config().lang
+    }
+
     /// The signed-in account of `family`, or "sign in first".
     pub(crate) fn scope(&self, family: Family) -> Result<Scope> {
         let session =
@@ -310,7 +332,7 @@ impl Data {
         change: DataChange,
         error: Option<&Error>,
     ) {
-        let lang = self.inner.auth.client().config().lang;
+        let lang = self.lang();
         self.inner.listener.data_changed(&DataEvent {
             environment: scope.environment.clone(),
             account: scope.account.clone(),
@@ -405,7 +427,7 @@ impl Data {
     }
 
     /// A call just worked: edits waiting out a backoff may go now.
-    fn network_is_back(&self, scope: &Scope) -> Result<()> {
+    pub(crate) fn network_is_back(&self, scope: &Scope) -> Result<()> {
         if scope.family == Family::UserCenter {
             self.with_store(|store| {
                 store.retry_now(&scope.environment, &scope.key, lcs_store::now_ms())
