@@ -1,14 +1,15 @@
 //! What the domain services share: the cache-first read, the account a row belongs to, and
 //! the events the UI hears when data lands, an edit is sent or refused, or the network is gone.
 //!
-//! A read answers at once from the cache when it has a row and refreshes in the background;
+//! A read answers at once from the cache when it has a row and refreshes in the background
+//! (at most every 30 s for each account's kind of data);
 //! the refresh writes its answer in one transaction, replays the edits still waiting in the
 //! outbox on top (so a pending edit does not flicker away), and announces itself through the
 //! [`DataListener`]. The UI then reads the cache again.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use lcs_api::{ApiError, Family};
 use lcs_store::{Cached, Store, StoreError};
@@ -26,6 +27,10 @@ use crate::sync::Outbox;
 
 /// Data older than this is answered, but marked stale.
 const MAX_AGE: Duration = Duration::from_secs(5 * 60);
+
+/// A cached read refreshes its kind of data in the background at most this often: a page
+/// reads the cache again when a refresh lands, and that read must not start the next one.
+const BACKGROUND_REFRESH_INTERVAL: Duration = Duration::from_secs(30);
 
 /// Where an answer came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
@@ -86,7 +91,7 @@ impl<T> Loaded<T> {
 }
 
 /// The kinds of data a page shows; an event names the one that changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum DataKind {
     Customer,
@@ -192,6 +197,8 @@ struct Inner {
     /// conversation: paging then knows when the cache holds a whole thread without asking.
     /// Kept for the run only; a thread not known here is asked once when its cache runs out.
     thread_totals: Mutex<HashMap<(String, String), usize>>,
+    /// When each account's kind of data last started a background refresh.
+    background_refreshes: Mutex<HashMap<(String, DataKind), Instant>>,
 }
 
 impl std::fmt::Debug for Data {
@@ -213,6 +220,7 @@ impl Data {
                 delivery: tokio::sync::Mutex::new(()),
                 wake: tokio::sync::Notify::new(),
                 thread_totals: Mutex::new(HashMap::new()),
+                background_refreshes: Mutex::new(HashMap::new()),
             }),
         }
     }
@@ -389,6 +397,18 @@ impl Data {
         let Ok(runtime) = tokio::runtime::Handle::try_current() else {
             return;
         };
+        {
+            let mut started = lock(&self.inner.background_refreshes);
+            let now = Instant::now();
+            let key = (scope.key.clone(), kind);
+            if started
+                .get(&key)
+                .is_some_and(|at| now.duration_since(*at) < BACKGROUND_REFRESH_INTERVAL)
+            {
+                return;
+            }
+            started.insert(key, now);
+        }
         let data = self.clone();
         runtime.spawn(async move {
             if let Err(error) = data.refresh(&scope, kind).await {

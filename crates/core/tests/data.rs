@@ -329,6 +329,45 @@ async fn a_read_answers_from_the_cache_then_the_refresh_lands() {
     assert!(unread.data.total > 0);
 }
 
+/// A page reads the cache again whenever a refresh lands; those reads must not each start
+/// another refresh, or the page would ask the server forever.
+#[tokio::test]
+async fn reading_again_after_a_refresh_does_not_refresh_again() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&sandbox.base_url(), &dir.path().join("cache.sqlite"), 0).await;
+    let addresses = app.data.addresses();
+    addresses.list().await.unwrap();
+
+    let refreshes = || {
+        app.events
+            .0
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|e| e.what == DataKind::Addresses && e.change == DataChange::Refreshed)
+            .count()
+    };
+    app.events.0.lock().unwrap().clear();
+    addresses.list().await.unwrap();
+    app.events
+        .wait_for(DataKind::Addresses, DataChange::Refreshed)
+        .await;
+    for _ in 0..5 {
+        assert_eq!(addresses.list().await.unwrap().source, Source::Cache);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        refreshes(),
+        1,
+        "each read after the refresh started another"
+    );
+
+    // Pulling to refresh still asks the server.
+    assert_eq!(addresses.refresh().await.unwrap().source, Source::Network);
+    assert_eq!(refreshes(), 2);
+}
+
 /// Reading a chat marks the whole conversation read in one queued edit, which the server gets.
 #[tokio::test]
 async fn a_conversation_is_marked_read_at_once_and_the_server_agrees() {
