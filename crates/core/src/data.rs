@@ -24,7 +24,7 @@ use crate::profile::Profile;
 use crate::sync::Outbox;
 
 /// Data older than this is answered, but marked stale.
-const MAX_AGE: Duration = Duration::from_secs(5 * 60);
+pub(crate) const MAX_AGE: Duration = Duration::from_secs(5 * 60);
 
 /// Where an answer came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
