@@ -336,7 +336,7 @@ const enUS: typeof zhCN = {
     fields: { nickname: 'Nickname', gender: 'Gender', birthday: 'Birthday', email: 'E-mail' },
     nicknamePlaceholder: '1 to 32 characters',
     birthdayPlaceholder: 'Choose your birthday',
-    emailPlaceholder: 'e.g. name@example.com',
+    emailPlaceholder: "e.g. name{'@'}example.com",
     errors: {
       nickname: 'Enter a nickname',
       email: 'Enter a valid e-mail address',

@@ -334,7 +334,7 @@ export default {
     fields: { nickname: '昵称', gender: '性别', birthday: '生日', email: '邮箱' },
     nicknamePlaceholder: '1 到 32 个字',
     birthdayPlaceholder: '选择生日',
-    emailPlaceholder: '例如 name@example.com',
+    emailPlaceholder: "例如 name{'@'}example.com",
     errors: {
       nickname: '请填写昵称',
       email: '请填写正确的邮箱地址',
