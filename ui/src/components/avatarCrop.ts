@@ -55,7 +55,7 @@ export async function cropImage(
   return new Uint8Array(await blob.arrayBuffer())
 }
 
-/** Loads a picture (a blob URL of the chosen file) to draw from. */
+/** Loads a picture (the chosen file as a data URL) to draw from. */
 export function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const image = new Image()

@@ -155,14 +155,12 @@ describe('Avatar', () => {
       backend([USER, PLANNER], { profile_upload_avatar: () => new Promise((resolve) => (answer = resolve)) }),
       '/account/edit',
     )
-    URL.createObjectURL = () => 'blob:picked'
-    URL.revokeObjectURL = () => {}
     const file = new File([new Uint8Array([1, 2, 3])], 'me.jpg', { type: 'image/jpeg' })
     const picker = wrapper.get('[data-testid="avatar-uploader"] input[type="file"]')
     Object.defineProperty(picker.element, 'files', { value: [file] })
     await picker.trigger('change')
-    await flushPromises()
-    expect(document.querySelector('[data-testid="avatar-crop"]')).not.toBeNull()
+    // The picture is read as a data URL first.
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="avatar-crop"] .vue-advanced-cropper')).not.toBeNull())
 
     const confirm = document.querySelector('[data-testid="avatar-confirm"]') as HTMLElement
     confirm.click()
