@@ -84,6 +84,10 @@ pub fn registry() -> Builder<tauri::Wry> {
             profile::profile_exp_rules,
             profile::profile_account_detail,
             profile::profile_refresh,
+            profile::profile_edit,
+            profile::profile_certify,
+            profile::profile_bind_mobile,
+            profile::profile_upload_avatar,
             settings::settings_get,
             settings::settings_set_language,
         ])

@@ -124,6 +124,12 @@ export const commands = {
 	profileAccountDetail: () => typedError<Loaded<unknown>, CommandError>(__TAURI_INVOKE("profile_account_detail")),
 	/**  Pull-to-refresh: from the network now; offline, the cache marked offline. */
 	profileRefresh: (what: DataKind) => typedError<Loaded<unknown>, CommandError>(__TAURI_INVOKE("profile_refresh", { what })),
+	profileEdit: (input: ProfileInput) => typedError<null, CommandError>(__TAURI_INVOKE("profile_edit", { input })),
+	profileCertify: (input: CertificateInput) => typedError<null, CommandError>(__TAURI_INVOKE("profile_certify", { input })),
+	/**  Binds the number, or rebinds when one is bound; the code comes from `auth_send_code`. */
+	profileBindMobile: (input: MobileInput) => typedError<null, CommandError>(__TAURI_INVOKE("profile_bind_mobile", { input })),
+	/**  The image's bytes (PNG, JPEG or WebP); answers its URL. Needs the planner account. */
+	profileUploadAvatar: (image: number[]) => typedError<string, CommandError>(__TAURI_INVOKE("profile_upload_avatar", { image })),
 	settingsGet: () => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_get")),
 	/**  `None` goes back to following the system language. */
 	settingsSetLanguage: (language: Language | null) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_language", { language })),
@@ -218,6 +224,12 @@ export type BridgeOpen = {
 };
 
 export type BuildKind = "debug" | "release";
+
+/**  Real-name certification: the legal name and a mainland identity card number. */
+export type CertificateInput = {
+	realName: string,
+	idNumber: string,
+};
 
 /**  One page of a chat thread. */
 export type ChatPage = {
@@ -523,6 +535,14 @@ export type MessageItem = {
 	data: unknown,
 };
 
+/**  A new mobile number with its area code, proved by the code sent to it (`auth_send_code`). */
+export type MobileInput = {
+	/**  `+86`. */
+	phoneArea: string,
+	phone: string,
+	code: string,
+};
+
 /**  What the UI does for a resolved route, given whether someone is signed in. */
 export type Navigation = { kind: "open"; route: ResolvedRoute } | 
 /**
@@ -575,6 +595,21 @@ export type PlannerRegistration = {
 	email: string | null,
 	code: string | null,
 	password: string,
+};
+
+/**  Family B's gender (`userGender`). */
+export type ProfileGender = "not_said" | "male" | "female";
+
+/**
+ *  The edit page's fields. An empty birthday or e-mail leaves the server's value as it is:
+ *  family B's edit sends only the fields it is given.
+ */
+export type ProfileInput = {
+	nickname: string,
+	gender: ProfileGender,
+	/**  `yyyy-MM-dd`. */
+	birthday: string,
+	email: string,
 };
 
 /**  What the UI may know of a session: who, and how it is kept. Never a token. */

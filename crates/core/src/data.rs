@@ -26,7 +26,7 @@ use crate::profile::Profile;
 use crate::sync::Outbox;
 
 /// Data older than this is answered, but marked stale.
-const MAX_AGE: Duration = Duration::from_secs(5 * 60);
+pub(crate) const MAX_AGE: Duration = Duration::from_secs(5 * 60);
 
 /// A cached read refreshes its kind of data in the background at most this often: a page
 /// reads the cache again when a refresh lands, and that read must not start the next one.
