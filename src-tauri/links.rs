@@ -68,7 +68,7 @@ pub fn install<R: Runtime>(app: &tauri::App<R>) {
 
 /// A second process was started (with a link, which the deep-link plugin delivers): the
 /// running app comes to the front instead.
-#[cfg(desktop)]
+#[cfg(any(target_os = "linux", windows))]
 pub fn focus_main<R: Runtime>(app: &AppHandle<R>) {
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();

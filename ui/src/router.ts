@@ -1,6 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import AccountSwitchPage from './pages/AccountSwitchPage.vue'
 import AddressListPage from './pages/AddressListPage.vue'
+import CertifyPage from './pages/CertifyPage.vue'
 import ChangePasswordPage from './pages/ChangePasswordPage.vue'
 import ForgotPasswordPage from './pages/ForgotPasswordPage.vue'
 import HomePage from './pages/HomePage.vue'
@@ -9,6 +10,7 @@ import LevelPage from './pages/LevelPage.vue'
 import LoginPage from './pages/LoginPage.vue'
 import MessageChatPage from './pages/MessageChatPage.vue'
 import MessageListPage from './pages/MessageListPage.vue'
+import MobilePage from './pages/MobilePage.vue'
 import PersonInfoPage from './pages/PersonInfoPage.vue'
 import PlaceholderPage from './pages/PlaceholderPage.vue'
 import RegisterPage from './pages/RegisterPage.vue'
@@ -33,9 +35,10 @@ export const PAGES = [
   { name: 'lcs.account.setpwd', path: '/account/setpwd', component: SetPasswordPage },
   { name: 'lcs.account.password', path: '/account/password', component: ChangePasswordPage },
   { name: 'lcs.account.personinfo', path: '/account/personinfo', component: PersonInfoPage },
-  { name: 'lcs.account.edit', path: '/account/edit' },
-  { name: 'lcs.account.certify', path: '/account/certify' },
-  { name: 'lcs.account.mobile', path: '/account/mobile' },
+  // The avatar's cropper comes with the editor, in its own chunk.
+  { name: 'lcs.account.edit', path: '/account/edit', component: () => import('./pages/ProfileEditPage.vue') },
+  { name: 'lcs.account.certify', path: '/account/certify', component: CertifyPage },
+  { name: 'lcs.account.mobile', path: '/account/mobile', component: MobilePage },
   { name: 'lcs.account.level', path: '/account/level', component: LevelPage },
   { name: 'lcs.account.switch', path: '/account/switch', component: AccountSwitchPage },
   { name: 'lcs.address.list', path: '/address', component: AddressListPage },

@@ -31,6 +31,24 @@ export function isCode(value: string): boolean {
   return /^\d{6}$/.test(value.trim())
 }
 
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+const ID_CHECK = '10X98765432'
+
+/** A mainland identity card number: 17 digits with a real birth date, then its check character. */
+export function isMainlandId(value: string, today = new Date()): boolean {
+  const id = value.trim().toUpperCase()
+  if (!/^[1-9]\d{16}[\dX]$/.test(id)) return false
+  const [year, month, day] = [id.slice(6, 10), id.slice(10, 12), id.slice(12, 14)].map(Number)
+  const born = new Date(Date.UTC(year, month - 1, day))
+  const real = born.getUTCFullYear() === year && born.getUTCMonth() === month - 1 && born.getUTCDate() === day
+  if (!real || year < 1900 || born.getTime() > today.getTime()) return false
+  const sum = ID_WEIGHTS.reduce((total, weight, i) => total + Number(id[i]) * weight, 0)
+  return ID_CHECK[sum % 11] === id[17]
+}
+
+/** A legal name: 2 to 30 letters, with spaces or the dot of transcribed names. */
+export const isRealName = (value: string) => /^[\p{L}][\p{L} ·•.-]{1,29}$/u.test(value.trim())
+
 /** Each password rule and whether `password` meets it, in the order they are shown. */
 export function passwordChecks(password: string) {
   const length = [...password].length
