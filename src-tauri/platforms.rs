@@ -103,6 +103,8 @@ fn release_builds_are_built_for_size() {
             "[profile.release] lacks {setting}"
         );
     }
+    // Tauri's removeUnusedCommands reads capabilities from its default folder only; with this
+    // layout it stripped the event plugin's `listen` from release builds and the UI went deaf.
     let config = read_json("tauri.conf.json");
-    assert_eq!(config["build"]["removeUnusedCommands"], Value::Bool(true));
+    assert!(config["build"].get("removeUnusedCommands").is_none());
 }
