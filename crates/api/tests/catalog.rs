@@ -1,6 +1,8 @@
 //! The catalog describes exactly the calls of the API index (`contract/API.md`, a copy of the
 //! project's contract page), each with its titles and every parameter with a description.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeSet;
 
 use lcs_api::catalog::{self, CallInfo};

@@ -4,6 +4,8 @@
 //! `lcs` binary's exit codes and usage line (as a child process, with throwaway folders and
 //! `LCS_KEYCHAIN=memory`, so no test touches a real keychain or the user's settings).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
