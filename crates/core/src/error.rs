@@ -59,6 +59,14 @@ pub enum Error {
         field: &'static str,
         message: String,
     },
+    /// A parameter of a call made by name ([`crate::console`]) is unknown, missing or of the
+    /// wrong type; `parameter` is its wire name, which only the catalog knows at run time.
+    #[error("{call}: parameter {parameter}: {message}")]
+    InvalidParameter {
+        call: String,
+        parameter: String,
+        message: String,
+    },
     /// The OS keychain refused an operation. `detail` is the keychain's own message, kept as
     /// text: keyring errors can carry the stored bytes, which must not reach a `Debug` dump.
     #[error("the keychain could not {action} {key}: {detail}")]
@@ -94,7 +102,7 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::Storage { .. } => ErrorCode::Storage,
-            Error::InvalidInput { .. } => ErrorCode::InvalidInput,
+            Error::InvalidInput { .. } | Error::InvalidParameter { .. } => ErrorCode::InvalidInput,
             Error::Keychain { .. }
             | Error::KeychainEntryTooLarge { .. }
             | Error::KeychainEntryUnreadable { .. } => ErrorCode::Keychain,
