@@ -6,12 +6,14 @@ SHELL := /bin/bash
 export CARGO_TARGET_DIR ?= $(HOME)/.cache/lcs-account/target
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 
-.PHONY: help deps dev test bindings
+.PHONY: help deps dev test bindings package perf
 
 help:
 	@echo "make dev       install what is missing, then run the app with tauri dev"
 	@echo "make test      install what is missing, then run every check (as CI does)"
 	@echo "make bindings  regenerate ui/src/bindings.ts after changing a command or event"
+	@echo "make package   build the release app and its .deb (Linux)"
+	@echo "make perf      measure start-up, memory and size against a minimal Tauri app"
 
 deps:
 	@scripts/deps.sh
@@ -26,3 +28,13 @@ test: deps
 bindings: deps
 	npm run --silent build
 	LCS_UPDATE_BINDINGS=1 cargo test --lib --features custom-protocol committed_bindings_match
+
+package: deps
+	npx tauri build --bundles deb
+
+# A throwaway display, D-Bus session and unlocked keyring, as for the end-to-end tests.
+perf: deps
+	keyrings=$$(mktemp -d) && XDG_DATA_HOME="$$keyrings" WEBKIT_DISABLE_COMPOSITING_MODE=1 \
+	  xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" \
+	  dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && node scripts/perf/run.mjs'; \
+	  status=$$?; rm -rf "$$keyrings"; exit $$status

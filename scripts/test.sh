@@ -34,6 +34,9 @@ keyrings=$(mktemp -d)
 XDG_DATA_HOME="$keyrings" dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && cargo test --workspace "$@" --test keychain -- --include-ignored' sh "${FEATURES[@]}"
 rm -rf "$keyrings"
 
+step "GitHub workflow schema"
+npx --no-install action-validator .github/workflows/*.yml
+
 step "vue-tsc"
 npm run --silent typecheck
 
@@ -50,6 +53,9 @@ XDG_DATA_HOME="$keyrings" WEBKIT_DISABLE_COMPOSITING_MODE=1 \
   xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" \
   dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && npm run --silent e2e'
 rm -rf "$keyrings"
+
+step "package: the .deb installs, opens an lcs:// link and uninstalls"
+scripts/deb-test.sh
 
 current=""
 printf '\n\033[1;32mmake test: all checks passed\033[0m\n'

@@ -15,7 +15,7 @@ use lcs_core::bridge::{self, methods_for};
 use lcs_core::routes::{self, Navigation};
 use serde::{Deserialize, Serialize};
 use tauri::webview::PageLoadEvent;
-use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindowBuilder};
+use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 use tauri_plugin_opener::OpenerExt;
 use tauri_specta::Event;
 use tokio::sync::oneshot;
@@ -104,12 +104,25 @@ pub async fn h5_open(app: AppHandle, url: String) -> CommandResult<()> {
     let target: tauri::Url = url
         .parse()
         .map_err(|_| refused(format!("{url:?} is not a URL")))?;
+    // A mobile app has one webview; until the H5 host lives inside it, pages open in the
+    // system browser, without the bridge.
+    #[cfg(mobile)]
+    return app
+        .opener()
+        .open_url(target.as_str(), None::<&str>)
+        .map_err(|error| refused(error.to_string()));
+    #[cfg(desktop)]
+    open_h5_window(app, policy, target)
+}
+
+#[cfg(desktop)]
+fn open_h5_window(app: AppHandle, policy: OriginPolicy, target: tauri::Url) -> CommandResult<()> {
     if let Some(window) = app.get_webview_window(H5_WINDOW) {
         // Coming back to the page must not reload it: its calls may be waiting.
         if window.url().ok().as_ref() != Some(&target) {
             window.navigate(target).map_err(internal)?;
         }
-        let _ = window.set_focus();
+        bring_to_front(&window);
         return Ok(());
     }
     let scopes: Vec<serde_json::Value> = policy
@@ -172,7 +185,7 @@ const NATIVE_BACK: &str = "(window.__lcsBridgeNotify ? window.__lcsBridgeNotify(
 pub fn h5_back(app: AppHandle) -> CommandResult<()> {
     if let Some(window) = app.get_webview_window(H5_WINDOW) {
         window.eval(NATIVE_BACK).map_err(internal)?;
-        let _ = window.set_focus();
+        bring_to_front(&window);
     }
     Ok(())
 }
@@ -253,7 +266,7 @@ pub fn bridge_page_closed(app: AppHandle, ticket: u32, left: PageLeft) -> Comman
         let _ = answer.send(outcome);
     }
     if let Some(window) = app.get_webview_window(H5_WINDOW) {
-        let _ = window.set_focus();
+        bring_to_front(&window);
     }
     Ok(())
 }
@@ -271,7 +284,7 @@ async fn open_page(app: &AppHandle, route: routes::ResolvedRoute) -> Reply {
         ticket
     };
     if let Some(main) = app.get_webview_window("main") {
-        let _ = main.set_focus();
+        bring_to_front(&main);
     }
     if let Err(error) = (BridgeOpen { ticket, navigation }).emit(app) {
         tracing::warn!(%error, "the bridge-open event could not be sent");
@@ -283,6 +296,13 @@ async fn open_page(app: &AppHandle, route: routes::ResolvedRoute) -> Reply {
         Ok(Err(_)) => Reply::from_code(Code::Cancelled),
         Err(_) => Reply::from_code(Code::Timeout),
     }
+}
+
+/// Raises a desktop window; a mobile app's only window is already in front.
+#[cfg_attr(mobile, allow(unused_variables))]
+fn bring_to_front(window: &WebviewWindow) {
+    #[cfg(desktop)]
+    let _ = window.set_focus();
 }
 
 fn signed_in(app: &AppHandle) -> bool {

@@ -6,6 +6,8 @@ mod error;
 mod events;
 mod h5;
 mod links;
+#[cfg(test)]
+mod platforms;
 mod sandbox;
 mod session;
 mod state;
@@ -18,11 +20,13 @@ pub fn run() {
     let registry = commands::registry();
     let builder = tauri::Builder::default();
     // First of all plugins: a second process hands over its link and exits before any other
-    // plugin starts.
-    #[cfg(desktop)]
+    // plugin starts. macOS and the mobile systems hand links to the running app themselves.
+    #[cfg(any(target_os = "linux", windows))]
     let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _argv, _cwd| {
         links::focus_main(app);
     }));
+    #[cfg(desktop)]
+    let builder = builder.plugin(window_state());
     let app = builder
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_opener::init())
@@ -53,6 +57,15 @@ pub fn run() {
         eprintln!("LCS Account could not start: {error}");
         std::process::exit(1);
     }
+}
+
+/// Size, position and maximized state only: a window saved while hidden must still show.
+#[cfg(desktop)]
+fn window_state() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    use tauri_plugin_window_state::StateFlags;
+    tauri_plugin_window_state::Builder::default()
+        .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
+        .build()
 }
 
 fn init_tracing() {

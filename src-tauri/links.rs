@@ -44,7 +44,7 @@ impl LinkInbox {
 
 /// Registers the scheme where the system needs it at run time, and starts listening.
 pub fn install<R: Runtime>(app: &tauri::App<R>) {
-    // The .deb's desktop file lacks `%u`, and a `tauri dev` binary has none at all.
+    // A `tauri dev` binary, or one run without installing its package, has no desktop entry.
     #[cfg(any(target_os = "linux", all(debug_assertions, windows)))]
     if let Err(error) = app.deep_link().register_all() {
         tracing::warn!(%error, "the lcs:// scheme could not be registered");
@@ -68,7 +68,7 @@ pub fn install<R: Runtime>(app: &tauri::App<R>) {
 
 /// A second process was started (with a link, which the deep-link plugin delivers): the
 /// running app comes to the front instead.
-#[cfg(desktop)]
+#[cfg(any(target_os = "linux", windows))]
 pub fn focus_main<R: Runtime>(app: &AppHandle<R>) {
     if let Some(window) = app.get_webview_window("main") {
         let _ = window.unminimize();

@@ -1,7 +1,8 @@
-//! In-app messages: notices and chats read cache-first, the unread badge, mark-as-read
-//! through the outbox, and the outbox's "try again now".
+//! In-app messages: notices and chats read cache-first, a chat thread a page at a time,
+//! sending (through the outbox, like mark-as-read), the unread badge, and the outbox's
+//! "try again now".
 
-use lcs_core::messages::{MessageChannel, MessageItem, Unread};
+use lcs_core::messages::{ChatPage, MessageChannel, MessageItem, Unread};
 use lcs_core::{Json, Loaded};
 use tauri::State;
 
@@ -65,13 +66,75 @@ pub fn message_mark_conversation_read(
     sessions: State<'_, Sessions>,
     user_other_id: String,
 ) -> CommandResult<()> {
-    let id = user_other_id.parse::<i64>().map_err(|_| {
+    let id = other_party(&user_other_id)?;
+    Ok(sessions.data()?.messages().mark_conversation_read(id)?)
+}
+
+/// `userOtherId` as the list names it: the other party of a chat.
+fn other_party(user_other_id: &str) -> CommandResult<i64> {
+    user_other_id.parse::<i64>().map_err(|_| {
         CommandError::from(lcs_core::Error::InvalidInput {
             field: "userOtherId",
             message: format!("{user_other_id:?} is not a user id"),
         })
-    })?;
-    Ok(sessions.data()?.messages().mark_conversation_read(id)?)
+    })
+}
+
+/// `count` messages of the thread with `userOtherId` from the `offset`-th newest, newest
+/// first: the cache while it has them, then the server.
+#[tauri::command]
+#[specta::specta]
+pub async fn message_chat_history(
+    sessions: State<'_, Sessions>,
+    user_other_id: String,
+    offset: u32,
+    count: u32,
+) -> CommandResult<Loaded<ChatPage>> {
+    let id = other_party(&user_other_id)?;
+    Ok(sessions
+        .data()?
+        .messages()
+        .chat_history(id, offset, count)
+        .await?)
+}
+
+/// The thread's newest messages from the server, then its first `count` as
+/// `message_chat_history` answers them; offline, the cache marked offline.
+#[tauri::command]
+#[specta::specta]
+pub async fn message_chat_refresh(
+    sessions: State<'_, Sessions>,
+    user_other_id: String,
+    count: u32,
+) -> CommandResult<Loaded<ChatPage>> {
+    let id = other_party(&user_other_id)?;
+    Ok(sessions.data()?.messages().chat_refresh(id, count).await?)
+}
+
+/// Sends a text message: answers it as the thread shows it, pending until the server has it.
+#[tauri::command]
+#[specta::specta]
+pub fn message_send(
+    sessions: State<'_, Sessions>,
+    user_other_id: String,
+    content: String,
+) -> CommandResult<MessageItem> {
+    let id = other_party(&user_other_id)?;
+    Ok(sessions.data()?.messages().send(id, &content)?)
+}
+
+/// Sends again a message the server refused (`messageId`: its id in the thread).
+#[tauri::command]
+#[specta::specta]
+pub fn message_resend(sessions: State<'_, Sessions>, message_id: String) -> CommandResult<()> {
+    Ok(sessions.data()?.messages().resend(&message_id)?)
+}
+
+/// Drops a message the server refused.
+#[tauri::command]
+#[specta::specta]
+pub fn message_discard(sessions: State<'_, Sessions>, message_id: String) -> CommandResult<()> {
+    Ok(sessions.data()?.messages().discard(&message_id)?)
 }
 
 /// The customer-service chat settings as the server sends them (who to chat with, hotline).

@@ -1,6 +1,8 @@
 //! The user's profile (B), levels and experience rules, and the planner account's detail (C):
-//! each answered from the cache at once and refreshed in the background.
+//! each answered from the cache at once and refreshed in the background. Changes to the profile
+//! go to the server at once (they are not queued), then show in the cache.
 
+use lcs_core::profile::edit::{CertificateInput, MobileInput, ProfileInput};
 use lcs_core::{DataKind, Json, Loaded};
 use tauri::State;
 
@@ -44,4 +46,39 @@ pub async fn profile_refresh(
     what: DataKind,
 ) -> CommandResult<Loaded<Json>> {
     Ok(sessions.data()?.profile().refresh(what).await?.map(Json))
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn profile_edit(sessions: State<'_, Sessions>, input: ProfileInput) -> CommandResult<()> {
+    Ok(sessions.data()?.profile().edit(input).await?)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn profile_certify(
+    sessions: State<'_, Sessions>,
+    input: CertificateInput,
+) -> CommandResult<()> {
+    Ok(sessions.data()?.profile().certify(input).await?)
+}
+
+/// Binds the number, or rebinds when one is bound; the code comes from `auth_send_code`.
+#[tauri::command]
+#[specta::specta]
+pub async fn profile_bind_mobile(
+    sessions: State<'_, Sessions>,
+    input: MobileInput,
+) -> CommandResult<()> {
+    Ok(sessions.data()?.profile().bind_mobile(input).await?)
+}
+
+/// The image's bytes (PNG, JPEG or WebP); answers its URL. Needs the planner account.
+#[tauri::command]
+#[specta::specta]
+pub async fn profile_upload_avatar(
+    sessions: State<'_, Sessions>,
+    image: Vec<u8>,
+) -> CommandResult<String> {
+    Ok(sessions.data()?.profile().upload_avatar(image).await?)
 }

@@ -36,6 +36,10 @@ export async function withApp(t, body, { args = [] } = {}) {
       },
       /** The app's environment, for a second process of the same user. */
       env: { ...process.env, ...env },
+      /** Captures the window once the page has settled, named after the test and `step`. */
+      screenshot(step) {
+        return screenshot(session, `${fileName(t)}-${step}`)
+      },
       /** Quits the app and starts it again on the same profile. */
       async restart() {
         await session.quit()
@@ -45,15 +49,28 @@ export async function withApp(t, body, { args = [] } = {}) {
       },
     })
   } finally {
-    const name = t.name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '')
     if (session) {
-      captureWindow(path.join(SCREENSHOTS, `${name}.png`))
+      captureWindow(path.join(SCREENSHOTS, `${fileName(t)}.png`))
       await session.quit().catch(() => undefined)
     }
     await driver.stop()
     rmSync(home, { recursive: true, force: true })
     forgetSessions()
   }
+}
+
+/** The sandbox's address, as Settings shows it; back on Home afterwards. */
+export async function sandboxUrl(session) {
+  await session.click('[data-testid="tab-settings"]')
+  const environment = await session.waitFor('[data-testid="environment"]', { text: 'http://127.0.0.1:' })
+  const text = await session.cmd('GET', `/element/${environment}/text`)
+  await session.click('.van-tabbar-item')
+  return text.match(/http:\/\/127\.0\.0\.1:\d+\//)[0]
+}
+
+/** The test's name as a file name. */
+function fileName(t) {
+  return t.name.replace(/[^\w.-]+/g, '-').replace(/^-|-$/g, '')
 }
 
 /**

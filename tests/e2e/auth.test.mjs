@@ -1,15 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { withApp } from './app.mjs'
-
-/** The sandbox's address, as Settings shows it. */
-async function sandboxUrl(session) {
-  await session.click('[data-testid="tab-settings"]')
-  const environment = await session.waitFor('[data-testid="environment"]', { text: 'http://127.0.0.1:' })
-  const text = await session.cmd('GET', `/element/${environment}/text`)
-  await session.click('.van-tabbar-item')
-  return text.match(/http:\/\/127\.0\.0\.1:\d+\//)[0]
-}
+import { sandboxUrl, withApp } from './app.mjs'
 
 /** The demo planner user signs in elsewhere: the sandbox ends the app's session as kicked. */
 async function signInElsewhere(baseUrl) {

@@ -1,16 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { withApp } from './app.mjs'
-
-/** The sandbox's address, as Settings shows it; back on Home afterwards. */
-async function sandboxUrl(session) {
-  await session.click('[data-testid="tab-settings"]')
-  const environment = await session.waitFor('[data-testid="environment"]', { text: 'http://127.0.0.1:' })
-  const text = await session.cmd('GET', `/element/${environment}/text`)
-  await session.click('.van-tabbar-item')
-  return text.match(/http:\/\/127\.0\.0\.1:\d+\//)[0]
-}
+import { sandboxUrl, withApp } from './app.mjs'
 
 /** Opens `url` in the H5 host (route lcs.web) and switches the session to its window. */
 async function openH5(session, url) {

@@ -100,6 +100,22 @@ export const commands = {
 	messageMarkConversationRead: (userOtherId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_mark_conversation_read", { userOtherId })),
 	/**  The customer-service chat settings as the server sends them (who to chat with, hotline). */
 	messageKefuConfig: () => typedError<unknown, CommandError>(__TAURI_INVOKE("message_kefu_config")),
+	/**
+	 *  `count` messages of the thread with `userOtherId` from the `offset`-th newest, newest
+	 *  first: the cache while it has them, then the server.
+	 */
+	messageChatHistory: (userOtherId: string, offset: number, count: number) => typedError<Loaded<ChatPage>, CommandError>(__TAURI_INVOKE("message_chat_history", { userOtherId, offset, count })),
+	/**
+	 *  The thread's newest messages from the server, then its first `count` as
+	 *  `message_chat_history` answers them; offline, the cache marked offline.
+	 */
+	messageChatRefresh: (userOtherId: string, count: number) => typedError<Loaded<ChatPage>, CommandError>(__TAURI_INVOKE("message_chat_refresh", { userOtherId, count })),
+	/**  Sends a text message: answers it as the thread shows it, pending until the server has it. */
+	messageSend: (userOtherId: string, content: string) => typedError<MessageItem, CommandError>(__TAURI_INVOKE("message_send", { userOtherId, content })),
+	/**  Sends again a message the server refused (`messageId`: its id in the thread). */
+	messageResend: (messageId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_resend", { messageId })),
+	/**  Drops a message the server refused. */
+	messageDiscard: (messageId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_discard", { messageId })),
 	/**  The network is back (or the user pulled to refresh): waiting edits go out now. */
 	syncRetryNow: () => typedError<null, CommandError>(__TAURI_INVOKE("sync_retry_now")),
 	profileUserInfo: () => typedError<Loaded<unknown>, CommandError>(__TAURI_INVOKE("profile_user_info")),
@@ -108,6 +124,12 @@ export const commands = {
 	profileAccountDetail: () => typedError<Loaded<unknown>, CommandError>(__TAURI_INVOKE("profile_account_detail")),
 	/**  Pull-to-refresh: from the network now; offline, the cache marked offline. */
 	profileRefresh: (what: DataKind) => typedError<Loaded<unknown>, CommandError>(__TAURI_INVOKE("profile_refresh", { what })),
+	profileEdit: (input: ProfileInput) => typedError<null, CommandError>(__TAURI_INVOKE("profile_edit", { input })),
+	profileCertify: (input: CertificateInput) => typedError<null, CommandError>(__TAURI_INVOKE("profile_certify", { input })),
+	/**  Binds the number, or rebinds when one is bound; the code comes from `auth_send_code`. */
+	profileBindMobile: (input: MobileInput) => typedError<null, CommandError>(__TAURI_INVOKE("profile_bind_mobile", { input })),
+	/**  The image's bytes (PNG, JPEG or WebP); answers its URL. Needs the planner account. */
+	profileUploadAvatar: (image: number[]) => typedError<string, CommandError>(__TAURI_INVOKE("profile_upload_avatar", { image })),
 	settingsGet: () => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_get")),
 	/**  `None` goes back to following the system language. */
 	settingsSetLanguage: (language: Language | null) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_language", { language })),
@@ -202,6 +224,20 @@ export type BridgeOpen = {
 };
 
 export type BuildKind = "debug" | "release";
+
+/**  Real-name certification: the legal name and a mainland identity card number. */
+export type CertificateInput = {
+	realName: string,
+	idNumber: string,
+};
+
+/**  One page of a chat thread. */
+export type ChatPage = {
+	/**  Newest first. */
+	messages: MessageItem[],
+	/**  Nothing older than these, here or on the server: the thread's beginning. */
+	complete: boolean,
+};
 
 /**  An environment's call that sends a verification code (API.md: the seeds document none). */
 export type CodeSender = {
@@ -488,10 +524,23 @@ export type MessageItem = {
 	isRead: boolean,
 	/**  When it was sent, in ms since the epoch. */
 	time: number | null,
-	/**  Marked read here; the server has not heard yet. */
+	/**  Marked read here, or sent from here: the server has not heard yet. */
 	pending: boolean,
+	/**
+	 *  Sent from here and refused by the server, in its words: the user may send it again
+	 *  or drop it.
+	 */
+	failed: string | null,
 	/**  The server's message (snake_case fields, as the API sends them). */
 	data: unknown,
+};
+
+/**  A new mobile number with its area code, proved by the code sent to it (`auth_send_code`). */
+export type MobileInput = {
+	/**  `+86`. */
+	phoneArea: string,
+	phone: string,
+	code: string,
 };
 
 /**  What the UI does for a resolved route, given whether someone is signed in. */
@@ -546,6 +595,21 @@ export type PlannerRegistration = {
 	email: string | null,
 	code: string | null,
 	password: string,
+};
+
+/**  Family B's gender (`userGender`). */
+export type ProfileGender = "not_said" | "male" | "female";
+
+/**
+ *  The edit page's fields. An empty birthday or e-mail leaves the server's value as it is:
+ *  family B's edit sends only the fields it is given.
+ */
+export type ProfileInput = {
+	nickname: string,
+	gender: ProfileGender,
+	/**  `yyyy-MM-dd`. */
+	birthday: string,
+	email: string,
 };
 
 /**  What the UI may know of a session: who, and how it is kept. Never a token. */

@@ -1,15 +1,21 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import AccountSwitchPage from './pages/AccountSwitchPage.vue'
 import AddressListPage from './pages/AddressListPage.vue'
+import CertifyPage from './pages/CertifyPage.vue'
+import ChangePasswordPage from './pages/ChangePasswordPage.vue'
+import ForgotPasswordPage from './pages/ForgotPasswordPage.vue'
 import HomePage from './pages/HomePage.vue'
 import InvoiceListPage from './pages/InvoiceListPage.vue'
 import LevelPage from './pages/LevelPage.vue'
 import LoginPage from './pages/LoginPage.vue'
 import MessageChatPage from './pages/MessageChatPage.vue'
 import MessageListPage from './pages/MessageListPage.vue'
+import MobilePage from './pages/MobilePage.vue'
 import PersonInfoPage from './pages/PersonInfoPage.vue'
 import PlaceholderPage from './pages/PlaceholderPage.vue'
+import RegisterPage from './pages/RegisterPage.vue'
 import EnvironmentsPage from './pages/EnvironmentsPage.vue'
+import SetPasswordPage from './pages/SetPasswordPage.vue'
 import SettingsPage from './pages/SettingsPage.vue'
 import WebPage from './pages/WebPage.vue'
 
@@ -24,14 +30,15 @@ declare module 'vue-router' {
 export const PAGES = [
   { name: 'lcs.home', path: '/', component: HomePage, meta: { tab: true } },
   { name: 'lcs.account.login', path: '/account/login', component: LoginPage },
-  { name: 'lcs.account.register', path: '/account/register' },
-  { name: 'lcs.account.forgetpwd', path: '/account/forgetpwd' },
-  { name: 'lcs.account.setpwd', path: '/account/setpwd' },
-  { name: 'lcs.account.password', path: '/account/password' },
+  { name: 'lcs.account.register', path: '/account/register', component: RegisterPage },
+  { name: 'lcs.account.forgetpwd', path: '/account/forgetpwd', component: ForgotPasswordPage },
+  { name: 'lcs.account.setpwd', path: '/account/setpwd', component: SetPasswordPage },
+  { name: 'lcs.account.password', path: '/account/password', component: ChangePasswordPage },
   { name: 'lcs.account.personinfo', path: '/account/personinfo', component: PersonInfoPage },
-  { name: 'lcs.account.edit', path: '/account/edit' },
-  { name: 'lcs.account.certify', path: '/account/certify' },
-  { name: 'lcs.account.mobile', path: '/account/mobile' },
+  // The avatar's cropper comes with the editor, in its own chunk.
+  { name: 'lcs.account.edit', path: '/account/edit', component: () => import('./pages/ProfileEditPage.vue') },
+  { name: 'lcs.account.certify', path: '/account/certify', component: CertifyPage },
+  { name: 'lcs.account.mobile', path: '/account/mobile', component: MobilePage },
   { name: 'lcs.account.level', path: '/account/level', component: LevelPage },
   { name: 'lcs.account.switch', path: '/account/switch', component: AccountSwitchPage },
   { name: 'lcs.address.list', path: '/address', component: AddressListPage },

@@ -1,5 +1,5 @@
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks'
-import { mount, flushPromises } from '@vue/test-utils'
+import { mount, flushPromises, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import App from './App.vue'
 import { reportUnhandled } from './commands'
@@ -57,4 +57,41 @@ const FRAME_DEFAULTS: Record<string, unknown> = {
   links_take: null,
   // The tab bar's unread badge, asked while the user centre is signed in.
   message_unread: { data: { total: 0 }, source: 'cache', fetchedAt: null, stale: false, offline: false },
+}
+
+/**
+ * A backend for a page test: `extra` answers what the test is about (undefined for the rest),
+ * and what every page asks on start is answered signed out (or with `overview`) in Chinese.
+ */
+export function pageBackend(extra: IpcHandler, overview: unknown = SIGNED_OUT, language = 'zh-CN'): IpcHandler {
+  return (cmd, args) => {
+    const answer = extra(cmd, args)
+    if (answer !== undefined) return answer
+    switch (cmd) {
+      case 'auth_overview':
+        return overview
+      case 'settings_get':
+        return { language }
+      case 'app_info':
+        return APP_INFO
+      case 'environment_demo_accounts':
+        return []
+      default:
+        throw new Error(`unexpected command ${cmd}`)
+    }
+  }
+}
+
+/** Submits the page's form and waits until Vant has validated it and the page has acted. */
+export async function submitForm(wrapper: VueWrapper) {
+  await wrapper.get('form').trigger('submit')
+  await flushPromises()
+  // Vant validates the fields one promise after another.
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  await flushPromises()
+}
+
+/** The text of every field error the form shows. */
+export function fieldErrors(wrapper: VueWrapper): string[] {
+  return wrapper.findAll('.van-field__error-message').map((error) => error.text())
 }

@@ -256,6 +256,9 @@ impl<T: Transport> Client<T> {
                 json_body(&params)
             }
             Family::UserCenter => {
+                // B has no language parameter; its documents (the privacy policy) follow the
+                // standard header.
+                headers.push(("Accept-Language", config.lang.tag().to_owned()));
                 if let Some(token) = token {
                     headers.push(("Authorization", format!("Bearer {}", token.expose())));
                 }

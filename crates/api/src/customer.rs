@@ -1,36 +1,49 @@
 //! Family A, the customer API (客户接口; seeds 000 and 001): sign-in, registration, password
 //! retrieval, and the real and demo trading accounts. Every call is a POST with a JSON body.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
+use crate::codes;
 use crate::endpoint;
 use crate::endpoint::{Auth, Endpoint, Family, Method};
 use crate::lenient::{self, value_to_string};
 use crate::secret::Secret;
 
-/// How the user names their account (注册登录方式).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
-#[repr(u8)]
-pub enum LoginType {
-    Email = 1,
-    Phone = 2,
-    CustomerNo = 3,
+codes! {
+    /// How the user names their account (注册登录方式).
+    pub enum LoginType: u8 {
+        /// 1-邮箱: e-mail.
+        Email = 1,
+        /// 2-手机: phone, with `phoneArea`.
+        Phone = 2,
+        /// 3-客户号: customer number.
+        CustomerNo = 3,
+    }
 }
 
-/// The device the call comes from (登录设备 / 注册来源); the app sends its own platform's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
-#[repr(u8)]
-pub enum Device {
-    H5 = 1,
-    PcWeb = 2,
-    System = 3,
-    Android = 4,
-    Ios = 5,
-    HarmonyOs = 6,
-    PcWindows = 7,
-    PcMac = 8,
-    Other = 9,
+codes! {
+    /// The device the call comes from (登录设备 / 注册来源); the app sends its own platform's.
+    pub enum Device: u8 {
+        /// 1-H5: a mobile web page.
+        H5 = 1,
+        /// 2-PC web.
+        PcWeb = 2,
+        /// 3-系统: the system itself.
+        System = 3,
+        /// 4-Android.
+        Android = 4,
+        /// 5-iOS.
+        Ios = 5,
+        /// 6-HarmonyOS (鸿蒙).
+        HarmonyOs = 6,
+        /// 7-PC Windows.
+        PcWindows = 7,
+        /// 8-PC Mac.
+        PcMac = 8,
+        /// 9-其他: other.
+        Other = 9,
+    }
 }
 
 impl Device {
@@ -53,26 +66,37 @@ impl Device {
 /// A1: sign in by e-mail, phone (+`phoneArea`) or customer number, with a password (`loginPwd`,
 /// the MD5 from [`crate::password_md5`]), an SMS code (`verifyCode` + `sendToken`) or a third
 /// party (`isThird`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Login {
+    /// 注册登录方式: how the account is named (1 邮箱 e-mail, 2 手机号码 phone, 3 客户账号 customer number).
     #[serde(rename = "type")]
     pub login_type: LoginType,
+    /// 手机区号: the phone's area code; required when `type` is 2 (phone).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_area: Option<String>,
+    /// 账号: the e-mail address, phone number or customer number, as `type` says.
     pub login_name: String,
+    /// 登录设备: the device the sign-in comes from.
     pub device: Device,
+    /// 是否第三方: whether a third party (Google, Facebook, …) vouches for the user.
     pub is_third: bool,
+    /// 验证码: the SMS or e-mail code, for a sign-in by code (with `sendToken`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verify_code: Option<Secret>,
+    /// 验证码发送票据: the ticket the code was sent under.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub send_token: Option<Secret>,
+    /// 登录密码: the password, as the lowercase hex MD5 of the plain text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login_pwd: Option<Secret>,
+    /// 绑定第三方userId: the third party's user id to bind to the account.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bind_third_user_id: Option<String>,
+    /// 第三方源: the third party (google, facebook, twitter, …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub third_source: Option<String>,
+    /// 谷歌验证码: the Google Authenticator code, when the account has one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub google_code: Option<Secret>,
 }
@@ -174,18 +198,20 @@ pub struct TradingAccount {
     pub open_account_status: Option<bool>,
 }
 
-/// Whether the new account belongs to a person or a company (开户类型; the server's default is
-/// a person).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
-#[repr(u8)]
-pub enum OpenAccountType {
-    Personal = 0,
-    Company = 1,
+codes! {
+    /// Whether the new account belongs to a person or a company (开户类型; the server's default is
+    /// a person).
+    pub enum OpenAccountType: u8 {
+        /// 0-个人: a person.
+        Personal = 0,
+        /// 1-公司: a company.
+        Company = 1,
+    }
 }
 
 /// The currencies to open for one trade type (A2's `tradeTypeCurrencyList`). The seed declares
 /// both as strings and says nothing more.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct TradeTypeCurrency {
     pub all_currency: String,
@@ -196,17 +222,19 @@ pub struct TradeTypeCurrency {
 /// from `verifyCode` + `sendToken`, optionally a password (`pwd`, the MD5 from
 /// [`crate::password_md5`]), the advertising (utm) fields of the sign-up link and the trade
 /// types to open.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct Register {
     /// The client's address for the `X-Forwarded-For` header the seed requires on this call
     /// only (the server records where a registration came from); a header, not a parameter.
     #[serde(skip)]
     pub forwarded_for: String,
+    /// 国家: the ISO code of the country the customer lives in.
     pub country: String,
     /// The language of the new account; the server defaults to `en-US`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// 账号: the e-mail address or phone number, as `type` says.
     pub login_name: String,
     /// The server defaults to `+86`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -217,25 +245,37 @@ pub struct Register {
     /// The device model (`registerDevice`), free text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub register_device: Option<String>,
+    /// 验证码: the code sent to the e-mail address or phone.
     pub verify_code: Secret,
+    /// 验证码发送票据: the ticket the code was sent under.
     pub send_token: Secret,
+    /// 注册来源: the device the registration comes from (the same codes as `device`).
     pub register_source: Device,
+    /// 广告来源: the sign-up link's `source`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_source: Option<String>,
+    /// 广告媒介: the sign-up link's `medium`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_medium: Option<String>,
+    /// 广告系列: the sign-up link's `campaign`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_campaign: Option<String>,
+    /// 广告组: the sign-up link's `content`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_content: Option<String>,
+    /// 关键词: the sign-up link's `term`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub utm_term: Option<String>,
+    /// 客户组ID: the customer group to join.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer_group_id: Option<i64>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// The trade types to open, each with its currencies (`allCurrency`, `tradeType`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub trade_type_currency_list: Vec<TradeTypeCurrency>,
+    /// 开户类型: a person or a company; the server's default is a person.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub open_account_type: Option<OpenAccountType>,
+    /// 密码: the password, as the lowercase hex MD5 of the plain text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pwd: Option<Secret>,
     /// The third-party system's own number for this customer (第三方系统唯一编号).
@@ -356,8 +396,9 @@ pub struct OpenAccountElement {
 /// The seed's example body is the generic one its A3–A7 examples share (companyId, cardId,
 /// smsCode…); its only call-specific line is "邮件链接信息上的token信息" after the headers, so
 /// the call sends just that token, as `token` in the body (the header `token` is the login's).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct CheckToken {
+    /// 邮件链接信息上的token: the token carried by the e-mail link.
     pub token: Secret,
 }
 endpoint!(CheckToken => serde_json::Value, Customer Post "/api/global/customer.app.CustomerWebApiService.checkToken", Guest, "customer.checkToken");
@@ -366,10 +407,12 @@ endpoint!(CheckToken => serde_json::Value, Customer Post "/api/global/customer.a
 ///
 /// The seed's example body is the shared generic one and its description line is a copy of
 /// A3's; the call checks a phone number, so it sends `phone` and `phoneArea` as A5 spells them.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckPhone {
+    /// 手机号码: the phone number to check.
     pub phone: String,
+    /// 手机区号: its area code.
     pub phone_area: String,
 }
 endpoint!(CheckPhone => serde_json::Value, Customer Post "/api/global/customer.app.CustomerWebApiService.checkPhone", Guest, "customer.checkPhone");
@@ -377,12 +420,16 @@ endpoint!(CheckPhone => serde_json::Value, Customer Post "/api/global/customer.a
 /// A5 checkPhoneForRetriedLoginPwd (找回登录密码：校验手机), step 1 of password retrieval: the
 /// phone and the SMS code sent to it (`smsVerifyCode` + `smsSendToken`). Answers the token that
 /// step 2 ([`RetrieveLoginPwd`]) needs.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckPhoneForRetriedLoginPwd {
+    /// 手机号码: the account's phone number.
     pub phone: String,
+    /// 手机区号: its area code.
     pub phone_area: String,
+    /// 短信验证码: the code sent to the phone.
     pub sms_verify_code: Secret,
+    /// 验证码发送票据: the ticket the code was sent under.
     pub sms_send_token: Secret,
 }
 endpoint!(CheckPhoneForRetriedLoginPwd => RetrievalToken, Customer Post "/api/global/customer.app.CustomerWebApiService.checkPhoneForRetriedLoginPwd", Guest, "customer.checkPhoneForRetriedLoginPwd");
@@ -414,10 +461,12 @@ impl<'de> Deserialize<'de> for RetrievalToken {
 /// the same line follows a body parameter (`device`), so the token travels in the body as
 /// `token`. The new password goes as `loginPwd` (the MD5 from [`crate::password_md5`]), the name
 /// A1 uses for the login password this call sets.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct RetrieveLoginPwd {
+    /// 前一步生成token: the token step 1 answered.
     pub token: Secret,
+    /// The new password, as the lowercase hex MD5 of the plain text.
     pub login_pwd: Secret,
 }
 endpoint!(RetrieveLoginPwd => serde_json::Value, Customer Post "/api/global/customer.app.CustomerWebApiService.retrieveLoginPwd", Guest, "customer.retrieveLoginPwd");
@@ -429,30 +478,33 @@ endpoint!(RetrieveLoginPwd => serde_json::Value, Customer Post "/api/global/cust
 /// The seed documents `device` and "前一步生成token" (the token of the step before, in the body
 /// as in A6); the password itself is not in its generic example body but is what the call sets,
 /// so it goes as `loginPwd` (MD5), as in A1.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct FirstSetLoginPwd {
+    /// 登录设备: the device the call comes from.
     pub device: Device,
+    /// 前一步生成token: the token of the step before.
     pub token: Secret,
+    /// The first password, as the lowercase hex MD5 of the plain text.
     pub login_pwd: Secret,
 }
 endpoint!(FirstSetLoginPwd => Customer, Customer Post "/api/global/customer.app.CustomerWebApiService.firstSetLoginPwd", Guest, "customer.firstSetLoginPwd");
 
 /// A8 真实模拟账户切换: switch the signed-in customer between the real and the demo (模拟)
 /// trading account. The body is empty; the seed's answer is `{}`, kept as sent.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct SwitchAccount;
 endpoint!(SwitchAccount => serde_json::Value, Customer Post "/api/thirdExt/switchAccount", Required, "customer.switchAccount");
 
 /// A9 重置模拟账户: reset the signed-in customer's demo account. The body is empty; the seed's
 /// answer is `{}`, kept as sent.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct ResetAccount;
 endpoint!(ResetAccount => serde_json::Value, Customer Post "/api/global/customer.app.CustomerDubboApiService.resetAccount", Required, "customer.resetAccount");
 
 /// A10 获取访问令牌: exchange a one-time temporary token for the final access token, which is
 /// the answer's `data`. The seed's body is empty and its only token is the optional `token`
 /// header, so the temporary token is the one passed to [`crate::Client::send`].
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct RandomKey;
 endpoint!(RandomKey => Secret, Customer Post "/api/global/thirdExt/randomKey", Optional, "customer.randomKey");

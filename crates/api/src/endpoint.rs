@@ -236,7 +236,7 @@ macro_rules! get_and_post {
         $(#[$doc])*
         ///
         /// Sent as GET.
-        #[derive(Debug, Clone, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, Default, ::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema)]
         #[serde(transparent)]
         pub struct $get(pub $params);
         $crate::endpoint!($get => $output, $family Get $path, $auth, concat!($name, "_get"));
@@ -244,7 +244,7 @@ macro_rules! get_and_post {
         $(#[$doc])*
         ///
         /// Sent as POST.
-        #[derive(Debug, Clone, Default, ::serde::Serialize)]
+        #[derive(Debug, Clone, Default, ::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema)]
         #[serde(transparent)]
         pub struct $post(pub $params);
         $crate::endpoint!($post => $output, $family Post $path, $auth, concat!($name, "_post"));

@@ -6,6 +6,7 @@
 //! a [`Transport`], maps the HTTP status, decodes the family's envelope and maps its codes to
 //! one [`ApiError`].
 
+pub mod catalog;
 pub mod client;
 pub mod customer;
 pub mod endpoint;
@@ -17,6 +18,7 @@ pub mod secret;
 pub mod transport;
 pub mod user_center;
 
+pub(crate) use catalog::codes;
 pub use client::{Client, ClientConfig, Reply};
 pub use endpoint::{Auth, Endpoint, Family, Idempotent, Method, Upload};
 pub use error::{ApiError, ErrorCode, Lang};

@@ -6,11 +6,13 @@
 //! `authorizationcode` most calls take (from [`GetAuthorizationCode`]) and `client_secret` are
 //! credentials too, so they are [`Secret`]s.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 use serde_repr::Serialize_repr;
 
 use crate::client::ClientConfig;
+use crate::codes;
 use crate::endpoint;
 use crate::endpoint::{Auth, Endpoint, Family, Method, Upload};
 use crate::error::ApiError;
@@ -80,13 +82,17 @@ pub struct Ack {
 
 /// C1 账户登录, sign in: with a user name or a phone number, the password and an authorization
 /// code.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Login {
+    /// 用户名: the user name (or give `phonenumber`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
+    /// 密码: the password, as typed.
     pub password: Secret,
+    /// 手机号码: the phone number (or give `username`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phonenumber: Option<String>,
+    /// 授权码: the code `planner.authorization` answered.
     pub authorizationcode: Secret,
 }
 endpoint!(Login => PlannerTokens, Planner Post "/srv/v1/login", Guest, "planner.login");
@@ -94,22 +100,28 @@ endpoint!(Login => PlannerTokens, Planner Post "/srv/v1/login", Guest, "planner.
 /// C2 账户注册, registration: a password with a user name, a phone number (with its SMS code)
 /// or an e-mail address. The seed's example line says `post /srv/v1/login`; its heading says
 /// `/srv/v1/account`, which is the one that is not login.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Register {
+    /// 授权码: the code `planner.authorization` answered.
     pub authorizationcode: Secret,
     /// The seed's `"data": {}`: extra registration data it does not describe, sent as given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Map<String, Value>>,
+    /// 邮箱: an e-mail address to register with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mailaddress: Option<String>,
+    /// 密码: the password, as typed.
     pub password: Secret,
+    /// 手机号码: a phone number to register with (with `verificationcode`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phonenumber: Option<String>,
     /// Where the registration comes from; the seed shows only an empty string.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub registersource: Option<String>,
+    /// 用户名: a user name to register with.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
+    /// 短信验证码: the code sent to `phonenumber`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub verificationcode: Option<Secret>,
 }
@@ -125,29 +137,58 @@ pub struct Registered {
 
 /// C3 修改密码, change the signed-in user's password (the old one and the new one). The seed lists
 /// this call twice (its items 3 and 8); they are one call.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct ChangePassword {
+    /// 授权码: the code `planner.authorization` answered.
     pub authorizationcode: Secret,
+    /// 新密码: the new password.
     pub newpassword: Secret,
+    /// 旧密码: the current password.
     pub oldpassword: Secret,
 }
 endpoint!(ChangePassword => Ack, Planner Post "/srv/v1/password", Required, "planner.password");
 
-/// What a picture is for (`type`); the seed names one use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr)]
-#[repr(u8)]
-pub enum PicType {
-    Avatar = 1,
+codes! {
+    /// What a picture is for (`type`); the seed names one use.
+    pub enum PicType: u8 {
+        /// 1-头像: an avatar.
+        Avatar = 1,
+    }
 }
 
 /// C4 上传头像, upload the signed-in user's avatar as `multipart/form-data`: the file part
 /// `file` and the text part `type` (1, an avatar) besides the common parameters.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct UploadPic {
+    /// 图片类型: what the picture is for.
     #[serde(rename = "type")]
     pub pic_type: PicType,
-    #[serde(skip)]
+    /// 文件: the picture, a PNG, JPEG or WebP under 5 MiB, sent as the `file` part. Given as
+    /// `{"fileName", "base64"}` when the call is made from its description.
+    #[serde(skip_serializing, deserialize_with = "image_file")]
+    #[schemars(with = "ImageFile")]
     pub file: Upload,
+}
+
+/// A picture as data, for an upload made from the call's description rather than from code.
+#[derive(Deserialize, JsonSchema)]
+#[serde(rename_all = "camelCase")]
+struct ImageFile {
+    /// The file's name, sent with the part.
+    file_name: String,
+    /// The file's bytes in standard Base64.
+    base64: String,
+}
+
+/// Checks the picture as [`UploadPic::avatar`] does, before anything is sent.
+fn image_file<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Upload, D::Error> {
+    use base64::Engine;
+    use serde::de::Error;
+    let image = ImageFile::deserialize(deserializer)?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(image.base64.trim())
+        .map_err(|error| D::Error::custom(format!("base64: {error}")))?;
+    Upload::image("file", image.file_name, bytes).map_err(D::Error::custom)
 }
 
 impl UploadPic {
@@ -209,12 +250,17 @@ impl From<RawUploadedPic> for UploadedPic {
 }
 
 /// C5 获取授权码, get the authorization code the other calls take, OAuth style.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct GetAuthorizationCode {
+    /// 客户端id: the app's OAuth client id.
     pub client_id: String,
+    /// 客户端密钥: the app's OAuth client secret.
     pub client_secret: Secret,
+    /// 回调地址: the OAuth redirect URI.
     pub redirect_uri: String,
+    /// 响应类型: the OAuth response type (`code`).
     pub response_type: String,
+    /// 权限范围: the OAuth scope.
     pub scope: String,
 }
 endpoint!(GetAuthorizationCode => AuthorizationCode, Planner Get "/srv/v1/authorization", Guest, "planner.authorization");
@@ -229,36 +275,45 @@ pub struct AuthorizationCode {
 
 /// C6 校验短信验证码, check an SMS code for a phone number (also the old number's before a
 /// rebind, error 3). Success is the whole answer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct VerifyVerificationCode {
+    /// 授权码: the code `planner.authorization` answered.
     pub authorizationcode: Secret,
+    /// 手机号码: the phone the code was sent to.
     pub phonenumber: String,
+    /// 短信验证码: the code to check.
     pub verificationcode: Secret,
 }
 endpoint!(VerifyVerificationCode => Ack, Planner Get "/srv/v1/verifyVerificationCode", Guest, "planner.verifyVerificationCode");
 
 /// C7 检查手机号码, is the phone number valid and still free: success means it can register;
 /// error 14 means it already has an account, 34 that it is not a phone number.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct CheckPhonenumber {
+    /// 授权码: the code `planner.authorization` answered.
     pub authorizationcode: Secret,
+    /// 手机号码: the phone number to check.
     pub phonenumber: String,
 }
 endpoint!(CheckPhonenumber => Ack, Planner Get "/srv/v1/checkPhonenumber", Guest, "planner.checkPhonenumber");
 
 /// C8 忘记密码, set a new password for a forgotten one with an SMS code. The seed writes its
 /// request as a query string inside braces; as a POST of this family it is sent as a JSON body.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct ForgetPassword {
+    /// 授权码: the code `planner.authorization` answered.
     pub authorizationcode: Secret,
+    /// 新密码: the new password.
     pub newpassword: Secret,
+    /// 手机号码: the account's phone number.
     pub phonenumber: String,
+    /// 短信验证码: the code sent to it.
     pub verificationcode: Secret,
 }
 endpoint!(ForgetPassword => Ack, Planner Post "/srv/v1/forgetpassword", Guest, "planner.forgetpassword");
 
 /// C9 账号详情, the signed-in user's account details.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct GetAccountDetail;
 endpoint!(GetAccountDetail => AccountDetail, Planner Get "/srv/v1/accountDetail", Required, "planner.accountDetail");
 
@@ -280,8 +335,9 @@ pub struct AccountDetail {
 /// it. The body is the common parameters and `refresh_token`, without `access_token` (it is the
 /// one that expired); the answer is C1's. Each environment names the path
 /// ([`ClientConfig::planner_refresh_path`]).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct Refresh {
+    /// The refresh token the sign-in answered.
     pub refresh_token: Secret,
 }
 

@@ -1,13 +1,15 @@
 //! What the domain services share: the cache-first read, the account a row belongs to, and
 //! the events the UI hears when data lands, an edit is sent or refused, or the network is gone.
 //!
-//! A read answers at once from the cache when it has a row and refreshes in the background;
+//! A read answers at once from the cache when it has a row and refreshes in the background
+//! (at most every 30 s for each account's kind of data);
 //! the refresh writes its answer in one transaction, replays the edits still waiting in the
 //! outbox on top (so a pending edit does not flicker away), and announces itself through the
 //! [`DataListener`]. The UI then reads the cache again.
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use lcs_api::{ApiError, Family};
 use lcs_store::{Cached, Store, StoreError};
@@ -24,7 +26,11 @@ use crate::profile::Profile;
 use crate::sync::Outbox;
 
 /// Data older than this is answered, but marked stale.
-const MAX_AGE: Duration = Duration::from_secs(5 * 60);
+pub(crate) const MAX_AGE: Duration = Duration::from_secs(5 * 60);
+
+/// A cached read refreshes its kind of data in the background at most this often: a page
+/// reads the cache again when a refresh lands, and that read must not start the next one.
+const BACKGROUND_REFRESH_INTERVAL: Duration = Duration::from_secs(30);
 
 /// Where an answer came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
@@ -85,7 +91,7 @@ impl<T> Loaded<T> {
 }
 
 /// The kinds of data a page shows; an event names the one that changed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum DataKind {
     Customer,
@@ -187,6 +193,12 @@ struct Inner {
     pub(crate) delivery: tokio::sync::Mutex<()>,
     /// Wakes the outbox's sender: an edit was queued or the network came back.
     pub(crate) wake: tokio::sync::Notify,
+    /// How many messages the server last said each chat thread holds, by account key and
+    /// conversation: paging then knows when the cache holds a whole thread without asking.
+    /// Kept for the run only; a thread not known here is asked once when its cache runs out.
+    thread_totals: Mutex<HashMap<(String, String), usize>>,
+    /// When each account's kind of data last started a background refresh.
+    background_refreshes: Mutex<HashMap<(String, DataKind), Instant>>,
 }
 
 impl std::fmt::Debug for Data {
@@ -207,6 +219,8 @@ impl Data {
                 listener,
                 delivery: tokio::sync::Mutex::new(()),
                 wake: tokio::sync::Notify::new(),
+                thread_totals: Mutex::new(HashMap::new()),
+                background_refreshes: Mutex::new(HashMap::new()),
             }),
         }
     }
@@ -266,6 +280,22 @@ impl Data {
         &self.inner.wake
     }
 
+    /// How many messages the server last said the thread with `conversation` holds.
+    pub(crate) fn thread_total(&self, scope: &Scope, conversation: &str) -> Option<usize> {
+        lock(&self.inner.thread_totals)
+            .get(&(scope.key.clone(), conversation.to_owned()))
+            .copied()
+    }
+
+    pub(crate) fn set_thread_total(&self, scope: &Scope, conversation: &str, total: usize) {
+        lock(&self.inner.thread_totals).insert((scope.key.clone(), conversation.to_owned()), total);
+    }
+
+    /// The language the user reads the server's words in.
+    pub(crate) fn lang(&self) -> lcs_api::Lang {
+        self.inner.auth.client().config().lang
+    }
+
     /// The signed-in account of `family`, or "sign in first".
     pub(crate) fn scope(&self, family: Family) -> Result<Scope> {
         let session =
@@ -310,7 +340,7 @@ impl Data {
         change: DataChange,
         error: Option<&Error>,
     ) {
-        let lang = self.inner.auth.client().config().lang;
+        let lang = self.lang();
         self.inner.listener.data_changed(&DataEvent {
             environment: scope.environment.clone(),
             account: scope.account.clone(),
@@ -367,6 +397,18 @@ impl Data {
         let Ok(runtime) = tokio::runtime::Handle::try_current() else {
             return;
         };
+        {
+            let mut started = lock(&self.inner.background_refreshes);
+            let now = Instant::now();
+            let key = (scope.key.clone(), kind);
+            if started
+                .get(&key)
+                .is_some_and(|at| now.duration_since(*at) < BACKGROUND_REFRESH_INTERVAL)
+            {
+                return;
+            }
+            started.insert(key, now);
+        }
         let data = self.clone();
         runtime.spawn(async move {
             if let Err(error) = data.refresh(&scope, kind).await {
@@ -405,7 +447,7 @@ impl Data {
     }
 
     /// A call just worked: edits waiting out a backoff may go now.
-    fn network_is_back(&self, scope: &Scope) -> Result<()> {
+    pub(crate) fn network_is_back(&self, scope: &Scope) -> Result<()> {
         if scope.family == Family::UserCenter {
             self.with_store(|store| {
                 store.retry_now(&scope.environment, &scope.key, lcs_store::now_ms())

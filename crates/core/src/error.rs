@@ -59,6 +59,14 @@ pub enum Error {
         field: &'static str,
         message: String,
     },
+    /// A parameter of a call made by name ([`crate::console`]) is unknown, missing or of the
+    /// wrong type; `parameter` is its wire name, which only the catalog knows at run time.
+    #[error("{call}: parameter {parameter}: {message}")]
+    InvalidParameter {
+        call: String,
+        parameter: String,
+        message: String,
+    },
     /// The OS keychain refused an operation. `detail` is the keychain's own message, kept as
     /// text: keyring errors can carry the stored bytes, which must not reach a `Debug` dump.
     #[error("the keychain could not {action} {key}: {detail}")]
@@ -81,6 +89,10 @@ pub enum Error {
     /// A backend call failed.
     #[error(transparent)]
     Api(#[from] ApiError),
+    /// What the user asked for needs a session of `family`, and there is none (an avatar goes
+    /// through the planner account, which a user-centre sign-in does not open).
+    #[error("this needs the {family} account: sign in to it first")]
+    SignInRequired { family: lcs_api::Family },
     /// The offline cache failed; what the network answered still counts.
     #[error("the offline cache failed: {0}")]
     Cache(#[from] lcs_store::StoreError),
@@ -90,11 +102,12 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::Storage { .. } => ErrorCode::Storage,
-            Error::InvalidInput { .. } => ErrorCode::InvalidInput,
+            Error::InvalidInput { .. } | Error::InvalidParameter { .. } => ErrorCode::InvalidInput,
             Error::Keychain { .. }
             | Error::KeychainEntryTooLarge { .. }
             | Error::KeychainEntryUnreadable { .. } => ErrorCode::Keychain,
             Error::Api(error) => error.code().into(),
+            Error::SignInRequired { .. } => ErrorCode::Unauthorized,
             Error::Cache(_) => ErrorCode::Storage,
         }
     }
@@ -112,6 +125,17 @@ impl Error {
     pub fn user_message(&self, lang: Lang) -> String {
         match self {
             Error::Api(error) => error.user_message(lang),
+            Error::SignInRequired { family } => {
+                let (zh, en) = match family {
+                    lcs_api::Family::Customer => ("客户", "customer"),
+                    lcs_api::Family::UserCenter => ("用户中心", "user centre"),
+                    lcs_api::Family::Planner => ("理财师", "financial planner"),
+                };
+                match lang {
+                    Lang::ZhCn => format!("请先登录{zh}账号"),
+                    Lang::EnUs => format!("Sign in to your {en} account first."),
+                }
+            }
             other => other.to_string(),
         }
     }

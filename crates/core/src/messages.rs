@@ -1,5 +1,10 @@
 //! In-app messages (family B): system notices, chat messages and the unread count, read
 //! cache-first; marking as read goes through the outbox and shows at once, count included.
+//!
+//! A chat thread is read a page at a time, newest first, from the cache until it runs out,
+//! then from the server (listChatMsg). A message the user sends is queued in the outbox and
+//! shown at once under a temporary id; the server's row replaces it when the server takes it,
+//! and one the server refuses stays, marked failed, until the user sends it again or drops it.
 
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -7,21 +12,29 @@ use std::time::Duration;
 use lcs_api::Idempotent;
 use lcs_api::user_center::ListQuery;
 use lcs_api::user_center::messages::{
-    MessageFilter, MessageGetMsgCount, MessageGetNotice, MessageList, MessageQuery, MessageSetRead,
-    MessageType,
+    ChatMessage, MessageAdd, MessageCat, MessageFilter, MessageGetMsgCount, MessageGetNotice,
+    MessageList, MessageListChatMsg, MessageQuery, MessageSetRead, MessageType,
 };
-use lcs_store::table::message::MessageRow;
+use lcs_store::table::message::{MessageRow, Window};
 use lcs_store::table::unread_count::UnreadCount;
 use lcs_store::{Cached, Channel, OutboxEntry, OutboxKind, Store, StoreError};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Value, json};
 
-use crate::data::{Data, DataChange, DataKind, Loaded, Scope};
+use crate::data::{Data, DataChange, DataKind, Loaded, Scope, Source, temp_id};
 use crate::error::{Error, Result};
 use crate::sync::Delivered;
 
 /// How many chat messages a refresh reads, newest first, in one page.
 const CHAT_PAGE: u32 = 200;
+/// How many messages of one thread a page from the server holds.
+const THREAD_PAGE: u32 = 30;
+/// At most this many server pages are read to fill one page the UI asked for, so a server
+/// whose paging shifts under new messages cannot keep a read going.
+const THREAD_FETCHES: u32 = 3;
+/// The longest chat message the app sends, in characters. The seed names `messageLength` but
+/// no limit; this keeps a message to a few screens of the thread.
+pub const MAX_MESSAGE_CHARS: usize = 500;
 /// The unread count's one category: the server gives a single total.
 const TOTAL: &str = "total";
 /// `setRead`'s `user_other_id` for every system notice.
@@ -60,11 +73,24 @@ pub struct MessageItem {
     /// When it was sent, in ms since the epoch.
     #[specta(type = Option<f64>)]
     pub time: Option<i64>,
-    /// Marked read here; the server has not heard yet.
+    /// Marked read here, or sent from here: the server has not heard yet.
     pub pending: bool,
+    /// Sent from here and refused by the server, in its words: the user may send it again
+    /// or drop it.
+    pub failed: Option<String>,
     /// The server's message (snake_case fields, as the API sends them).
     #[specta(type = crate::data::Json)]
     pub data: Value,
+}
+
+/// One page of a chat thread.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct ChatPage {
+    /// Newest first.
+    pub messages: Vec<MessageItem>,
+    /// Nothing older than these, here or on the server: the thread's beginning.
+    pub complete: bool,
 }
 
 /// The unread badge.
@@ -84,6 +110,100 @@ struct MarkRead {
     message_id: Option<i64>,
     user_other_id: Option<i64>,
     unread: i64,
+}
+
+/// A chat message in the outbox: its temporary id (until the server gives it one), to whom,
+/// and the row the thread shows meanwhile.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Outgoing {
+    id: String,
+    user_other_id: i64,
+    content: String,
+    row: Value,
+}
+
+impl Outgoing {
+    fn row(&self) -> MessageRow {
+        MessageRow {
+            id: self.id.clone(),
+            is_read: true,
+            time: self.row.get("message_time").and_then(Value::as_i64),
+            conversation: Some(self.user_other_id.to_string()),
+            data: self.row.clone(),
+        }
+    }
+}
+
+/// What waits in the outbox for this account's messages, to show it on the cached rows.
+struct Queued {
+    marks: Vec<MarkRead>,
+    /// Each send with the server's words if it refused it.
+    sends: Vec<(i64, Outgoing, Option<String>)>,
+}
+
+impl Queued {
+    fn read(store: &Store, scope: &Scope) -> std::result::Result<Self, StoreError> {
+        let mut queued = Self {
+            marks: Vec::new(),
+            sends: Vec::new(),
+        };
+        for entry in store.pending(&scope.environment, &scope.key)? {
+            match entry.kind {
+                OutboxKind::MessageMarkRead => {
+                    if let Ok(mark) = serde_json::from_value(entry.payload) {
+                        queued.marks.push(mark);
+                    }
+                }
+                OutboxKind::MessageSend => {
+                    if let Ok(send) = serde_json::from_value(entry.payload) {
+                        queued.sends.push((entry.seq, send, entry.refused));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(queued)
+    }
+
+    fn item(&self, channel: MessageChannel, row: MessageRow) -> MessageItem {
+        let send = self.sends.iter().find(|(_, send, _)| send.id == row.id);
+        let marked = self.marks.iter().any(|mark| {
+            mark.channel == channel
+                && (mark.message_id.map(|id| id.to_string()) == Some(row.id.clone())
+                    || mark.message_id.is_none()
+                        && (channel == MessageChannel::Notice
+                            || mark.user_other_id == other_party(&row)))
+        });
+        MessageItem {
+            pending: marked || send.is_some_and(|(_, _, refused)| refused.is_none()),
+            failed: send.and_then(|(_, _, refused)| refused.clone()),
+            id: row.id,
+            is_read: row.is_read,
+            time: row.time,
+            data: row.data,
+        }
+    }
+
+    /// Shows what is queued on top of rows just fetched: marks, and messages not sent yet.
+    fn replay(
+        &self,
+        store: &mut Store,
+        scope: &Scope,
+        channel: MessageChannel,
+    ) -> std::result::Result<(), StoreError> {
+        for mark in &self.marks {
+            if mark.channel == channel {
+                apply(store, scope, mark)?;
+            }
+        }
+        if channel == MessageChannel::Chat {
+            for (_, send, _) in &self.sends {
+                store.put_message(&scope.environment, &scope.key, Channel::Chat, &send.row())?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// The signed-in user's messages.
@@ -194,6 +314,300 @@ impl Messages {
         )
     }
 
+    /// One page of the thread with `user_other_id`: `count` messages from the `offset`-th
+    /// newest. The cache answers while it holds them; when it runs out, the server's next
+    /// page is fetched into the cache first.
+    pub async fn chat_history(
+        &self,
+        user_other_id: i64,
+        offset: u32,
+        count: u32,
+    ) -> Result<Loaded<ChatPage>> {
+        let scope = self.data.scope(lcs_api::Family::UserCenter)?;
+        let conversation = user_other_id.to_string();
+        let wanted = offset as usize..offset as usize + count as usize;
+        let mut source = Source::Cache;
+        let mut last_page = 0;
+        for _ in 0..THREAD_FETCHES {
+            let cached = self.thread(&scope, &conversation, wanted.clone())?;
+            let whole = self
+                .data
+                .thread_total(&scope, &conversation)
+                .is_some_and(|total| cached.from_server >= total);
+            // A page that ends on the oldest cached time waits for the server's next page:
+            // messages sent in that same millisecond may be missing yet, and arriving later
+            // they would shift the pages already answered.
+            let at_frontier = cached
+                .page
+                .data
+                .messages
+                .last()
+                .is_some_and(|oldest| oldest.time.is_none() || oldest.time == cached.frontier);
+            let full = cached.page.data.messages.len() == wanted.len();
+            if whole || full && !at_frontier {
+                return Ok(cached.answer(source, false, whole));
+            }
+            // The cache ran out: the server's next page after what the cache holds.
+            let page = (cached.from_server / THREAD_PAGE as usize + 1).max(last_page + 1);
+            match fetch_thread(&self.data, &scope, user_other_id, page).await {
+                Ok(()) => {
+                    source = Source::Network;
+                    last_page = page;
+                }
+                Err(error) if error.is_transient() => {
+                    self.data.emit(
+                        &scope,
+                        DataKind::Chats,
+                        DataChange::Unreachable,
+                        Some(&error),
+                    );
+                    return Ok(self.thread(&scope, &conversation, wanted)?.answer(
+                        Source::Cache,
+                        true,
+                        false,
+                    ));
+                }
+                Err(error) => return Err(error),
+            }
+        }
+        let cached = self.thread(&scope, &conversation, wanted)?;
+        let whole = self
+            .data
+            .thread_total(&scope, &conversation)
+            .is_some_and(|total| cached.from_server >= total);
+        Ok(cached.answer(source, false, whole))
+    }
+
+    /// The thread's newest messages from the server now (opening the thread, or after a
+    /// while on it), then its first `count` messages as [`Self::chat_history`] reads them.
+    pub async fn chat_refresh(&self, user_other_id: i64, count: u32) -> Result<Loaded<ChatPage>> {
+        let scope = self.data.scope(lcs_api::Family::UserCenter)?;
+        match fetch_thread(&self.data, &scope, user_other_id, 1).await {
+            Ok(()) => {
+                self.data
+                    .emit(&scope, DataKind::Chats, DataChange::Refreshed, None);
+                self.data.network_is_back(&scope)?;
+                let mut page = self.chat_history(user_other_id, 0, count).await?;
+                page.source = Source::Network;
+                Ok(page)
+            }
+            Err(error) if error.is_transient() => {
+                self.data.emit(
+                    &scope,
+                    DataKind::Chats,
+                    DataChange::Unreachable,
+                    Some(&error),
+                );
+                let conversation = user_other_id.to_string();
+                Ok(self
+                    .thread(&scope, &conversation, 0..count as usize)?
+                    .answer(Source::Cache, true, false))
+            }
+            Err(error) => Err(error),
+        }
+    }
+
+    /// Sends a text message to `user_other_id`: queued, and in the thread at once as pending
+    /// under a temporary id. Answers the message as the thread shows it.
+    pub fn send(&self, user_other_id: i64, content: &str) -> Result<MessageItem> {
+        // The server keeps a message as typed, less the blank lines around it.
+        let content = content.trim();
+        if content.is_empty() {
+            return Err(Error::invalid(
+                "messageContent",
+                "a message needs some text",
+            ));
+        }
+        let length = content.chars().count();
+        if length > MAX_MESSAGE_CHARS {
+            return Err(Error::invalid(
+                "messageContent",
+                format!("a message has at most {MAX_MESSAGE_CHARS} characters, not {length}"),
+            ));
+        }
+        if user_other_id <= SYSTEM {
+            return Err(Error::invalid(
+                "userOtherId",
+                "messages go to customer service or another user, not to the system",
+            ));
+        }
+        let scope = self.data.scope(lcs_api::Family::UserCenter)?;
+        let conversation = user_other_id.to_string();
+        let id = temp_id();
+        let send = self.data.with_store(|store| {
+            let newest = store
+                .conversation_page::<Value>(
+                    &scope.environment,
+                    &scope.key,
+                    Channel::Chat,
+                    &conversation,
+                    0..1,
+                    Duration::MAX,
+                )?
+                .and_then(|cached| cached.data.into_iter().next());
+            // The thread's name for the other party, so the list shows it before the server
+            // answers.
+            let nickname = newest
+                .as_ref()
+                .and_then(|row| row.data.get("user_other_nickname").cloned())
+                .unwrap_or(Value::Null);
+            // Always the newest of its thread, even when sent within the same millisecond.
+            let time = newest
+                .and_then(|row| row.time)
+                .map_or(lcs_store::now_ms(), |newest| {
+                    lcs_store::now_ms().max(newest + 1)
+                });
+            let send = Outgoing {
+                id: id.clone(),
+                user_other_id,
+                content: content.to_owned(),
+                row: json!({
+                    "message_cat": "text",
+                    "message_content": content,
+                    "message_kind": 1,
+                    "message_type": 2,
+                    "message_is_read": true,
+                    "message_length": length,
+                    "message_time": time,
+                    "user_other_id": user_other_id,
+                    "user_other_nickname": nickname,
+                }),
+            };
+            Ok(send)
+        })?;
+        self.queue_send(&scope, &send, None)?;
+        let row = send.row();
+        Ok(MessageItem {
+            id: row.id,
+            is_read: true,
+            time: row.time,
+            pending: true,
+            failed: None,
+            data: row.data,
+        })
+    }
+
+    /// Sends again a message the server refused (`message_id`: its temporary id), as the
+    /// newest of its thread.
+    pub fn resend(&self, message_id: &str) -> Result<()> {
+        let scope = self.data.scope(lcs_api::Family::UserCenter)?;
+        let (seq, mut send) = self.refused_send(&scope, message_id)?;
+        send.row["message_time"] = lcs_store::now_ms().into();
+        self.queue_send(&scope, &send, Some(seq))
+    }
+
+    /// Drops a message the server refused, from the outbox and the thread.
+    pub fn discard(&self, message_id: &str) -> Result<()> {
+        let scope = self.data.scope(lcs_api::Family::UserCenter)?;
+        let (seq, send) = self.refused_send(&scope, message_id)?;
+        self.data.with_store(|store| {
+            store.complete(seq)?;
+            store.remove_message(&scope.environment, &scope.key, Channel::Chat, &send.id)
+        })?;
+        self.data
+            .emit(&scope, DataKind::Chats, DataChange::Edited, None);
+        Ok(())
+    }
+
+    fn refused_send(&self, scope: &Scope, message_id: &str) -> Result<(i64, Outgoing)> {
+        let queued = self.data.with_store(|store| Queued::read(store, scope))?;
+        queued
+            .sends
+            .into_iter()
+            .find(|(_, send, refused)| send.id == message_id && refused.is_some())
+            .map(|(seq, send, _)| (seq, send))
+            .ok_or_else(|| Error::invalid("messageId", "no refused message has this id"))
+    }
+
+    /// Queues a send (or, with `refused`, that refused entry again) and shows it at once.
+    fn queue_send(&self, scope: &Scope, send: &Outgoing, refused: Option<i64>) -> Result<()> {
+        let payload = serde_json::to_value(send).map_err(|error| Error::Cache(error.into()))?;
+        let row = send.row();
+        // Queued first, then shown: see `lists::Spec::queue`.
+        self.data.with_store(|store| {
+            match refused {
+                Some(seq) => store.requeue(seq, &payload)?,
+                None => store.enqueue(
+                    &scope.environment,
+                    &scope.key,
+                    OutboxKind::MessageSend,
+                    &payload,
+                )?,
+            };
+            store.put_message(&scope.environment, &scope.key, Channel::Chat, &row)
+        })?;
+        self.data
+            .emit(scope, DataKind::Chats, DataChange::Edited, None);
+        self.data.wake().notify_one();
+        Ok(())
+    }
+
+    /// Rows `wanted` of one cached thread, and how many of its cached rows came from the
+    /// server (not sent from here and still queued).
+    fn thread(
+        &self,
+        scope: &Scope,
+        conversation: &str,
+        wanted: std::ops::Range<usize>,
+    ) -> Result<Thread> {
+        self.data.with_store(|store| {
+            let queued = Queued::read(store, scope)?;
+            let local = queued
+                .sends
+                .iter()
+                .filter(|(_, send, _)| send.user_other_id.to_string() == conversation)
+                .count();
+            let cached = store.conversation_len(
+                &scope.environment,
+                &scope.key,
+                Channel::Chat,
+                conversation,
+            )?;
+            let page = store
+                .conversation_page::<Value>(
+                    &scope.environment,
+                    &scope.key,
+                    Channel::Chat,
+                    conversation,
+                    wanted.clone(),
+                    Duration::MAX,
+                )?
+                .unwrap_or(Cached {
+                    data: Vec::new(),
+                    fetched_at: 0,
+                    stale: true,
+                });
+            let frontier = store
+                .conversation_page::<Value>(
+                    &scope.environment,
+                    &scope.key,
+                    Channel::Chat,
+                    conversation,
+                    cached.saturating_sub(1)..cached,
+                    Duration::MAX,
+                )?
+                .and_then(|oldest| oldest.data.into_iter().next())
+                .and_then(|oldest| oldest.time);
+            Ok(Thread {
+                frontier,
+                from_server: cached.saturating_sub(local),
+                end: wanted.start + page.data.len() >= cached,
+                page: Cached {
+                    data: ChatPage {
+                        messages: page
+                            .data
+                            .into_iter()
+                            .map(|row| queued.item(MessageChannel::Chat, row))
+                            .collect(),
+                        complete: false,
+                    },
+                    fetched_at: page.fetched_at,
+                    stale: page.stale,
+                },
+            })
+        })
+    }
+
     /// The customer-service chat settings (getKefuConfig) as the server sends them: whom to
     /// chat with, hotline, hours.
     pub async fn kefu_config(&self) -> Result<Value> {
@@ -222,6 +636,34 @@ impl Messages {
             .emit(scope, DataKind::UnreadCounts, DataChange::Edited, None);
         self.data.wake().notify_one();
         Ok(())
+    }
+}
+
+/// A page of a cached thread, before it is answered.
+struct Thread {
+    page: Cached<ChatPage>,
+    /// How many of the thread's cached messages came from the server.
+    from_server: usize,
+    /// When the oldest cached message of the thread was sent.
+    frontier: Option<i64>,
+    /// The page reaches the oldest cached message.
+    end: bool,
+}
+
+impl Thread {
+    /// `whole`: the cache holds every message the server has of this thread.
+    fn answer(self, source: Source, offline: bool, whole: bool) -> Loaded<ChatPage> {
+        let complete = self.end && whole;
+        Loaded {
+            data: ChatPage {
+                complete,
+                ..self.page.data
+            },
+            source,
+            fetched_at: self.page.fetched_at,
+            stale: self.page.stale,
+            offline,
+        }
     }
 }
 
@@ -323,29 +765,14 @@ fn items(
     channel: MessageChannel,
     max_age: Duration,
 ) -> std::result::Result<Option<Cached<Vec<MessageItem>>>, StoreError> {
-    let marks = pending_marks(store, scope)?;
-    let pending = |row: &MessageRow| {
-        marks.iter().any(|mark| {
-            mark.channel == channel
-                && (mark.message_id.map(|id| id.to_string()) == Some(row.id.clone())
-                    || mark.message_id.is_none()
-                        && (channel == MessageChannel::Notice
-                            || mark.user_other_id == other_party(row)))
-        })
-    };
+    let queued = Queued::read(store, scope)?;
     Ok(store
         .messages::<Value>(&scope.environment, &scope.key, channel.store(), max_age)?
         .map(|cached| Cached {
             data: cached
                 .data
                 .into_iter()
-                .map(|row| MessageItem {
-                    pending: pending(&row),
-                    id: row.id,
-                    is_read: row.is_read,
-                    time: row.time,
-                    data: row.data,
-                })
+                .map(|row| queued.item(channel, row))
                 .collect(),
             fetched_at: cached.fetched_at,
             stale: cached.stale,
@@ -378,7 +805,13 @@ pub(crate) async fn fetch(data: &Data, scope: &Scope, kind: DataKind) -> Result<
         DataKind::Notices => {
             let notices = auth.user_center(&MessageGetNotice).await?;
             let rows = notices.0.iter().filter_map(message_row).collect::<Vec<_>>();
-            write(data, scope, MessageChannel::Notice, &rows)
+            write(
+                data,
+                scope,
+                MessageChannel::Notice,
+                Window::default(),
+                &rows,
+            )
         }
         DataKind::Chats => {
             let page = auth
@@ -390,16 +823,13 @@ pub(crate) async fn fetch(data: &Data, scope: &Scope, kind: DataKind) -> Result<
                     },
                 }))
                 .await?;
-            let rows = page
-                .items
-                .iter()
-                .filter_map(|chat| {
-                    let mut row = message_row(&chat.message)?;
-                    row.data = serde_json::to_value(chat).ok()?;
-                    Some(row)
-                })
-                .collect::<Vec<_>>();
-            write(data, scope, MessageChannel::Chat, &rows)
+            let rows = page.items.iter().filter_map(chat_row).collect::<Vec<_>>();
+            // The newest messages of every thread: older pages a thread read stay cached.
+            let window = Window {
+                since: newest_window(&rows, page.records, CHAT_PAGE),
+                ..Window::default()
+            };
+            write(data, scope, MessageChannel::Chat, window, &rows)
         }
         _ => {
             let count = auth.user_center(&MessageGetMsgCount::default()).await?;
@@ -434,30 +864,109 @@ fn message_row(message: &lcs_api::user_center::messages::MessageRow) -> Option<M
     })
 }
 
-/// Writes a fetched list, then replays the marks still queued on top.
-fn write(data: &Data, scope: &Scope, channel: MessageChannel, rows: &[MessageRow]) -> Result<()> {
+/// A chat message as the cache keeps it: its row's columns, and the whole answer as data.
+fn chat_row(chat: &ChatMessage) -> Option<MessageRow> {
+    let mut row = message_row(&chat.message)?;
+    row.data = serde_json::to_value(chat).ok()?;
+    Some(row)
+}
+
+/// Where a page of the newest messages starts: after the oldest it lists when the server has
+/// more than it could hold (`records`), so the older rows cached stay; `None` when it is the
+/// whole list.
+fn newest_window(rows: &[MessageRow], records: Option<i64>, size: u32) -> Option<i64> {
+    let more = match records {
+        Some(records) => usize::try_from(records).unwrap_or(usize::MAX) > rows.len(),
+        None => rows.len() >= size as usize,
+    };
+    if !more {
+        return None;
+    }
+    rows.iter().filter_map(|row| row.time).min()
+}
+
+/// Writes a fetched list, then replays what is still queued on top.
+fn write(
+    data: &Data,
+    scope: &Scope,
+    channel: MessageChannel,
+    window: Window<'_>,
+    rows: &[MessageRow],
+) -> Result<()> {
     if !data.is_current(scope) {
         return Ok(());
     }
     data.with_store(|store| {
-        store.replace_messages(
+        store.replace_message_window(
             &scope.environment,
             &scope.key,
             channel.store(),
+            window,
             rows,
             lcs_store::now_ms(),
         )?;
-        for mark in pending_marks(store, scope)? {
-            if mark.channel == channel {
-                apply(store, scope, &mark)?;
-            }
-        }
-        Ok(())
+        Queued::read(store, scope)?.replay(store, scope, channel)
     })
 }
 
-/// Sends one queued mark-as-read with its idempotency key.
+/// Reads page `page` of the thread with `user_other_id` (listChatMsg, newest first) into the
+/// cache, and remembers how many messages the server says the thread holds.
+async fn fetch_thread(data: &Data, scope: &Scope, user_other_id: i64, page: usize) -> Result<()> {
+    let number = u32::try_from(page).unwrap_or(u32::MAX);
+    let answer = data
+        .auth()
+        .user_center(&MessageListChatMsg(MessageQuery {
+            list: ListQuery {
+                sidx: Some("messageTime".into()),
+                sort: Some("desc".into()),
+                ..ListQuery::page(number, THREAD_PAGE)
+            },
+            filter: MessageFilter {
+                user_other_id: Some(user_other_id),
+                ..MessageFilter::default()
+            },
+        }))
+        .await?;
+    let conversation = user_other_id.to_string();
+    let rows: Vec<MessageRow> = answer
+        .items
+        .iter()
+        .filter_map(|entry| chat_row(entry.msg.as_ref()?))
+        // A server that ignores the filter still fills only this thread.
+        .filter(|row| row.conversation.as_deref() == Some(conversation.as_str()))
+        .collect();
+    let before = (page - 1) * THREAD_PAGE as usize;
+    let total = match answer.records {
+        Some(records) => usize::try_from(records).ok(),
+        None if answer.items.len() < THREAD_PAGE as usize => Some(before + answer.items.len()),
+        None => None,
+    };
+    if let Some(total) = total {
+        data.set_thread_total(scope, &conversation, total);
+    }
+    let times = || rows.iter().filter_map(|row| row.time);
+    let window = if page == 1 {
+        Window {
+            conversation: Some(&conversation),
+            since: newest_window(&rows, answer.records, THREAD_PAGE),
+            until: None,
+        }
+    } else {
+        // An older page stands for the time it spans; an empty one for nothing.
+        Window {
+            conversation: Some(&conversation),
+            since: times().min().or(Some(i64::MAX)),
+            until: times().max(),
+        }
+    };
+    write(data, scope, MessageChannel::Chat, window, &rows)
+}
+
+/// Sends one queued edit of the messages with its idempotency key.
 pub(crate) async fn deliver(data: &Data, entry: &OutboxEntry) -> Result<Delivered> {
+    if entry.kind == OutboxKind::MessageSend {
+        return deliver_send(data, entry).await;
+    }
     let mark: MarkRead = serde_json::from_value(entry.payload.clone())
         .map_err(|error| Error::Cache(error.into()))?;
     let set_read = MessageSetRead {
@@ -468,4 +977,27 @@ pub(crate) async fn deliver(data: &Data, entry: &OutboxEntry) -> Result<Delivere
         .user_center(&Idempotent::new(entry.idempotency_key.clone(), set_read))
         .await?;
     Ok(Delivered::default())
+}
+
+/// Sends a queued chat message; the server's row then takes the temporary one's place, and
+/// the thread's newest page is read so that an answer (customer service's) shows too.
+async fn deliver_send(data: &Data, entry: &OutboxEntry) -> Result<Delivered> {
+    let send: Outgoing = serde_json::from_value(entry.payload.clone())
+        .map_err(|error| Error::Cache(error.into()))?;
+    let add = MessageAdd {
+        message_cat: Some(MessageCat::Text),
+        message_length: i64::try_from(send.content.chars().count()).ok(),
+        message_content: Some(send.content.clone()),
+        user_other_id: Some(send.user_other_id),
+        ..MessageAdd::default()
+    };
+    let answer = data
+        .auth()
+        .user_center(&Idempotent::new(entry.idempotency_key.clone(), add))
+        .await?;
+    let scope = data.scope(lcs_api::Family::UserCenter)?;
+    if let Err(error) = fetch_thread(data, &scope, send.user_other_id, 1).await {
+        tracing::debug!(%error, "the thread could not be read after a send; the next read will");
+    }
+    Ok(Delivered::sent(send.id, chat_row(&answer)))
 }

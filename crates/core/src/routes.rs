@@ -72,6 +72,13 @@ impl Route {
 const BOTH: &[OriginTier] = &[OriginTier::Trusted, OriginTier::Partner];
 const TRUSTED: &[OriginTier] = &[OriginTier::Trusted];
 
+/// Which family's form the sign-in, registration and password pages open on.
+const FAMILY: ParamSpec = ParamSpec {
+    name: "family",
+    kind: ParamKind::Enum(&["customer", "user_center", "planner"]),
+    required: false,
+};
+
 const ID: ParamSpec = ParamSpec {
     name: "id",
     kind: ParamKind::Int {
@@ -86,18 +93,18 @@ const ID: ParamSpec = ParamSpec {
 /// page); anything about the user's data is for trusted origins.
 pub static ROUTES: &[Route] = &[
     page("lcs.home", "/", &[], false, BOTH),
-    page(LOGIN, "/account/login", &[], false, BOTH),
+    page(LOGIN, "/account/login", &[FAMILY], false, BOTH),
     page(
         "lcs.account.register",
         "/account/register",
-        &[],
+        &[FAMILY],
         false,
         BOTH,
     ),
     page(
         "lcs.account.forgetpwd",
         "/account/forgetpwd",
-        &[],
+        &[FAMILY],
         false,
         BOTH,
     ),

@@ -7,13 +7,15 @@
 //!   call shows the network is back.
 //! - The server refuses it (a business error, a 4xx): the server wins. The edit is dropped,
 //!   the list is fetched again to restore the server's version, and the listener hears
-//!   `rejected` with the server's words.
+//!   `rejected` with the server's words. A chat message is not dropped: it stays in the
+//!   outbox and the thread, marked refused, for the user to send again or discard.
 //! - The session is gone: the edit waits for the account to sign in again (or to be forgotten).
 
 use std::time::Duration;
 
 use lcs_api::{ApiError, Family};
-use lcs_store::{Entity, OutboxEntry, OutboxKind};
+use lcs_store::table::message::MessageRow;
+use lcs_store::{Channel, Entity, OutboxEntry, OutboxKind};
 use serde::Serialize;
 
 use crate::data::{Data, DataChange, DataKind, Scope};
@@ -34,10 +36,14 @@ pub struct SyncReport {
     pub waiting: bool,
 }
 
-/// What a sent edit changed beyond itself: a created row's server id.
+/// What a sent edit changed beyond itself: a created row's server id, or a sent message's
+/// row.
 #[derive(Debug, Default)]
 pub(crate) struct Delivered {
     created: Option<(Entity, String, i64)>,
+    /// A chat message queued under a temporary id, and the server's row for it (`None` if the
+    /// answer held none: the next read of the thread brings it).
+    sent: Option<(String, Option<MessageRow>)>,
 }
 
 impl Delivered {
@@ -50,7 +56,18 @@ impl Delivered {
             }
             _ => None,
         };
-        Self { created }
+        Self {
+            created,
+            sent: None,
+        }
+    }
+
+    /// A chat message was accepted: the server's row replaces the one shown meanwhile.
+    pub(crate) fn sent(temp_id: String, row: Option<MessageRow>) -> Self {
+        Self {
+            created: None,
+            sent: Some((temp_id, row)),
+        }
     }
 }
 
@@ -86,6 +103,7 @@ fn kind_of(kind: OutboxKind) -> DataKind {
             DataKind::Invoices
         }
         OutboxKind::MessageMarkRead => DataKind::Notices,
+        OutboxKind::MessageSend => DataKind::Chats,
     }
 }
 
@@ -133,12 +151,39 @@ impl Outbox {
                                 *server_id,
                             )?;
                         }
+                        if let Some((temp, row)) = &delivered.sent {
+                            let (environment, account) = (&scope.environment, &scope.key);
+                            match row {
+                                Some(row) => store.rename_message(
+                                    environment,
+                                    account,
+                                    Channel::Chat,
+                                    temp,
+                                    row,
+                                )?,
+                                None => store.remove_message(
+                                    environment,
+                                    account,
+                                    Channel::Chat,
+                                    temp,
+                                )?,
+                            }
+                        }
                         store.complete(entry.seq)
                     })?;
                     report.sent += 1;
                     self.data.emit(&scope, what, DataChange::Synced, None);
                 }
                 Err(error) => match classify(&error) {
+                    Failure::Refused if entry.kind == OutboxKind::MessageSend => {
+                        tracing::info!(%error, "the server refused a chat message; it waits for the user");
+                        let words = error.user_message(self.data.lang());
+                        self.data
+                            .with_store(|store| store.refuse(entry.seq, &words))?;
+                        report.rejected += 1;
+                        self.data
+                            .emit(&scope, what, DataChange::Rejected, Some(&error));
+                    }
                     Failure::Refused => {
                         tracing::info!(%error, kind = ?entry.kind, "the server refused a queued edit; it is dropped");
                         self.data.with_store(|store| store.complete(entry.seq))?;
@@ -198,7 +243,7 @@ impl Outbox {
         let pending = self
             .data
             .with_store(|store| store.pending(&scope.environment, &scope.key))?;
-        let Some(first) = pending.first() else {
+        let Some(first) = pending.iter().find(|entry| entry.refused.is_none()) else {
             return Ok(IDLE_WAIT);
         };
         let ms = first.next_attempt_at.saturating_sub(lcs_store::now_ms());

@@ -14,6 +14,7 @@ use lcs_api::user_center::addresses::{
     Address, AddressAdd, AddressFields, AddressList, AddressQuery,
 };
 use lcs_api::user_center::login::{LoginParams, LoginPost};
+use lcs_api::user_center::messages::{MessageAdd, MessageFilter, MessageListChatMsg, MessageQuery};
 use lcs_api::{Client, ClientConfig, Family, Secret, Timeouts};
 use lcs_core::addresses::AddressInput;
 use lcs_core::auth::{Auth, AuthEvent, AuthFamily, AuthListener, AuthReason, UserCenterLogin};
@@ -130,6 +131,57 @@ async fn fault(sandbox: &Sandbox, path: &str, kind: &str, count: u32, delay_ms: 
 
 /// What the sandbox holds for a demo user, read through its API with a session of its own,
 /// oldest first.
+/// A session of its own for a demo user, as another device would have.
+async fn other_device(client: &Client, user: usize) -> Secret {
+    client
+        .send(
+            &LoginPost(LoginParams {
+                encrypt: Some(false),
+                password: Some(Secret::new(DEMO_USERS[user].password)),
+                user_account: Some(DEMO_USERS[user].phone.into()),
+                ..LoginParams::default()
+            }),
+            None,
+        )
+        .await
+        .unwrap()
+        .token
+        .unwrap()
+}
+
+/// What the sandbox holds of a demo user's chat with `other`, as texts, oldest first.
+async fn server_thread(base: &str, user: usize, other: i64) -> Vec<String> {
+    let client = Client::new(ClientConfig::single_host(base.parse().unwrap())).unwrap();
+    let token = other_device(&client, user).await;
+    let page = client
+        .send(
+            &MessageListChatMsg(MessageQuery {
+                list: ListQuery::page(1, 500),
+                filter: MessageFilter {
+                    user_other_id: Some(other),
+                    ..MessageFilter::default()
+                },
+            }),
+            Some(&token),
+        )
+        .await
+        .unwrap();
+    let mut texts: Vec<(i64, i64, String)> = page
+        .items
+        .into_iter()
+        .filter_map(|entry| {
+            let message = entry.msg?.message;
+            Some((
+                message.message_time?,
+                message.message_id?,
+                message.message_content?,
+            ))
+        })
+        .collect();
+    texts.sort();
+    texts.into_iter().map(|(_, _, text)| text).collect()
+}
+
 async fn server_addresses(base: &str, user: usize) -> Vec<Address> {
     let client = Client::new(ClientConfig::single_host(base.parse().unwrap())).unwrap();
     let session = client
@@ -196,7 +248,11 @@ async fn drain(app: &App) {
             outbox.retry_now().unwrap();
         }
     }
-    panic!("the outbox did not drain");
+    let left = app
+        .data
+        .pending_edits(AuthFamily::UserCenter, &account(app))
+        .unwrap();
+    panic!("the outbox did not drain: {left} edits left");
 }
 
 fn account(app: &App) -> String {
@@ -271,6 +327,45 @@ async fn a_read_answers_from_the_cache_then_the_refresh_lands() {
     assert!(!notices.data.is_empty());
     let unread = app.data.messages().unread().await.unwrap();
     assert!(unread.data.total > 0);
+}
+
+/// A page reads the cache again whenever a refresh lands; those reads must not each start
+/// another refresh, or the page would ask the server forever.
+#[tokio::test]
+async fn reading_again_after_a_refresh_does_not_refresh_again() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&sandbox.base_url(), &dir.path().join("cache.sqlite"), 0).await;
+    let addresses = app.data.addresses();
+    addresses.list().await.unwrap();
+
+    let refreshes = || {
+        app.events
+            .0
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|e| e.what == DataKind::Addresses && e.change == DataChange::Refreshed)
+            .count()
+    };
+    app.events.0.lock().unwrap().clear();
+    addresses.list().await.unwrap();
+    app.events
+        .wait_for(DataKind::Addresses, DataChange::Refreshed)
+        .await;
+    for _ in 0..5 {
+        assert_eq!(addresses.list().await.unwrap().source, Source::Cache);
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(
+        refreshes(),
+        1,
+        "each read after the refresh started another"
+    );
+
+    // Pulling to refresh still asks the server.
+    assert_eq!(addresses.refresh().await.unwrap().source, Source::Network);
+    assert_eq!(refreshes(), 2);
 }
 
 /// Reading a chat marks the whole conversation read in one queued edit, which the server gets.
@@ -686,5 +781,277 @@ async fn a_refused_edit_is_dropped_and_the_servers_version_restored() {
     assert_eq!(
         after.data.iter().map(|row| &row.id).collect::<Vec<_>>(),
         before.data.iter().map(|row| &row.id).collect::<Vec<_>>()
+    );
+}
+
+/// Customer service, the other party of every demo user's chat.
+const KEFU: i64 = 1;
+
+fn texts(page: &[lcs_core::messages::MessageItem]) -> Vec<String> {
+    page.iter()
+        .map(|item| {
+            item.data["message_content"]
+                .as_str()
+                .unwrap_or("")
+                .to_owned()
+        })
+        .collect()
+}
+
+/// Online, a message shows at once as pending, then as the server's row with customer
+/// service's answer after it.
+#[tokio::test]
+async fn a_message_sent_online_shows_at_once_then_is_the_servers() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&sandbox.base_url(), &dir.path().join("cache.sqlite"), 1).await;
+    let messages = app.data.messages();
+    let opened = messages.chat_refresh(KEFU, 20).await.unwrap();
+    assert_eq!(opened.source, Source::Network);
+    assert_eq!(opened.data.messages.len(), 3);
+    assert!(opened.data.complete, "the newcomer's whole thread");
+
+    let sent = messages
+        .send(KEFU, "  请问如何修改绑定手机号？\n谢谢\n ")
+        .unwrap();
+    assert!(sent.pending && sent.id.starts_with("tmp-"));
+    let shown = messages.chat_history(KEFU, 0, 20).await.unwrap();
+    assert_eq!(shown.source, Source::Cache);
+    assert_eq!(shown.data.messages[0].id, sent.id, "the newest, at once");
+    assert_eq!(
+        shown.data.messages[0].data["message_content"],
+        "请问如何修改绑定手机号？\n谢谢"
+    );
+    assert_eq!(shown.data.messages.len(), 4);
+
+    let report = app.data.outbox().deliver().await.unwrap();
+    assert_eq!(report.sent, 1);
+    let after = messages.chat_history(KEFU, 0, 20).await.unwrap().data;
+    assert_eq!(after.messages.len(), 5, "the message and the answer");
+    assert!(
+        after
+            .messages
+            .iter()
+            .all(|m| !m.pending && !m.id.starts_with("tmp-"))
+    );
+    assert_eq!(after.messages[1].data["message_kind"], 1);
+    assert_eq!(after.messages[0].data["user_other_nickname"], "在线客服");
+    assert_eq!(
+        server_thread(&sandbox.base_url(), 1, KEFU).await[3],
+        "请问如何修改绑定手机号？\n谢谢"
+    );
+
+    // Nothing to send is refused before anything is queued.
+    for empty in ["", " \n\t "] {
+        let error = messages.send(KEFU, empty).unwrap_err();
+        assert_eq!(error.code(), ErrorCode::InvalidInput);
+    }
+    let long = "长".repeat(lcs_core::messages::MAX_MESSAGE_CHARS + 1);
+    assert_eq!(
+        messages.send(KEFU, &long).unwrap_err().code(),
+        ErrorCode::InvalidInput
+    );
+    assert_eq!(
+        app.data
+            .pending_edits(AuthFamily::UserCenter, &account(&app))
+            .unwrap(),
+        0
+    );
+}
+
+/// Offline, messages wait in order; an answer lost on the way does not send one twice.
+#[tokio::test]
+async fn messages_sent_offline_arrive_once_and_in_order() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&sandbox.base_url(), &dir.path().join("cache.sqlite"), 1).await;
+    let messages = app.data.messages();
+    messages.chat_refresh(KEFU, 20).await.unwrap();
+
+    fault(&sandbox, "/front/account/userMessage/add", "drop", 2, 0).await;
+    let first = messages.send(KEFU, "第一条").unwrap();
+    let second = messages.send(KEFU, "第二条").unwrap();
+    let report = app.data.outbox().deliver().await.unwrap();
+    assert!(report.waiting && report.sent == 0);
+    app.events
+        .wait_for(DataKind::Chats, DataChange::Unreachable)
+        .await;
+    let waiting = messages.chat_history(KEFU, 0, 20).await.unwrap().data;
+    assert_eq!(
+        waiting.messages[..2]
+            .iter()
+            .map(|m| (m.id.clone(), m.pending))
+            .collect::<Vec<_>>(),
+        [(second.id.clone(), true), (first.id.clone(), true)]
+    );
+
+    // The server takes the first but its answer never arrives: sent again with its key.
+    fault(&sandbox, "/front/account/userMessage/add", "lose", 1, 0).await;
+    app.data.outbox().retry_now().unwrap();
+    drain(&app).await;
+    let server = server_thread(&sandbox.base_url(), 1, KEFU).await;
+    let mine: Vec<&String> = server.iter().filter(|text| text.contains("条")).collect();
+    assert_eq!(mine, ["第一条", "第二条"], "once each, in order");
+    let thread = messages.chat_history(KEFU, 0, 20).await.unwrap().data;
+    assert_eq!(thread.messages.len(), 7);
+    assert!(
+        thread
+            .messages
+            .iter()
+            .all(|m| !m.pending && !m.id.starts_with("tmp-"))
+    );
+}
+
+/// A message the server refuses stays, marked failed with its words, without holding up the
+/// next; sent again it is pending again, and it can be dropped.
+#[tokio::test]
+async fn a_refused_message_stays_failed_until_sent_again_or_dropped() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&sandbox.base_url(), &dir.path().join("cache.sqlite"), 1).await;
+    let messages = app.data.messages();
+    let nobody = 999_999;
+    let refused = messages.send(nobody, "有人吗？").unwrap();
+    let fine = messages.send(KEFU, "你好").unwrap();
+
+    let report = app.data.outbox().deliver().await.unwrap();
+    assert_eq!((report.sent, report.rejected), (1, 1));
+    app.events
+        .wait_for(DataKind::Chats, DataChange::Rejected)
+        .await;
+    let failed = messages.chat_history(nobody, 0, 20).await.unwrap().data;
+    assert_eq!(failed.messages.len(), 1);
+    let shown = &failed.messages[0];
+    assert_eq!(shown.id, refused.id);
+    assert!(!shown.pending);
+    assert!(
+        shown
+            .failed
+            .as_deref()
+            .is_some_and(|words| !words.is_empty())
+    );
+    assert_eq!(texts(&failed.messages), ["有人吗？"], "the text is kept");
+    let kefu = messages.chat_history(KEFU, 0, 20).await.unwrap().data;
+    assert!(
+        kefu.messages.iter().all(|m| m.id != fine.id),
+        "the next went"
+    );
+
+    messages.resend(&refused.id).unwrap();
+    let again = messages.chat_history(nobody, 0, 20).await.unwrap().data;
+    assert!(again.messages[0].pending && again.messages[0].failed.is_none());
+    let report = app.data.outbox().deliver().await.unwrap();
+    assert_eq!(report.rejected, 1, "still nobody there");
+
+    messages.discard(&refused.id).unwrap();
+    assert!(
+        messages
+            .chat_history(nobody, 0, 20)
+            .await
+            .unwrap()
+            .data
+            .messages
+            .is_empty()
+    );
+    assert_eq!(
+        app.data
+            .pending_edits(AuthFamily::UserCenter, &account(&app))
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        messages.resend(&refused.id).unwrap_err().code(),
+        ErrorCode::InvalidInput
+    );
+}
+
+/// A long thread reads newest first a page at a time, from the server when the cache runs
+/// out; read again it comes from the cache alone, and a refresh of the chat list keeps it.
+#[tokio::test]
+async fn a_long_thread_pages_from_the_server_once_then_from_the_cache() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let client = Client::new(ClientConfig::single_host(
+        sandbox.base_url().parse().unwrap(),
+    ))
+    .unwrap();
+    let token = other_device(&client, 1).await;
+    for n in 0..110 {
+        client
+            .send(
+                &MessageAdd {
+                    message_content: Some(format!("第 {n} 条")),
+                    user_other_id: Some(KEFU),
+                    ..MessageAdd::default()
+                },
+                Some(&token),
+            )
+            .await
+            .unwrap();
+    }
+    let total = 3 + 110 * 2;
+    let app = app(&sandbox.base_url(), &dir.path().join("cache.sqlite"), 1).await;
+    let messages = app.data.messages();
+
+    let read_all = || async {
+        let mut pages = Vec::new();
+        let mut offset = 0;
+        loop {
+            let page = messages.chat_history(KEFU, offset, 40).await.unwrap();
+            offset += u32::try_from(page.data.messages.len()).unwrap();
+            let complete = page.data.complete;
+            pages.push(page);
+            if complete {
+                return pages;
+            }
+            assert!(pages.len() < 20, "paging never ends");
+        }
+    };
+    let first = read_all().await;
+    let items: Vec<_> = first.iter().flat_map(|p| p.data.messages.clone()).collect();
+    assert_eq!(items.len(), total);
+    let mut ids: Vec<_> = items.iter().map(|m| m.id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), total, "no message twice");
+    assert!(
+        items.windows(2).all(|pair| pair[0].time >= pair[1].time),
+        "newest first"
+    );
+    let all = texts(&items);
+    assert_eq!(
+        all[total - 1],
+        "您好，我是 LCS 在线客服小安，请问有什么可以帮您？"
+    );
+    assert!(all.contains(&"第 0 条".to_owned()) && all.contains(&"第 109 条".to_owned()));
+    assert!(first.iter().any(|page| page.source == Source::Network));
+
+    // The server is gone for the thread: every page still answers, from the cache.
+    fault(
+        &sandbox,
+        "/front/account/userMessage/listChatMsg",
+        "drop",
+        100,
+        0,
+    )
+    .await;
+    let again = read_all().await;
+    assert!(
+        again
+            .iter()
+            .all(|page| page.source == Source::Cache && !page.offline)
+    );
+    let cached: Vec<_> = again.iter().flat_map(|p| texts(&p.data.messages)).collect();
+    assert_eq!(cached, texts(&items));
+
+    // The chat list reads only the newest 200: the older messages the thread read stay.
+    messages
+        .refresh(lcs_core::messages::MessageChannel::Chat)
+        .await
+        .unwrap();
+    let kept = read_all().await;
+    assert_eq!(
+        kept.iter().map(|p| p.data.messages.len()).sum::<usize>(),
+        total
     );
 }

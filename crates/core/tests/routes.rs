@@ -185,6 +185,18 @@ fn typed_parameters_are_checked_and_normalised() {
         Err(RouteError::BadParam { .. })
     ));
 
+    // The family a password page opens on, as the sign-in page's links pass it.
+    let route = resolve(
+        "lcs.account.forgetpwd",
+        &params(json!({"family": "planner"})),
+    )
+    .unwrap();
+    assert_eq!(route.query["family"], "planner");
+    assert!(matches!(
+        resolve("lcs.account.register", &params(json!({"family": "admin"}))),
+        Err(RouteError::BadParam { ref param, .. }) if param == "family"
+    ));
+
     // Required text, with unicode and % kept as they are.
     let route = resolve("lcs.message.chat", &params(json!({"userId": "客服%20★"}))).unwrap();
     assert_eq!(route.query["userId"], "客服%20★");

@@ -209,7 +209,7 @@ async fn editing_the_profile_and_verifying_the_real_name() {
         .send(
             &SaveCertificate(UserFields {
                 user_realname: Some("王小明".into()),
-                user_idcard: Some("11010519900520123X".into()),
+                user_idcard: Some("110105199005201236".into()),
                 ..UserFields::default()
             }),
             Some(&token),
@@ -837,6 +837,75 @@ async fn a_new_user_registers_once_and_binds_a_new_mobile_number() {
         .await
         .unwrap_err();
     assert_eq!(business_code(taken), "1005");
+}
+
+#[tokio::test]
+async fn a_number_takes_the_area_code_its_code_was_sent_with() {
+    let (sandbox, client) = sandbox().await;
+    let token = register(&sandbox, &client, "13900000005", "pass-1").await;
+    let answer: Value = reqwest::Client::new()
+        .post(format!("{}__sandbox/sms", sandbox.base_url()))
+        .json(&json!({"target": "+852 91234567"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    client
+        .send(
+            &UnBindMobilePost(AccountForm {
+                bind_type: Some(1),
+                user_account: Some("91234567".into()),
+                verify_code: Some(Secret::new(answer["code"].as_str().unwrap())),
+                verify_key: Some(answer["sendToken"].as_str().unwrap().into()),
+                ..AccountForm::default()
+            }),
+            Some(&token),
+        )
+        .await
+        .unwrap();
+    let profile = client.send(&UserInfo, Some(&token)).await.unwrap();
+    assert_eq!(profile.user_mobile.as_deref(), Some("91234567"));
+    assert_eq!(profile.user_intl.as_deref(), Some("+852"));
+}
+
+#[tokio::test]
+async fn the_reviewer_refuses_an_identity_number_whose_check_character_is_wrong() {
+    let (_sandbox, client) = sandbox().await;
+    let token = newcomer(&client).await;
+    let submit = |idcard: &'static str| {
+        SaveCertificate(UserFields {
+            user_realname: Some("王小明".into()),
+            user_idcard: Some(idcard.into()),
+            ..UserFields::default()
+        })
+    };
+    client
+        .send(&submit("110105199005201230"), Some(&token))
+        .await
+        .unwrap();
+    let pending = client.send(&UserInfo, Some(&token)).await.unwrap();
+    assert_eq!(pending.user_is_authentication, Some(1));
+    let refused = client.send(&UserInfo, Some(&token)).await.unwrap();
+    assert_eq!(
+        refused.user_is_authentication,
+        Some(3),
+        "refused after review"
+    );
+
+    client
+        .send(&submit("110105199005201236"), Some(&token))
+        .await
+        .unwrap();
+    let again = client.send(&UserInfo, Some(&token)).await.unwrap();
+    assert_eq!(
+        again.user_is_authentication,
+        Some(1),
+        "a refused one may be sent again"
+    );
+    let passed = client.send(&UserInfo, Some(&token)).await.unwrap();
+    assert_eq!(passed.user_is_authentication, Some(2));
 }
 
 #[tokio::test]

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { emit } from '@tauri-apps/api/event'
 import { flushPromises } from '@vue/test-utils'
-import { PullRefresh, closeNotify, closeToast } from 'vant'
+import { List, closeNotify, closeToast } from 'vant'
 import { applyLanguage } from '../i18n'
 import { mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
 import { formatTime } from './messages'
@@ -15,6 +15,7 @@ function chat(id: number, other: number, nickname: string, kind: 1 | 2, cat: str
     id: String(id),
     isRead,
     pending: false,
+    failed: null as string | null,
     time,
     data: { message_id: id, message_cat: cat, message_content: content, message_kind: kind, message_type: 2, user_id: 10001, user_other_id: other, user_other_nickname: nickname },
   }
@@ -28,11 +29,20 @@ const CHATS = [
   chat(201, 1, '在线客服', 1, 'text', '你好', true, NOW - 3000),
 ]
 
-function loaded(data: unknown) {
-  return { data, source: 'cache', fetchedAt: 1_700_000_000_000, stale: false, offline: false }
+function loaded(data: unknown, source = 'cache') {
+  return { data, source, fetchedAt: 1_700_000_000_000, stale: false, offline: false }
 }
 
-function backend(list: () => unknown, extra: Partial<Record<string, IpcHandler>> = {}): IpcHandler {
+type Item = ReturnType<typeof chat>
+
+/** The thread with one party as Rust pages it: newest first, `count` from `offset`. */
+function page(list: Item[], other: string, offset: number, count: number, source = 'cache') {
+  const thread = list.filter((m) => String(m.data.user_other_id) === other)
+  const messages = thread.slice(offset, offset + count)
+  return loaded({ messages, complete: offset + messages.length >= thread.length }, source)
+}
+
+function backend(list: () => Item[], extra: Partial<Record<string, IpcHandler>> = {}): IpcHandler {
   return (cmd, args) => {
     const override = extra[cmd]
     if (override) return override(cmd, args)
@@ -41,9 +51,10 @@ function backend(list: () => unknown, extra: Partial<Record<string, IpcHandler>>
         return { ...SIGNED_OUT, sessions: [SESSION] }
       case 'settings_get':
         return { language: 'zh-CN' }
-      case 'message_list':
-      case 'message_refresh':
-        return list()
+      case 'message_chat_history':
+        return page(list(), String(args.userOtherId), Number(args.offset), Number(args.count))
+      case 'message_chat_refresh':
+        return page(list(), String(args.userOtherId), 0, Number(args.count), 'network')
       case 'message_mark_conversation_read':
         return null
       default:
@@ -63,10 +74,32 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
+/** Lets a test say how tall the document is and where it is scrolled: jsdom lays nothing out. */
+const scroll = { height: 1000, top: 0 }
+beforeEach(() => {
+  scroll.height = 1000
+  scroll.top = 0
+  Object.defineProperty(document.documentElement, 'scrollHeight', { configurable: true, get: () => scroll.height })
+  Object.defineProperty(document.documentElement, 'clientHeight', { configurable: true, get: () => 600 })
+  Object.defineProperty(document.documentElement, 'scrollTop', {
+    configurable: true,
+    get: () => scroll.top,
+    set: (value: number) => (scroll.top = value),
+  })
+})
+
+function sentItem(id: string, content: string, extra: Partial<Item> = {}): Item {
+  return { ...chat(0, 1, '在线客服', 1, 'text', content, true, NOW), id, pending: true, ...extra }
+}
+
+async function type(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper'], text: string) {
+  await wrapper.get('[data-testid="chat-input"] textarea').setValue(text)
+}
+
 describe('Chat thread', () => {
   it('shows the conversation with one party, oldest first, sent on the right and received on the left', async () => {
-    const { wrapper, calls } = await mountApp(backend(() => loaded(CHATS)), '/message/chat?userId=1')
-    expect(calls).toContainEqual({ cmd: 'message_list', args: { channel: 'chat' } })
+    const { wrapper, calls } = await mountApp(backend(() => CHATS), '/message/chat?userId=1')
+    expect(calls).toContainEqual({ cmd: 'message_chat_history', args: { userOtherId: '1', offset: 0, count: 30 } })
     expect(wrapper.get('[data-testid="chat-party"]').text()).toBe('在线客服')
     const rows = bubbles(wrapper)
     expect(rows.map((row) => row.attributes('data-testid'))).toEqual(['bubble-201', 'bubble-202', 'bubble-203'])
@@ -78,12 +111,15 @@ describe('Chat thread', () => {
     expect(rows[2].get('[data-testid="placeholder"]').text()).toContain('图片')
     expect(rows[2].text()).not.toContain('https://example.com/a.png')
     expect(wrapper.text()).not.toContain('明天见')
+    // The cache first, then the server's newest, and the view at the newest message.
+    expect(calls.map((c) => c.cmd)).toContain('message_chat_refresh')
+    expect(scroll.top).toBe(1000)
   })
 
   it('marks the conversation read on opening, in one edit, and not again', async () => {
     let list = CHATS
     const { wrapper, calls } = await mountApp(
-      backend(() => loaded(list), {
+      backend(() => list, {
         message_mark_conversation_read: (_, args) => {
           list = list.map((m) =>
             m.data.user_other_id === Number(args.userOtherId) && !m.isRead ? { ...m, isRead: true, pending: true } : m,
@@ -95,20 +131,20 @@ describe('Chat thread', () => {
     )
     const marks = calls.filter((c) => c.cmd === 'message_mark_conversation_read').map((c) => c.args)
     expect(marks).toEqual([{ userOtherId: '1' }])
-    // Read here and waiting for the server: marked as such.
-    expect(wrapper.get('[data-testid="bubble-203"] [data-testid="pending"]').text()).toBe('待同步')
 
     await emit('data-changed', {
       environment: 'sandbox', account: '10001', family: 'user_center', what: 'chats', change: 'edited', code: null, message: null,
     })
     await flushPromises()
+    // Read here and waiting for the server: marked as such.
+    expect(wrapper.get('[data-testid="bubble-203"] [data-testid="pending"]').text()).toBe('待同步')
     expect(calls.filter((c) => c.cmd === 'message_mark_conversation_read')).toHaveLength(1)
   })
 
   it('labels every kind of message it cannot show', async () => {
     const kinds = ['video', 'file', 'location', 'redpack', 'sticker']
-    const list = kinds.map((cat, i) => chat(400 + i, 9, '赵六', 2, cat, '', true, NOW - 10_000 + i))
-    const { wrapper } = await mountApp(backend(() => loaded(list)), '/message/chat?userId=9')
+    const list = kinds.map((cat, i) => chat(400 + i, 9, '赵六', 2, cat, '', true, NOW - 10_000 + i)).reverse()
+    const { wrapper } = await mountApp(backend(() => list), '/message/chat?userId=9')
     expect(bubbles(wrapper).map((row) => row.get('[data-testid="placeholder"]').text())).toEqual([
       expect.stringContaining('视频'),
       expect.stringContaining('文件'),
@@ -122,30 +158,119 @@ describe('Chat thread', () => {
     applyLanguage('zh-CN')
   })
 
-  it('reads the thread again from the server on pull to refresh', async () => {
-    let list = CHATS.slice(1)
+  it('sends a message: shown at once as sending, the input cleared, the view at the bottom', async () => {
     const { wrapper, calls } = await mountApp(
-      backend(() => loaded(list), {
-        message_refresh: () => {
-          list = CHATS
-          return loaded(list)
+      backend(() => CHATS, {
+        message_send: (_, args) => sentItem('tmp-1', String(args.content)),
+      }),
+      '/message/chat?userId=1',
+    )
+    scroll.top = 200
+    await type(wrapper, '请问怎么开发票？')
+    await wrapper.get('[data-testid="chat-input"] textarea').trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(calls.filter((c) => c.cmd === 'message_send').map((c) => c.args)).toEqual([
+      { userOtherId: '1', content: '请问怎么开发票？' },
+    ])
+    const rows = bubbles(wrapper)
+    const last = rows[rows.length - 1]
+    expect(last.attributes('data-testid')).toBe('bubble-tmp-1')
+    expect(last.attributes('data-side')).toBe('right')
+    expect(last.text()).toContain('请问怎么开发票？')
+    expect(last.find('[data-testid="sending"]').exists()).toBe(true)
+    expect((wrapper.get('[data-testid="chat-input"] textarea').element as HTMLTextAreaElement).value).toBe('')
+    expect(scroll.top).toBe(1000)
+  })
+
+  it('keeps Shift+Enter as a new line and refuses an empty or blank message', async () => {
+    const { wrapper, calls } = await mountApp(backend(() => CHATS), '/message/chat?userId=1')
+    const send = wrapper.get('[data-testid="chat-send"]')
+    expect(send.attributes('disabled')).toBeDefined()
+    await type(wrapper, '  \n  ')
+    expect(send.attributes('disabled')).toBeDefined()
+    await wrapper.get('[data-testid="chat-input"] textarea').trigger('keydown', { key: 'Enter' })
+    await wrapper.get('[data-testid="composer"]').trigger('submit')
+    await type(wrapper, '第一行')
+    await wrapper.get('[data-testid="chat-input"] textarea').trigger('keydown', { key: 'Enter', shiftKey: true })
+    await flushPromises()
+    expect(calls.filter((c) => c.cmd === 'message_send')).toEqual([])
+    // No longer than lcs-core sends, with the count shown near the limit.
+    await type(wrapper, '长'.repeat(600))
+    expect((wrapper.get('[data-testid="chat-input"] textarea').element as HTMLTextAreaElement).value).toHaveLength(500)
+    expect(wrapper.get('.van-field__word-limit').text()).toBe('500/500')
+  })
+
+  it('keeps the text when a send fails, and offers to send again a message the server refused', async () => {
+    let list: Item[] = CHATS
+    const { wrapper, calls } = await mountApp(
+      backend(() => list, {
+        message_send: () => {
+          throw { code: 'storage', message: '缓存不可用', trace: null }
+        },
+        message_resend: () => {
+          list = list.map((m) => (m.id === 'tmp-9' ? { ...m, failed: null, pending: true } : m))
+          return null
         },
       }),
       '/message/chat?userId=1',
     )
-    expect(wrapper.find('[data-testid="bubble-203"]').exists()).toBe(false)
-    wrapper.findComponent(PullRefresh).vm.$emit('refresh')
+    await type(wrapper, '你好，在吗')
+    await wrapper.get('[data-testid="composer"]').trigger('submit')
     await flushPromises()
-    expect(calls).toContainEqual({ cmd: 'message_refresh', args: { channel: 'chat' } })
-    expect(wrapper.find('[data-testid="bubble-203"]').exists()).toBe(true)
+    expect(document.body.textContent).toContain('缓存不可用')
+    expect((wrapper.get('[data-testid="chat-input"] textarea').element as HTMLTextAreaElement).value).toBe('你好，在吗')
+
+    // Sent earlier, then refused by the server: the outbox says so.
+    list = [sentItem('tmp-9', '有人吗？', { pending: false, failed: '用户不存在' }), ...CHATS]
+    await emit('data-changed', {
+      environment: 'sandbox', account: '10001', family: 'user_center', what: 'chats', change: 'rejected', code: 'business', message: '用户不存在',
+    })
+    await flushPromises()
+    const refused = wrapper.get('[data-testid="bubble-tmp-9"]')
+    expect(refused.text()).toContain('有人吗？')
+    expect(refused.get('[data-testid="failure"]').text()).toContain('未发送：用户不存在')
+    expect(refused.find('[data-testid="failed"]').exists()).toBe(true)
+    await refused.get('[data-testid="resend"]').trigger('click')
+    await flushPromises()
+    expect(calls).toContainEqual({ cmd: 'message_resend', args: { messageId: 'tmp-9' } })
+    const again = wrapper.get('[data-testid="bubble-tmp-9"]')
+    expect(again.find('[data-testid="failure"]').exists()).toBe(false)
+    expect(again.find('[data-testid="sending"]').exists()).toBe(true)
+  })
+
+  it('reads older messages when scrolled to the top, keeping the messages in view where they were', async () => {
+    const long = Array.from({ length: 45 }, (_, i) =>
+      chat(1000 - i, 1, '在线客服', i % 2 ? 1 : 2, 'text', `消息 ${45 - i}`, true, NOW - i * 1000),
+    )
+    const { wrapper, calls } = await mountApp(
+      backend(() => long, {
+        message_chat_history: (_, args) => {
+          // The older page makes the document taller by what it adds above.
+          if (Number(args.offset) > 0) scroll.height = 1600
+          return page(long, '1', Number(args.offset), Number(args.count))
+        },
+      }),
+      '/message/chat?userId=1',
+    )
+    expect(bubbles(wrapper)).toHaveLength(30)
+    expect(bubbles(wrapper)[0].text()).toContain('消息 16')
+    // The user scrolls up to the top of what is shown.
+    scroll.top = 0
+    wrapper.findComponent(List).vm.$emit('load')
+    await flushPromises()
+    expect(calls).toContainEqual({ cmd: 'message_chat_history', args: { userOtherId: '1', offset: 30, count: 30 } })
+    expect(bubbles(wrapper)).toHaveLength(45)
+    expect(bubbles(wrapper)[0].text()).toContain('消息 1')
+    expect(scroll.top).toBe(600)
+    expect(wrapper.text()).toContain('已是最早的消息')
   })
 
   it('shows a skeleton until the first answer, then an empty thread', async () => {
     let answer: (value: unknown) => void = () => undefined
     const pending = new Promise((resolve) => (answer = resolve))
-    const { wrapper } = await mountApp(backend(() => pending), '/message/chat?userId=5')
+    const { wrapper } = await mountApp(backend(() => CHATS, { message_chat_history: () => pending }), '/message/chat?userId=5')
     expect(wrapper.find('.van-skeleton').exists()).toBe(true)
-    answer(loaded(CHATS))
+    answer(page(CHATS, '5', 0, 30))
     await flushPromises()
     expect(wrapper.get('[data-testid="message-empty"]').text()).toContain('还没有消息')
     expect(wrapper.get('[data-testid="chat-party"]').text()).toBe('用户 5')
@@ -153,15 +278,16 @@ describe('Chat thread', () => {
 
   it('asks to sign in when the user centre is signed out', async () => {
     const { wrapper } = await mountApp(
-      backend(
-        () => {
+      backend(() => CHATS, {
+        auth_overview: () => SIGNED_OUT,
+        message_chat_history: () => {
           throw { code: 'unauthorized', message: 'not signed in', trace: null }
         },
-        { auth_overview: () => SIGNED_OUT },
-      ),
+      }),
       '/message/chat?userId=1',
     )
     expect(wrapper.get('[data-testid="message-signed-out"]').text()).toContain('登录用户中心账号后查看消息')
     expect(document.body.textContent).not.toContain('not signed in')
+    expect(wrapper.find('[data-testid="composer"]').exists()).toBe(false)
   })
 })

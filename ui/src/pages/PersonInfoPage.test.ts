@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
+import { flushPromises } from '@vue/test-utils'
 import { mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
 
 const USER = { family: 'user_center', account: '10001', displayName: '13800000001', persisted: true, verified: true, mode: null }
@@ -44,6 +45,15 @@ describe('Personal information', () => {
     expect(page).toContain('138****0001')
     expect(page).toContain('d***@lcs.test')
     expect(page).not.toContain('13800000001')
+  })
+
+  it('leads to the editor, the mobile number and certification', async () => {
+    const { wrapper, router } = await mountApp(backend({ ...SIGNED_OUT, sessions: [USER] }), '/account/personinfo')
+    expect(wrapper.get('[data-testid="person-edit"]').attributes('href')).toBe('#/account/edit')
+    expect(wrapper.get('[data-testid="person-edit"]').text()).toContain('编辑资料')
+    await wrapper.get('[data-testid="person-mobile"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('lcs.account.mobile')
   })
 
   it('asks a signed-out user to sign in and come back', async () => {

@@ -1,6 +1,9 @@
 import type { CommandError, MessageItem } from '../bindings'
 import { CommandFailure, showError } from '../commands'
 
+/** The longest chat message lcs-core sends (`messages::MAX_MESSAGE_CHARS`). */
+export const MAX_MESSAGE_LENGTH = 500
+
 /** What a message carries (`messageCat`); anything else is shown as a generic message. */
 export const CATS = ['text', 'img', 'video', 'file', 'location', 'redpack'] as const
 export type Cat = (typeof CATS)[number] | 'other'
@@ -9,8 +12,10 @@ export type Cat = (typeof CATS)[number] | 'other'
 export type Message = {
   id: string
   isRead: boolean
-  /** Marked read here; the server has not heard yet. */
+  /** Marked read or sent here; the server has not heard yet. */
   pending: boolean
+  /** Sent here and refused by the server, in its words. */
+  failed: string | null
   time: number | null
   title: string
   content: string
@@ -34,6 +39,7 @@ export function readMessage(item: MessageItem): Message {
     id: item.id,
     isRead: item.isRead,
     pending: item.pending,
+    failed: item.failed ?? null,
     time: item.time,
     title: text(row, 'message_title'),
     content: text(row, 'message_content'),

@@ -2,21 +2,22 @@
 //! and the back office's under `/manage/account/userDeliveryAddress/`. Every call needs a
 //! login: an address book is always someone's.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use super::{ListQuery, Page};
+use crate::codes;
 use crate::endpoint;
 use crate::lenient;
 
-/// 地址标签 (`udTagName`, ENUM): what the address is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
-#[repr(u16)]
-pub enum AddressTag {
-    /// 1001-家里: home.
-    Home = 1001,
-    /// 1002-公司: company.
-    Company = 1002,
+codes! {
+    /// 地址标签 (`udTagName`, ENUM): what the address is.
+    pub enum AddressTag: u16 {
+        /// 1001-家里: home.
+        Home = 1001,
+        /// 1002-公司: company.
+        Company = 1002,
+    }
 }
 
 impl AddressTag {
@@ -32,7 +33,7 @@ impl AddressTag {
 
 /// The fields of an address as add, edit and the list filter take them. The seed marks none
 /// as required; the server fills in the user from the session.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct AddressFields {
     /// 详细地址: street and number.
     #[serde(rename = "udAddress", skip_serializing_if = "Option::is_none")]
@@ -95,8 +96,9 @@ pub struct AddressFields {
 }
 
 /// An existing address's id (`udId`, 地址编号) and its new fields, for the two edit calls.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct AddressEdit {
+    /// 地址编号: the address to change.
     #[serde(rename = "udId")]
     pub ud_id: i64,
     #[serde(flatten)]
@@ -104,7 +106,7 @@ pub struct AddressEdit {
 }
 
 /// The two address list calls' parameters: paging plus a filter on any field.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct AddressQuery {
     #[serde(flatten)]
     pub list: ListQuery,
@@ -169,7 +171,7 @@ impl Address {
 }
 
 /// 用户地址表 (add): adds an address to the signed-in user's book.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct AddressAdd(pub AddressFields);
 endpoint!(AddressAdd => serde_json::Value, UserCenter Post "/front/account/userDeliveryAddress/add", Required, "user_center.address_add");
@@ -177,60 +179,64 @@ endpoint!(AddressAdd => serde_json::Value, UserCenter Post "/front/account/userD
 /// 用户地址表-通过ud_id查询: reads one address. The seed's example `data` is `{}`; the answer
 /// is the list's address shape, so it decodes as [`Address`] (every field optional), and a
 /// `null` for an unknown id is `None`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct AddressGet {
+    /// 地址编号: the address to read.
     pub ud_id: i64,
 }
 endpoint!(AddressGet => Option<Address>, UserCenter Get "/front/account/userDeliveryAddress/get", Required, "user_center.address_get");
 
 /// 用户地址表 (list): one page of the signed-in user's addresses.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct AddressList(pub AddressQuery);
 endpoint!(AddressList => Page<Address>, UserCenter Get "/front/account/userDeliveryAddress/list", Required, "user_center.address_list");
 
 /// 用户地址表-通过ud_id删除: deletes one of the user's addresses.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct AddressRemove {
+    /// 地址编号: the address to delete.
     pub ud_id: i64,
 }
 endpoint!(AddressRemove => serde_json::Value, UserCenter Post "/front/account/userDeliveryAddress/remove", Required, "user_center.address_remove");
 
 /// 用户地址表-编辑 (save): changes one of the user's addresses.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct AddressSave(pub AddressEdit);
 endpoint!(AddressSave => serde_json::Value, UserCenter Post "/front/account/userDeliveryAddress/save", Required, "user_center.address_save");
 
 /// 用户地址表-添加 (back office): adds an address to any user's book (`userId`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct ManageAddressAdd(pub AddressFields);
 endpoint!(ManageAddressAdd => serde_json::Value, UserCenter Post "/manage/account/userDeliveryAddress/add", Required, "user_center.manage_address_add");
 
 /// 用户地址表-编辑 (back office): changes any user's address.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct ManageAddressEdit(pub AddressEdit);
 endpoint!(ManageAddressEdit => serde_json::Value, UserCenter Post "/manage/account/userDeliveryAddress/edit", Required, "user_center.manage_address_edit");
 
 /// 用户地址表-分页列表查询 (back office): one page of all users' addresses.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct ManageAddressList(pub AddressQuery);
 endpoint!(ManageAddressList => Page<Address>, UserCenter Get "/manage/account/userDeliveryAddress/list", Required, "user_center.manage_address_list");
 
 /// 用户地址表-通过ud_id删除 (back office): deletes any user's address.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct ManageAddressRemove {
+    /// 地址编号: the address to delete.
     pub ud_id: i64,
 }
 endpoint!(ManageAddressRemove => serde_json::Value, UserCenter Post "/manage/account/userDeliveryAddress/remove", Required, "user_center.manage_address_remove");
 
 /// 用户地址表-批量删除 (back office): deletes several addresses at once. The seed types `ud_id`
 /// as a string here: the ids go joined with commas (`3,4,5`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct ManageAddressRemoveBatch {
+    /// 地址编号: the addresses to delete, sent joined with commas.
     pub ud_id: Vec<i64>,
 }
 endpoint!(ManageAddressRemoveBatch => serde_json::Value, UserCenter Post "/manage/account/userDeliveryAddress/removeBatch", Required, "user_center.manage_address_remove_batch");

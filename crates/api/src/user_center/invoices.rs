@@ -1,36 +1,37 @@
 //! Invoice details (用户发票管理) under `/front/account/userInvoice/`: the titles and
 //! addresses a user keeps for the invoices they ask for. Every call needs a login.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use super::{ListQuery, Page};
+use crate::codes;
 use crate::endpoint;
 use crate::lenient;
 
-/// 发票类型 (`invoiceType`, ENUM).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
-#[repr(u8)]
-pub enum InvoiceType {
-    /// 1-普通发票: a normal invoice.
-    Normal = 1,
-    /// 2-增值税专用发票: a special VAT invoice.
-    VatSpecial = 2,
+codes! {
+    /// 发票类型 (`invoiceType`, ENUM).
+    pub enum InvoiceType: u8 {
+        /// 1-普通发票: a normal invoice.
+        Normal = 1,
+        /// 2-增值税专用发票: a special VAT invoice.
+        VatSpecial = 2,
+    }
 }
 
-/// 电子发票 (`invoiceIsElectronic`, ENUM): how the invoice is delivered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
-#[repr(u8)]
-pub enum InvoiceMedium {
-    /// 0-纸质发票: on paper.
-    Paper = 0,
-    /// 1-电子发票: electronic.
-    Electronic = 1,
+codes! {
+    /// 电子发票 (`invoiceIsElectronic`, ENUM): how the invoice is delivered.
+    pub enum InvoiceMedium: u8 {
+        /// 0-纸质发票: on paper.
+        Paper = 0,
+        /// 1-电子发票: electronic.
+        Electronic = 1,
+    }
 }
 
 /// The fields of an invoice's details as add, edit and the list filter take them; the seed
 /// marks none as required.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct InvoiceFields {
     /// 单位地址: the company's registered address.
     #[serde(rename = "invoiceAddress", skip_serializing_if = "Option::is_none")]
@@ -109,7 +110,7 @@ pub struct InvoiceFields {
 }
 
 /// The invoice list's parameters: paging plus a filter on any field.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct InvoiceQuery {
     #[serde(flatten)]
     pub list: ListQuery,
@@ -168,14 +169,15 @@ pub struct Invoice {
 }
 
 /// 添加用户发票管理: adds invoice details for the signed-in user.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct InvoiceAdd(pub InvoiceFields);
 endpoint!(InvoiceAdd => serde_json::Value, UserCenter Post "/front/account/userInvoice/add", Required, "user_center.invoice_add");
 
 /// 用户发票管理表-编辑: changes one set of invoice details (`userInvoiceId`, 发票编号).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct InvoiceEdit {
+    /// 发票编号: the invoice details to change.
     #[serde(rename = "userInvoiceId")]
     pub user_invoice_id: i64,
     #[serde(flatten)]
@@ -186,21 +188,23 @@ endpoint!(InvoiceEdit => serde_json::Value, UserCenter Post "/front/account/user
 /// 用户发票管理表-通过user_invoice_id查询: reads one set of invoice details. The seed's example
 /// `data` is `{}`; the answer is the list's shape, so it decodes as [`Invoice`], and a `null`
 /// for an unknown id is `None`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct InvoiceGet {
+    /// 发票编号: the invoice details to read.
     pub user_invoice_id: i64,
 }
 endpoint!(InvoiceGet => Option<Invoice>, UserCenter Get "/front/account/userInvoice/get", Required, "user_center.invoice_get");
 
 /// 发票列表: one page of the signed-in user's invoice details.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct InvoiceList(pub InvoiceQuery);
 endpoint!(InvoiceList => Page<Invoice>, UserCenter Get "/front/account/userInvoice/list", Required, "user_center.invoice_list");
 
 /// 用户发票管理表-通过user_invoice_id删除: deletes one set of invoice details.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct InvoiceRemove {
+    /// 发票编号: the invoice details to delete.
     pub user_invoice_id: i64,
 }
 endpoint!(InvoiceRemove => serde_json::Value, UserCenter Post "/front/account/userInvoice/remove", Required, "user_center.invoice_remove");

@@ -2,6 +2,7 @@
 //! logout, new passwords and the privacy policy. The seed documents most paths for both GET
 //! and POST with the same parameters; each method is its own call, sharing one parameter type.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::lenient;
@@ -11,7 +12,7 @@ use crate::{endpoint, get_and_post};
 /// The account form the seed documents for SMS login and registration, and for binding a
 /// mobile number ([`super::user`]). The seed marks no parameter as required: which ones a
 /// flow needs (a password, or a code and its key) is the server's business.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct AccountForm {
     /// 注册方式 (`bindType`): the server's `BindConnectCode`, the kind of account named
     /// (mobile, e-mail, …). The seed names the enum without listing its values.
@@ -36,7 +37,7 @@ pub struct AccountForm {
 
 /// The password-login form: [`AccountForm`] without `bindType`. Logout documents the same
 /// parameters; it needs none of them.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct LoginParams {
     /// 密码是否加密: whether `password` is already encrypted; sent as `true`/`false`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -56,7 +57,7 @@ pub struct LoginParams {
 }
 
 /// The new-password form: a new `password`, proved by the old one or by a code.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct NewPasswordParams {
     /// 注册方式 (`bindType`, `BindConnectCode`): how the code reached the user.
     #[serde(rename = "bindType", skip_serializing_if = "Option::is_none")]
@@ -131,12 +132,15 @@ get_and_post! {
 
 /// 隐私政策: reads the privacy policy, which is shown before anyone signs in. The seed names
 /// the three parameters without describing them.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Protocol {
+    /// document_type: the kind of document (the seed does not describe it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document_type: Option<String>,
+    /// state: the document's state (the seed does not describe it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<i64>,
+    /// protocols_key: the document's key (the seed does not describe it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub protocols_key: Option<String>,
 }

@@ -2,15 +2,16 @@
 //! unread counts and the IM and customer-service settings. Every call needs a login: a
 //! mailbox is always someone's.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use super::{ListQuery, Page};
+use crate::codes;
 use crate::endpoint;
 use crate::lenient;
 
 /// 消息类型 (`messageCat`, ENUM): what a message carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum MessageCat {
     /// text-文本消息.
@@ -27,46 +28,46 @@ pub enum MessageCat {
     Redpack,
 }
 
-/// 消息分类 (`messageDataType`, ENUM): what a message is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
-#[repr(u8)]
-pub enum MessageDataType {
-    /// 0-默认消息: an ordinary message.
-    Default = 0,
-    /// 1-公告消息: an announcement.
-    Notice = 1,
-    /// 2-订单消息: about an order.
-    Order = 2,
-    /// 3-商品消息: about a product.
-    Product = 3,
-    /// 4-余额卡券: about the balance, cards or coupons.
-    BalanceCoupon = 4,
-    /// 5-服务消息: a service message.
-    Service = 5,
+codes! {
+    /// 消息分类 (`messageDataType`, ENUM): what a message is about.
+    pub enum MessageDataType: u8 {
+        /// 0-默认消息: an ordinary message.
+        Default = 0,
+        /// 1-公告消息: an announcement.
+        Notice = 1,
+        /// 2-订单消息: about an order.
+        Order = 2,
+        /// 3-商品消息: about a product.
+        Product = 3,
+        /// 4-余额卡券: about the balance, cards or coupons.
+        BalanceCoupon = 4,
+        /// 5-服务消息: a service message.
+        Service = 5,
+    }
 }
 
-/// 消息种类 (`messageKind`, ENUM): which way a message went.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
-#[repr(u8)]
-pub enum MessageKind {
-    /// 1-发送消息: sent by the user.
-    Sent = 1,
-    /// 2-接收消息: received by the user.
-    Received = 2,
+codes! {
+    /// 消息种类 (`messageKind`, ENUM): which way a message went.
+    pub enum MessageKind: u8 {
+        /// 1-发送消息: sent by the user.
+        Sent = 1,
+        /// 2-接收消息: received by the user.
+        Received = 2,
+    }
 }
 
-/// 消息类型 (`messageType`, ENUM): who a message is from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
-#[repr(u8)]
-pub enum MessageType {
-    /// 1-系统消息: from the system.
-    System = 1,
-    /// 2-用户消息: from another user.
-    User = 2,
+codes! {
+    /// 消息类型 (`messageType`, ENUM): who a message is from.
+    pub enum MessageType: u8 {
+        /// 1-系统消息: from the system.
+        System = 1,
+        /// 2-用户消息: from another user.
+        User = 2,
+    }
 }
 
 /// The message list filters, shared by [`MessageList`] and [`MessageListChatMsg`].
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct MessageFilter {
     /// 消息类型: text, image, video, …
     #[serde(rename = "messageCat", skip_serializing_if = "Option::is_none")]
@@ -139,7 +140,7 @@ pub struct MessageFilter {
 }
 
 /// The two message list calls' parameters: paging plus the filters.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct MessageQuery {
     #[serde(flatten)]
     pub list: ListQuery,
@@ -272,7 +273,7 @@ pub struct ChatEntry {
 pub struct Notices(#[serde(deserialize_with = "lenient::list")] pub Vec<MessageRow>);
 
 /// 添加短消息: sends a message to another user; answers the message as the chat shows it.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct MessageAdd {
     /// 消息类型: text, image, …
     #[serde(rename = "messageCat", skip_serializing_if = "Option::is_none")]
@@ -308,25 +309,26 @@ pub struct MessageAdd {
 endpoint!(MessageAdd => ChatMessage, UserCenter Post "/front/account/userMessage/add", Required, "user_center.message_add");
 
 /// 读取短消息: reads one message; `None` when the server answers `null`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 pub struct MessageGet {
+    /// 消息编号: the message to read.
     pub message_id: i64,
 }
 endpoint!(MessageGet => Option<MessageRow>, UserCenter Get "/front/account/userMessage/get", Required, "user_center.message_get");
 
 /// IM配置接口: the instant-messaging settings for the signed-in user (undocumented shape).
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
 pub struct MessageGetImConfig;
 endpoint!(MessageGetImConfig => serde_json::Value, UserCenter Get "/front/account/userMessage/getImConfig", Required, "user_center.message_get_im_config");
 
 /// 客服配置接口: the customer-service (客服) chat settings (undocumented shape).
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
 pub struct MessageGetKefuConfig;
 endpoint!(MessageGetKefuConfig => serde_json::Value, UserCenter Get "/front/account/userMessage/getKefuConfig", Required, "user_center.message_get_kefu_config");
 
 /// 用户通知消息数量: how many notices the user has; the seed's answer is a message with the
 /// count in `num`.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct MessageGetMsgCount {
     /// The seed names the parameter only; presumably 1 counts recent messages only.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -335,28 +337,30 @@ pub struct MessageGetMsgCount {
 endpoint!(MessageGetMsgCount => ChatMessage, UserCenter Get "/front/account/userMessage/getMsgCount", Required, "user_center.message_get_msg_count");
 
 /// 用户通知消息 (用户消息列表接口): the user's notices, as one list.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
 pub struct MessageGetNotice;
 endpoint!(MessageGetNotice => Notices, UserCenter Get "/front/account/userMessage/getNotice", Required, "user_center.message_get_notice");
 
 /// 短消息列表数据: one page of the user's messages.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct MessageList(pub MessageQuery);
 endpoint!(MessageList => Page<ChatMessage>, UserCenter Get "/front/account/userMessage/list", Required, "user_center.message_list");
 
 /// 读取分页列表 (listChatMsg): one page of a chat thread.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct MessageListChatMsg(pub MessageQuery);
 endpoint!(MessageListChatMsg => Page<ChatEntry>, UserCenter Get "/front/account/userMessage/listChatMsg", Required, "user_center.message_list_chat_msg");
 
 /// 设置为已读: marks one message (`message_id`), or a conversation with another user
 /// (`user_other_id`), as read.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct MessageSetRead {
+    /// 消息编号: the message to mark as read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message_id: Option<i64>,
+    /// 相关用户: mark the whole conversation with this user as read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user_other_id: Option<i64>,
 }

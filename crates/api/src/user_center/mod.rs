@@ -12,6 +12,7 @@ pub mod messages;
 pub mod user;
 pub mod wechat;
 
+use schemars::JsonSchema;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
@@ -21,7 +22,7 @@ use crate::secret::Secret;
 
 /// The paging, sorting, search and time-range parameters every list call (分页列表查询) takes.
 /// All are optional; the server's defaults apply to what is left out.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct ListQuery {
     /// 分页查询页码: the page to read, from 1.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -1,74 +1,75 @@
 //! The user's profile (用户基本信息表) under `/front/account/user/`: reading and editing it,
 //! real-name verification, the mobile number, and the platform's user levels.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use serde_repr::{Deserialize_repr, Serialize_repr};
 
 use super::Page;
 use super::login::AccountForm;
+use crate::codes;
 use crate::lenient;
 use crate::secret::Secret;
 use crate::{endpoint, get_and_post};
 
-/// 用户来源 (`userFrom`, ENUM): where the account was created.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
-#[repr(u16)]
-pub enum UserFrom {
-    /// 2310-其它: elsewhere.
-    Other = 2310,
-    /// 2311-pc.
-    Pc = 2311,
-    /// 2312-H5: a mobile web page.
-    H5 = 2312,
-    /// 2313-APP.
-    App = 2313,
-    /// 2314-小程序: a WeChat mini program.
-    MiniProgram = 2314,
-    /// 2315-公众号: a WeChat official account.
-    OfficialAccount = 2315,
+codes! {
+    /// 用户来源 (`userFrom`, ENUM): where the account was created.
+    pub enum UserFrom: u16 {
+        /// 2310-其它: elsewhere.
+        Other = 2310,
+        /// 2311-pc.
+        Pc = 2311,
+        /// 2312-H5: a mobile web page.
+        H5 = 2312,
+        /// 2313-APP.
+        App = 2313,
+        /// 2314-小程序: a WeChat mini program.
+        MiniProgram = 2314,
+        /// 2315-公众号: a WeChat official account.
+        OfficialAccount = 2315,
+    }
 }
 
-/// 性别 (`userGender`, ENUM).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
-#[repr(u8)]
-pub enum Gender {
-    /// 0-保密: not said.
-    Secret = 0,
-    /// 1-男: male.
-    Male = 1,
-    /// 2-女: female.
-    Female = 2,
+codes! {
+    /// 性别 (`userGender`, ENUM).
+    pub enum Gender: u8 {
+        /// 0-保密: not said.
+        Secret = 0,
+        /// 1-男: male.
+        Male = 1,
+        /// 2-女: female.
+        Female = 2,
+    }
 }
 
-/// 认证状态 (`userIsAuthentication`, ENUM): the real-name verification's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
-#[repr(u8)]
-pub enum Authentication {
-    /// 0-未认证: not verified.
-    None = 0,
-    /// 1-待审核: waiting for review.
-    Pending = 1,
-    /// 2-认证通过: verified.
-    Passed = 2,
-    /// 3-认证失败: refused.
-    Failed = 3,
+codes! {
+    /// 认证状态 (`userIsAuthentication`, ENUM): the real-name verification's state.
+    pub enum Authentication: u8 {
+        /// 0-未认证: not verified.
+        None = 0,
+        /// 1-待审核: waiting for review.
+        Pending = 1,
+        /// 2-认证通过: verified.
+        Passed = 2,
+        /// 3-认证失败: refused.
+        Failed = 3,
+    }
 }
 
-/// 状态 (`userState`, ENUM): the account's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, Deserialize_repr)]
-#[repr(u8)]
-pub enum UserState {
-    /// 0-锁定: locked.
-    Locked = 0,
-    /// 1-已激活: active.
-    Active = 1,
-    /// 2-未激活: not activated yet.
-    Inactive = 2,
+codes! {
+    /// 状态 (`userState`, ENUM): the account's state.
+    pub enum UserState: u8 {
+        /// 0-锁定: locked.
+        Locked = 0,
+        /// 1-已激活: active.
+        Active = 1,
+        /// 2-未激活: not activated yet.
+        Inactive = 2,
+    }
 }
 
 /// The profile's fields as edit and real-name verification take them; only those set are
 /// sent, and the seed marks none as required.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 pub struct UserFields {
     /// 用户密码.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -303,13 +304,13 @@ get_and_post! {
 }
 
 /// 修改用户端用户信息: changes the signed-in user's profile.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct UserEdit(pub UserFields);
 endpoint!(UserEdit => serde_json::Value, UserCenter Post "/front/account/user/edit", Required, "user_center.user_edit");
 
 /// 用户基本信息: the signed-in user's profile.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
 pub struct UserInfo;
 endpoint!(UserInfo => UserProfile, UserCenter Get "/front/account/user/info", Required, "user_center.user_info");
 
@@ -317,17 +318,17 @@ endpoint!(UserInfo => UserProfile, UserCenter Get "/front/account/user/info", Re
 // goes along when there is one, and a guest may read them too.
 
 /// 读取平台用户等级: the platform's user levels, as one page.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
 pub struct ListBaseUserLevel;
 endpoint!(ListBaseUserLevel => Page<UserLevel>, UserCenter Get "/front/account/user/listBaseUserLevel", Optional, "user_center.list_base_user_level");
 
 /// 用户等级规则: how experience is earned.
-#[derive(Debug, Clone, Copy, Default, Serialize)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
 pub struct ListsExpRule;
 endpoint!(ListsExpRule => ExpRule, UserCenter Get "/front/account/user/listsExpRule", Optional, "user_center.lists_exp_rule");
 
 /// 实名认证保存: submits the real-name verification (legal name, identity card and its images).
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct SaveCertificate(pub UserFields);
 endpoint!(SaveCertificate => serde_json::Value, UserCenter Post "/front/account/user/saveCertificate", Required, "user_center.save_certificate");

@@ -239,7 +239,7 @@ impl Auth {
         })
     }
 
-    fn send_token(&self, target: &CodeTarget) -> Option<Secret> {
+    pub(crate) fn send_token(&self, target: &CodeTarget) -> Option<Secret> {
         lock(&self.send_tokens).get(&target.key()).cloned()
     }
 

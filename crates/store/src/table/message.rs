@@ -71,6 +71,20 @@ pub struct MessageRow<T = serde_json::Value> {
     pub data: T,
 }
 
+/// Which cached rows a fetched page stands for: of those, the ones it does not list are gone
+/// from the server. A page that is not the whole list stands only for the time it covers, so
+/// pages fetched before stay cached. The bounds are exclusive: rows sent in the same
+/// millisecond as a page's first or last may sit on the next page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Window<'a> {
+    /// Only this conversation's rows (one thread's page); `None`: the whole channel.
+    pub conversation: Option<&'a str>,
+    /// Only rows sent after this, in ms; `None`: however old (rows without a time too).
+    pub since: Option<i64>,
+    /// Only rows sent before this, in ms; `None`: however new.
+    pub until: Option<i64>,
+}
+
 /// A message as SQLite holds it (id, is_read, time, conversation, data, the order every read
 /// selects them in); its JSON is decoded afterwards, because that can fail in ways
 /// rusqlite's row mapping cannot express.
@@ -112,6 +126,27 @@ impl Store {
         rows: &[MessageRow<T>],
         fetched_at: i64,
     ) -> Result<(), StoreError> {
+        self.replace_message_window(
+            environment,
+            account,
+            channel,
+            Window::default(),
+            rows,
+            fetched_at,
+        )
+    }
+
+    /// Writes a fetched page of one channel: the rows it lists are written, the cached rows in
+    /// its `window` that it does not list are dropped, and every other row stays.
+    pub fn replace_message_window<T: Serialize>(
+        &mut self,
+        environment: &str,
+        account: &str,
+        channel: Channel,
+        window: Window<'_>,
+        rows: &[MessageRow<T>],
+        fetched_at: i64,
+    ) -> Result<(), StoreError> {
         let channel_name = channel.as_str();
         let tx = self.conn.transaction()?;
         // The cached rows' indexed columns, by id, to tell which rows are new and which keep
@@ -130,9 +165,21 @@ impl Store {
         // Only what changed is written: a refresh mostly lists the messages already cached,
         // and rewriting every one of them was most of its time and of the WAL it wrote.
         let listed: HashSet<&str> = rows.iter().map(|row| row.id.as_str()).collect();
+        let in_window = |(time, conversation): &(Option<i64>, Option<String>)| {
+            window
+                .conversation
+                .is_none_or(|wanted| conversation.as_deref() == Some(wanted))
+                && window
+                    .since
+                    .is_none_or(|since| time.is_some_and(|time| time > since))
+                && window
+                    .until
+                    .is_none_or(|until| time.is_some_and(|time| time < until))
+        };
         let mut gone: Vec<&String> = cached
-            .keys()
-            .filter(|id| !listed.contains(id.as_str()))
+            .iter()
+            .filter(|(id, columns)| !listed.contains(id.as_str()) && in_window(columns))
+            .map(|(id, _)| id)
             .collect();
         if gone.len() == cached.len() {
             // Nothing is kept: one ranged delete is faster than finding each row.
@@ -279,6 +326,64 @@ impl Store {
         })
     }
 
+    /// Writes one message, new or replacing the cached one with its id, leaving the rest of the
+    /// channel and its fetch time as they are (a message sent here, shown before the server
+    /// has it).
+    pub fn put_message<T: Serialize>(
+        &mut self,
+        environment: &str,
+        account: &str,
+        channel: Channel,
+        row: &MessageRow<T>,
+    ) -> Result<(), StoreError> {
+        put(&self.conn, environment, account, channel, row)
+    }
+
+    /// Replaces the cached message `id` with `row`, which has the server's id: a message sent
+    /// here under a temporary id, as the server answered it.
+    pub fn rename_message<T: Serialize>(
+        &mut self,
+        environment: &str,
+        account: &str,
+        channel: Channel,
+        id: &str,
+        row: &MessageRow<T>,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        delete(&tx, environment, account, channel, id)?;
+        put(&tx, environment, account, channel, row)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Drops one cached message (one sent here that the user discarded).
+    pub fn remove_message(
+        &mut self,
+        environment: &str,
+        account: &str,
+        channel: Channel,
+        id: &str,
+    ) -> Result<(), StoreError> {
+        delete(&self.conn, environment, account, channel, id)
+    }
+
+    /// How many messages of one conversation are cached.
+    pub fn conversation_len(
+        &self,
+        environment: &str,
+        account: &str,
+        channel: Channel,
+        conversation: &str,
+    ) -> Result<usize, StoreError> {
+        let count: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM message
+             WHERE environment = ?1 AND account = ?2 AND channel = ?3 AND conversation = ?4",
+            (environment, account, channel.as_str(), conversation),
+            |row| row.get(0),
+        )?;
+        Ok(usize::try_from(count).unwrap_or(0))
+    }
+
     /// Marks a cached message read at once, before the server hears of it.
     pub fn set_message_read(
         &mut self,
@@ -294,6 +399,46 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+fn put<T: Serialize>(
+    conn: &rusqlite::Connection,
+    environment: &str,
+    account: &str,
+    channel: Channel,
+    row: &MessageRow<T>,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "INSERT OR REPLACE INTO message (environment, account, channel, id, is_read, time,
+             conversation, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        (
+            environment,
+            account,
+            channel.as_str(),
+            &row.id,
+            row.is_read,
+            row.time,
+            &row.conversation,
+            super::to_json(&row.data)?,
+        ),
+    )?;
+    Ok(())
+}
+
+fn delete(
+    conn: &rusqlite::Connection,
+    environment: &str,
+    account: &str,
+    channel: Channel,
+    id: &str,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "DELETE FROM message
+         WHERE environment = ?1 AND account = ?2 AND channel = ?3 AND id = ?4",
+        (environment, account, channel.as_str(), id),
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

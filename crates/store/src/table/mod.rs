@@ -36,6 +36,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
         M::up(unread_count::MIGRATION),
         M::up(outbox::MIGRATION),
         M::up(message::CONVERSATION_MIGRATION),
+        M::up(outbox::REFUSED_MIGRATION),
     ])
 }
 

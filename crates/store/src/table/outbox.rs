@@ -22,6 +22,10 @@ CREATE TABLE outbox (
 ) STRICT;
 CREATE INDEX outbox_by_account ON outbox (environment, account, seq);";
 
+/// Appended later: an edit the server refused that waits for the user (a chat message they may
+/// send again or discard) instead of being dropped; it holds the server's words.
+pub(crate) const REFUSED_MIGRATION: &str = "ALTER TABLE outbox ADD COLUMN refused TEXT;";
+
 pub(crate) const FORGET: &str = "DELETE FROM outbox WHERE environment = ?1 AND account = ?2";
 
 /// The edits that may wait for the network. Sign-in, registration, SMS and password calls
@@ -37,6 +41,7 @@ pub enum OutboxKind {
     InvoiceEdit,
     InvoiceRemove,
     MessageMarkRead,
+    MessageSend,
 }
 
 impl OutboxKind {
@@ -50,6 +55,7 @@ impl OutboxKind {
             Self::InvoiceEdit => "invoice_edit",
             Self::InvoiceRemove => "invoice_remove",
             Self::MessageMarkRead => "message_mark_read",
+            Self::MessageSend => "message_send",
         }
     }
 
@@ -63,6 +69,7 @@ impl OutboxKind {
             Self::InvoiceEdit,
             Self::InvoiceRemove,
             Self::MessageMarkRead,
+            Self::MessageSend,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == text)
@@ -96,10 +103,13 @@ pub struct OutboxEntry {
     /// Not to be tried before this, in ms since the epoch.
     pub next_attempt_at: i64,
     pub created_at: i64,
+    /// The server refused it, in its words: it is not sent again until the user asks
+    /// ([`Store::requeue`]), and it holds up no other edit.
+    pub refused: Option<String>,
 }
 
 const COLUMNS: &str = "seq, environment, account, kind, idempotency_key, payload, attempts, \
-     next_attempt_at, created_at";
+     next_attempt_at, created_at, refused";
 
 /// The first retry waits this long; each failure doubles it.
 const FIRST_DELAY: Duration = Duration::from_secs(2);
@@ -127,6 +137,7 @@ struct StoredEntry {
     attempts: u32,
     next_attempt_at: i64,
     created_at: i64,
+    refused: Option<String>,
 }
 
 impl StoredEntry {
@@ -141,6 +152,7 @@ impl StoredEntry {
             attempts: row.get(6)?,
             next_attempt_at: row.get(7)?,
             created_at: row.get(8)?,
+            refused: row.get(9)?,
         })
     }
 
@@ -155,6 +167,7 @@ impl StoredEntry {
             attempts: self.attempts,
             next_attempt_at: self.next_attempt_at,
             created_at: self.created_at,
+            refused: self.refused,
         })
     }
 }
@@ -225,12 +238,14 @@ impl Store {
     }
 
     /// For each account, its oldest entry if that one is due at `now`. A later entry never
-    /// overtakes an earlier one that is waiting out its backoff, so edits land in order.
+    /// overtakes an earlier one that is waiting out its backoff, so edits land in order;
+    /// refused entries wait for the user and are passed over.
     pub fn next_due(&self, now: i64) -> Result<Vec<OutboxEntry>, StoreError> {
         let sql = format!(
             "SELECT {COLUMNS} FROM outbox AS o
              WHERE o.seq = (SELECT MIN(seq) FROM outbox
-                            WHERE environment = o.environment AND account = o.account)
+                            WHERE environment = o.environment AND account = o.account
+                              AND refused IS NULL)
                AND o.next_attempt_at <= ?1
              ORDER BY o.seq"
         );
@@ -266,6 +281,45 @@ impl Store {
             (environment, account, now),
         )?;
         Ok(())
+    }
+
+    /// Keeps an entry the server refused for the user to decide on, with the server's words.
+    pub fn refuse(&mut self, seq: i64, reason: &str) -> Result<OutboxEntry, StoreError> {
+        self.conn.execute(
+            "UPDATE outbox SET refused = ?2 WHERE seq = ?1",
+            (seq, reason),
+        )?;
+        by_seq(&self.conn, seq)
+    }
+
+    /// Sends a refused entry again as a new edit with `payload`: last in line, due at once,
+    /// with a fresh idempotency key (the refused attempt changed nothing on the server).
+    pub fn requeue(
+        &mut self,
+        seq: i64,
+        payload: &serde_json::Value,
+    ) -> Result<OutboxEntry, StoreError> {
+        let tx = self.conn.transaction()?;
+        let old = by_seq(&tx, seq)?;
+        tx.execute("DELETE FROM outbox WHERE seq = ?1", [seq])?;
+        let now = crate::now_ms();
+        let new_seq: i64 = tx.query_row(
+            "INSERT INTO outbox (environment, account, kind, idempotency_key, payload,
+                 next_attempt_at, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING seq",
+            (
+                &old.environment,
+                &old.account,
+                old.kind.as_str(),
+                uuid::Uuid::new_v4().to_string(),
+                super::to_json(payload)?,
+                now,
+            ),
+            |row| row.get(0),
+        )?;
+        let entry = by_seq(&tx, new_seq)?;
+        tx.commit()?;
+        Ok(entry)
     }
 
     /// Removes an entry the server has accepted.

@@ -1,4 +1,4 @@
-use lcs_store::table::message::MessageRow;
+use lcs_store::table::message::{MessageRow, Window};
 use lcs_store::{Channel, now_ms};
 use serde_json::{Value, json};
 
@@ -102,6 +102,88 @@ fn a_refresh_leaves_exactly_the_servers_list() {
         .unwrap()
         .unwrap();
     assert_eq!(ids(&page.data), ["5", "4", "3", "1"], "the indexes follow");
+}
+
+/// A page of the newest messages, or of one conversation, replaces only what it covers: older
+/// pages fetched before stay, and so do other conversations.
+#[test]
+fn a_page_replaces_only_its_window() {
+    let (_dir, mut store) = temp_store();
+    store
+        .replace_messages(
+            ENV,
+            "ann",
+            Channel::Chat,
+            &[
+                chat("1", 10, "kefu"),
+                chat("2", 20, "kefu"),
+                chat("3", 30, "bob"),
+                chat("4", 40, "kefu"),
+                chat("5", 50, "bob"),
+            ],
+            1,
+        )
+        .unwrap();
+    let all = |store: &lcs_store::Store| {
+        let cached = store
+            .messages::<Value>(ENV, "ann", Channel::Chat, HOUR)
+            .unwrap()
+            .unwrap();
+        (
+            ids(&cached.data)
+                .into_iter()
+                .map(String::from)
+                .collect::<Vec<_>>(),
+            cached.fetched_at,
+        )
+    };
+
+    // Kefu's newest page: 4 is gone from the server, 6 is new; 1 is older than the page.
+    let newest = Window {
+        conversation: Some("kefu"),
+        since: Some(19),
+        until: None,
+    };
+    store
+        .replace_message_window(
+            ENV,
+            "ann",
+            Channel::Chat,
+            newest,
+            &[chat("6", 60, "kefu"), chat("2", 20, "kefu")],
+            2,
+        )
+        .unwrap();
+    assert_eq!(
+        all(&store),
+        (
+            vec!["6".into(), "5".into(), "3".into(), "2".into(), "1".into()],
+            2
+        )
+    );
+
+    // A message sent here, then renamed to the server's id, then one discarded.
+    store
+        .put_message(ENV, "ann", Channel::Chat, &chat("tmp-a", 70, "kefu"))
+        .unwrap();
+    store
+        .put_message(ENV, "ann", Channel::Chat, &chat("tmp-b", 71, "kefu"))
+        .unwrap();
+    assert_eq!(
+        store
+            .conversation_len(ENV, "ann", Channel::Chat, "kefu")
+            .unwrap(),
+        5
+    );
+    store
+        .rename_message(ENV, "ann", Channel::Chat, "tmp-a", &chat("7", 70, "kefu"))
+        .unwrap();
+    store
+        .remove_message(ENV, "ann", Channel::Chat, "tmp-b")
+        .unwrap();
+    let (ids_now, fetched_at) = all(&store);
+    assert_eq!(ids_now, ["7", "6", "5", "3", "2", "1"]);
+    assert_eq!(fetched_at, 2, "a write of one message is not a fetch");
 }
 
 #[test]

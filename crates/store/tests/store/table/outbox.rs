@@ -159,3 +159,35 @@ fn a_created_rows_temporary_id_is_replaced_everywhere() {
         "other accounts untouched"
     );
 }
+
+#[test]
+fn a_refused_edit_waits_for_the_user_without_holding_up_the_others() {
+    let (_dir, mut store) = temp_store();
+    let first = store
+        .enqueue(ENV, "ann", OutboxKind::MessageSend, &json!({"text": "a"}))
+        .unwrap();
+    let second = store
+        .enqueue(ENV, "ann", OutboxKind::MessageSend, &json!({"text": "b"}))
+        .unwrap();
+    let refused = store.refuse(first.seq, "用户不存在").unwrap();
+    assert_eq!(refused.refused.as_deref(), Some("用户不存在"));
+
+    let due = store.next_due(now_ms()).unwrap();
+    assert_eq!(due.iter().map(|e| e.seq).collect::<Vec<_>>(), [second.seq]);
+    assert_eq!(store.pending(ENV, "ann").unwrap().len(), 2, "still unsent");
+
+    // Sent again: last in line, with a key of its own, and no longer refused.
+    let again = store.requeue(first.seq, &json!({"text": "a2"})).unwrap();
+    assert!(again.seq > second.seq);
+    assert_ne!(again.idempotency_key, first.idempotency_key);
+    assert_eq!(again.refused, None);
+    assert_eq!(again.kind, OutboxKind::MessageSend);
+    assert_eq!(again.payload, json!({"text": "a2"}));
+    let order: Vec<_> = store
+        .pending(ENV, "ann")
+        .unwrap()
+        .into_iter()
+        .map(|e| e.seq)
+        .collect();
+    assert_eq!(order, [second.seq, again.seq]);
+}

@@ -1,5 +1,7 @@
 //! The user's profile: family B's user information, member levels and experience rules, and
-//! family C's account detail, each read cache-first.
+//! family C's account detail, each read cache-first; changes to it are in [`edit`].
+
+pub mod edit;
 
 use lcs_api::planner::GetAccountDetail;
 use lcs_api::user_center::user::{ListBaseUserLevel, ListsExpRule, UserInfo};

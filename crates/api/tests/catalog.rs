@@ -1,0 +1,172 @@
+//! The catalog describes exactly the calls of the API index (`contract/API.md`, a copy of the
+//! project's contract page), each with its titles and every parameter with a description.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeSet;
+
+use lcs_api::catalog::{self, CallInfo};
+
+/// `(METHOD, path)` for every call the index's tables list.
+fn documented_calls() -> BTreeSet<(String, String)> {
+    let text = include_str!("contract/API.md");
+    let mut calls = BTreeSet::new();
+    for line in text.lines().filter(|line| line.starts_with('|')) {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        let Some(first) = cells.get(1) else { continue };
+        // Family A: `| A1 | `/api/...` | what | login |`, every call a POST.
+        if first.starts_with('A') && first[1..].parse::<u32>().is_ok() {
+            calls.insert(("POST".into(), code_spans(cells[2])[0].clone()));
+        }
+        // Family C: `| C1 | POST `/srv/v1/login` | what |`.
+        if first.starts_with('C') && first[1..].parse::<u32>().is_ok() {
+            let method = cells[2].split_whitespace().next().unwrap_or_default();
+            calls.insert((method.into(), code_spans(cells[2])[0].clone()));
+        }
+        // Family B: `| group | POST add · GET get (`ud_id`) · GET+POST x — under `/base/` |`.
+        if let Some((list, base)) = cells.get(2).and_then(|cell| cell.split_once("— under")) {
+            let base = code_spans(base)[0].clone();
+            let mut methods: Vec<&str> = Vec::new();
+            for item in list.split('·') {
+                let words: Vec<&str> = item.split_whitespace().collect();
+                let name = match words.as_slice() {
+                    [method, name, ..]
+                        if method.chars().all(|c| c.is_ascii_uppercase() || c == '+') =>
+                    {
+                        methods = method.split('+').collect();
+                        name
+                    }
+                    [name, ..] => name,
+                    [] => continue,
+                };
+                for method in &methods {
+                    calls.insert(((*method).into(), format!("{base}{name}")));
+                }
+            }
+        }
+    }
+    calls
+}
+
+fn code_spans(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn the_catalog_has_exactly_the_documented_calls() {
+    let documented = documented_calls();
+    // The index's own counts: 10 family A calls, 56 method-and-path pairs in family B, C1–C10.
+    assert_eq!(documented.len(), 10 + 56 + 10, "{documented:#?}");
+    let catalog: BTreeSet<(String, String)> = catalog::catalog()
+        .iter()
+        .map(|call| (call.method.as_str().to_owned(), call.path.to_owned()))
+        .collect();
+    let missing: Vec<_> = documented.difference(&catalog).collect();
+    let extra: Vec<_> = catalog.difference(&documented).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing {missing:?}, not documented {extra:?}"
+    );
+    assert_eq!(
+        catalog::catalog().len(),
+        documented.len(),
+        "a call is listed twice"
+    );
+}
+
+#[test]
+fn every_call_has_both_titles_and_every_parameter_a_description() {
+    let mut undescribed = Vec::new();
+    for call in catalog::catalog() {
+        assert!(
+            !call.title_zh.trim().is_empty() && !call.title_en.trim().is_empty(),
+            "{}",
+            call.name
+        );
+        for param in &call.params {
+            if param.description.trim().is_empty() {
+                undescribed.push(format!("{}.{}", call.name, param.name));
+            }
+            for value in &param.values {
+                assert!(
+                    !value.meaning.is_empty(),
+                    "{}.{} = {}",
+                    call.name,
+                    param.name,
+                    value.value
+                );
+            }
+        }
+    }
+    assert!(
+        undescribed.is_empty(),
+        "parameters without a description: {undescribed:#?}"
+    );
+}
+
+#[test]
+fn names_are_unique_and_say_their_family() {
+    let calls = catalog::catalog();
+    let names: BTreeSet<&str> = calls.iter().map(|call| call.name).collect();
+    assert_eq!(names.len(), calls.len());
+    for call in &calls {
+        let family = serde_json::to_value(call.family).unwrap();
+        assert!(
+            call.name
+                .starts_with(&format!("{}.", family.as_str().unwrap())),
+            "{}",
+            call.name
+        );
+    }
+}
+
+fn call(name: &str) -> CallInfo {
+    catalog::find(name).unwrap_or_else(|| panic!("no call {name}"))
+}
+
+#[test]
+fn parameters_follow_the_wire_names_types_and_meanings() {
+    let login = call("customer.login");
+    let kind = login.params.iter().find(|p| p.name == "type").unwrap();
+    assert_eq!(kind.json_type, "integer");
+    assert!(kind.required);
+    let meanings: Vec<(i64, &str)> = kind
+        .values
+        .iter()
+        .map(|v| (v.value.as_i64().unwrap(), v.meaning.as_str()))
+        .collect();
+    assert_eq!(meanings.len(), 3);
+    assert_eq!(meanings[0].0, 1);
+    assert!(meanings[0].1.contains("邮箱"), "{meanings:?}");
+    let device = login.params.iter().find(|p| p.name == "device").unwrap();
+    assert_eq!(device.values.len(), 9);
+    let phone_area = login.params.iter().find(|p| p.name == "phoneArea").unwrap();
+    assert!(!phone_area.required);
+    assert_eq!(phone_area.json_type, "string");
+
+    // Flattened paging and filters are parameters of the list itself, under their wire names.
+    let list = call("user_center.address_list");
+    for name in ["page", "like[0].column", "udId", "udTagName"] {
+        assert!(list.params.iter().any(|p| p.name == name), "{name}");
+    }
+    let tag = list.params.iter().find(|p| p.name == "udTagName").unwrap();
+    assert_eq!(
+        tag.values
+            .iter()
+            .map(|v| v.value.as_i64().unwrap())
+            .collect::<Vec<_>>(),
+        [1001, 1002]
+    );
+
+    // A call without parameters has none; the catalog is JSON for the UI and the CLI.
+    assert!(call("planner.accountDetail").params.is_empty());
+    let json = serde_json::to_value(catalog::catalog()).unwrap();
+    assert_eq!(json[0]["name"], "customer.login");
+    assert_eq!(json[0]["titleZh"], "登录");
+    assert_eq!(json[0]["params"][0]["type"], "integer");
+    assert!(catalog::find("customer.nothing").is_none());
+}

@@ -1,0 +1,462 @@
+//! The command-line client against a real sandbox: each family's sign-in and calls, with the
+//! `--json` output read back, the session list and sign-out (in process, sharing one
+//! in-memory keychain between commands as the OS keychain is shared between runs), and the
+//! `lcs` binary's exit codes and usage line (as a child process, with throwaway folders and
+//! `LCS_KEYCHAIN=memory`, so no test touches a real keychain or the user's settings).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use clap::Parser;
+use std::sync::Arc;
+
+use lcs_cli::{Cli, Context, run};
+use lcs_core::keychain::MemoryStore;
+use lcs_core::paths::AppDirs;
+use lcs_sandbox::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, Db, PLANNER_DEMO_USERNAME, Sandbox};
+use serde_json::Value;
+
+struct Outcome {
+    code: u8,
+    stdout: String,
+    stderr: String,
+}
+
+impl Outcome {
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|error| panic!("not JSON ({error}): {}", self.stdout))
+    }
+}
+
+/// One `lcs` command in process, against `sandbox`.
+async fn lcs(context: &Context, sandbox: &Sandbox, args: &[&str]) -> Outcome {
+    let url = sandbox.base_url();
+    let mut argv = vec!["lcs", "--sandbox-url", url.as_str()];
+    argv.extend_from_slice(args);
+    let cli = Cli::try_parse_from(argv).unwrap_or_else(|error| panic!("{error}"));
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let code = run(cli, context, &mut stdout, &mut stderr).await;
+    Outcome {
+        code,
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+async fn ok_json(context: &Context, sandbox: &Sandbox, args: &[&str]) -> Value {
+    let mut args = args.to_vec();
+    args.push("--json");
+    let outcome = lcs(context, sandbox, &args).await;
+    assert_eq!(
+        outcome.code, 0,
+        "lcs {args:?}: {} {}",
+        outcome.stdout, outcome.stderr
+    );
+    outcome.json()
+}
+
+fn context(dir: &Path) -> Context {
+    Context::with_store(
+        AppDirs::new(dir.join("config"), dir.join("data")),
+        Arc::new(MemoryStore::new()),
+    )
+}
+
+#[tokio::test]
+async fn each_family_signs_in_and_calls_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let context = context(dir.path());
+    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
+
+    // Family A.
+    let session = ok_json(
+        &context,
+        &sandbox,
+        &[
+            "login",
+            "customer",
+            "--email",
+            DEMO_EMAIL,
+            "--password",
+            DEMO_PASSWORD,
+        ],
+    )
+    .await;
+    assert_eq!(session["family"], "customer");
+    assert_eq!(session["displayName"], DEMO_EMAIL);
+    ok_json(&context, &sandbox, &["call", "customer.switchAccount"]).await;
+    ok_json(&context, &sandbox, &["call", "customer.resetAccount"]).await;
+    ok_json(&context, &sandbox, &["call", "customer.switchAccount"]).await;
+    let phone = lcs(
+        &context,
+        &sandbox,
+        &[
+            "call",
+            "customer.checkPhone",
+            "-p",
+            &format!("phone={DEMO_PHONE}"),
+            "-p",
+            "phoneArea=+86",
+            "--json",
+        ],
+    )
+    .await;
+    assert!(
+        phone.code <= 1,
+        "a business answer, not a failure: {}",
+        phone.stdout
+    );
+
+    // Signing in again through the call itself answers the customer (and, in the sandbox,
+    // replaces the session's token, so it comes last).
+    let login = ok_json(
+        &context,
+        &sandbox,
+        &[
+            "call",
+            "customer.login",
+            "-p",
+            "type=1",
+            "-p",
+            &format!("loginName={DEMO_EMAIL}"),
+            "-p",
+            "device=9",
+            "-p",
+            "isThird=false",
+            "-p",
+            "loginPwd=6e9bece1914809fb8493146417e722f6",
+        ],
+    )
+    .await;
+    assert_eq!(login["email"], DEMO_EMAIL, "{login}");
+
+    // Family B.
+    ok_json(
+        &context,
+        &sandbox,
+        &[
+            "login",
+            "user-center",
+            "--account",
+            DEMO_PHONE,
+            "--password",
+            DEMO_PASSWORD,
+        ],
+    )
+    .await;
+    let info = ok_json(&context, &sandbox, &["call", "user_center.user_info"]).await;
+    assert_eq!(info["user_mobile"], DEMO_PHONE, "{info}");
+    let addresses = ok_json(
+        &context,
+        &sandbox,
+        &[
+            "call",
+            "user_center.address_list",
+            "-p",
+            "page=1",
+            "-p",
+            "size=2",
+        ],
+    )
+    .await;
+    assert_eq!(
+        addresses["items"].as_array().unwrap().len(),
+        2,
+        "{addresses}"
+    );
+    let invoices = ok_json(&context, &sandbox, &["call", "user_center.invoice_list"]).await;
+    assert!(
+        !invoices["items"].as_array().unwrap().is_empty(),
+        "{invoices}"
+    );
+    ok_json(
+        &context,
+        &sandbox,
+        &["call", "user_center.message_get_msg_count"],
+    )
+    .await;
+    let levels = ok_json(
+        &context,
+        &sandbox,
+        &["call", "user_center.list_base_user_level"],
+    )
+    .await;
+    assert!(levels["items"].is_array(), "{levels}");
+
+    // Family C: the authorization code comes from a guest call, as a tester would get it.
+    ok_json(
+        &context,
+        &sandbox,
+        &[
+            "login",
+            "planner",
+            "--username",
+            PLANNER_DEMO_USERNAME,
+            "--password",
+            DEMO_PASSWORD,
+        ],
+    )
+    .await;
+    ok_json(&context, &sandbox, &["call", "planner.accountDetail"]).await;
+    let code = ok_json(
+        &context,
+        &sandbox,
+        &[
+            "call",
+            "planner.authorization",
+            "-p",
+            "client_id=lcs-account",
+            "-p",
+            "client_secret=lcs-sandbox-secret",
+            "-p",
+            "redirect_uri=lcs://callback",
+            "-p",
+            "response_type=code",
+            "-p",
+            "scope=all",
+        ],
+    )
+    .await;
+    let code = code["authorizationcode"].as_str().unwrap().to_owned();
+    let authorization = format!("authorizationcode={code}");
+    ok_json(
+        &context,
+        &sandbox,
+        &[
+            "call",
+            "planner.password",
+            "-p",
+            &authorization,
+            "-p",
+            &format!("oldpassword={DEMO_PASSWORD}"),
+            "-p",
+            &format!("newpassword={DEMO_PASSWORD}"),
+        ],
+    )
+    .await;
+    let avatar = dir.path().join("avatar.png");
+    std::fs::write(&avatar, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let uploaded = ok_json(
+        &context,
+        &sandbox,
+        &[
+            "call",
+            "planner.picUpload",
+            "-p",
+            "type=1",
+            "--file",
+            &format!("file={}", avatar.display()),
+        ],
+    )
+    .await;
+    assert!(uploaded["url"].is_string(), "{uploaded}");
+    ok_json(&context, &sandbox, &["call", "planner.accountDetail"]).await;
+
+    // Who is signed in, without a token anywhere in the answer.
+    let sessions = lcs(&context, &sandbox, &["session", "--json"]).await;
+    let families: Vec<Value> = sessions
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["family"].clone())
+        .collect();
+    assert_eq!(families, ["customer", "user_center", "planner"]);
+    assert!(
+        !sessions.stdout.to_lowercase().contains("token"),
+        "{}",
+        sessions.stdout
+    );
+    let text = lcs(&context, &sandbox, &["session"]).await;
+    assert!(text.stdout.contains(DEMO_EMAIL), "{}", text.stdout);
+
+    // Signing out of one family leaves the others; a signed-out family's calls are refused.
+    ok_json(&context, &sandbox, &["logout", "planner"]).await;
+    let refused = lcs(
+        &context,
+        &sandbox,
+        &["call", "planner.accountDetail", "--json"],
+    )
+    .await;
+    assert_eq!(refused.code, 1);
+    assert_eq!(refused.json()["error"]["code"], "unauthorized");
+    assert_eq!(
+        ok_json(&context, &sandbox, &["session"])
+            .await
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    sandbox.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn bad_parameters_are_refused_before_sending_and_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let context = context(dir.path());
+    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
+    let wrong_type = lcs(
+        &context,
+        &sandbox,
+        &["call", "customer.login", "-p", "type=9", "--json"],
+    )
+    .await;
+    assert_eq!(wrong_type.code, 2);
+    assert_eq!(wrong_type.json()["error"]["parameter"], "type");
+    let missing = lcs(
+        &context,
+        &sandbox,
+        &["call", "customer.checkPhone", "-p", "phone=1", "--json"],
+    )
+    .await;
+    assert_eq!(missing.json()["error"]["parameter"], "phoneArea");
+    let unknown = lcs(
+        &context,
+        &sandbox,
+        &["call", "user_center.user_info", "-p", "x=1"],
+    )
+    .await;
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("parameter x"), "{}", unknown.stderr);
+    sandbox.stop().await.unwrap();
+}
+
+#[tokio::test]
+async fn the_call_list_is_the_catalog_and_environments_are_the_apps() {
+    let dir = tempfile::tempdir().unwrap();
+    let context = context(dir.path());
+    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
+    let calls = ok_json(&context, &sandbox, &["call", "--list"]).await;
+    let calls = calls.as_array().unwrap();
+    assert_eq!(calls.len(), lcs_core::console::catalog().len());
+    assert!(
+        calls
+            .iter()
+            .any(|call| call["name"] == "planner.refresh" && call["titleZh"].is_string())
+    );
+    let table = lcs(&context, &sandbox, &["call", "--list"]).await;
+    assert!(
+        table
+            .stdout
+            .lines()
+            .any(|line| line.starts_with("user_center.user_info") && line.contains("GET"))
+    );
+
+    let envs = ok_json(&context, &sandbox, &["env", "list"]).await;
+    assert_eq!(envs[0]["id"], "sandbox");
+    assert_eq!(envs[0]["current"], true);
+    ok_json(&context, &sandbox, &["env", "use", "preprod"]).await;
+    // The choice is the app's settings file, as the app reads it.
+    let settings = context.dirs.settings_file().load();
+    assert_eq!(settings.environment, "preprod");
+    let unknown = lcs(&context, &sandbox, &["env", "use", "nowhere"]).await;
+    assert_eq!(unknown.code, 2);
+    sandbox.stop().await.unwrap();
+}
+
+/// The `lcs` binary with throwaway folders and an in-memory keychain.
+fn binary(home: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_lcs"));
+    command
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("LCS_KEYCHAIN", "memory")
+        .env_remove("LCS_SANDBOX_URL")
+        .env_remove("LCS_PASSWORD");
+    command
+}
+
+#[test]
+fn the_binary_exits_with_the_documented_codes() {
+    let home = tempfile::tempdir().unwrap();
+
+    // Usage errors are clap's: exit 2 with a usage line.
+    let usage = binary(home.path())
+        .args(["call", "--no-such-flag"])
+        .output()
+        .unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&usage.stderr).contains("Usage: lcs call"));
+    let no_param_value = binary(home.path())
+        .args(["call", "customer.login", "-p", "novalue"])
+        .output()
+        .unwrap();
+    assert_eq!(no_param_value.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&no_param_value.stderr).contains("Usage:"));
+
+    // `lcs sandbox` serves the app's sandbox database and records its address, which the
+    // sandbox environment then uses.
+    let mut sandbox = binary(home.path())
+        .args(["sandbox", "--port", "0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(sandbox.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("listening on http://127.0.0.1:"), "{line}");
+    assert!(
+        home.path()
+            .join("data/com.lcs.account/sandbox.sqlite")
+            .exists()
+    );
+
+    let wrong = binary(home.path())
+        .args([
+            "login",
+            "customer",
+            "--email",
+            DEMO_EMAIL,
+            "--password",
+            "not-the-password",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let answer: Value = serde_json::from_slice(&wrong.stdout).unwrap();
+    assert_eq!(wrong.status.code(), Some(1), "{answer}");
+    assert_eq!(answer["error"]["code"], "business");
+
+    let guest = binary(home.path())
+        .args(["call", "user_center.list_base_user_level", "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        guest.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&guest.stderr)
+    );
+    let levels: Value = serde_json::from_slice(&guest.stdout).unwrap();
+    assert!(levels["items"].is_array());
+
+    let pid = sandbox.id().to_string();
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    sandbox.wait().unwrap();
+    assert!(
+        !home
+            .path()
+            .join("data/com.lcs.account/sandbox.address")
+            .exists()
+    );
+
+    // No server there: exit 3.
+    let unreachable = binary(home.path())
+        .args([
+            "--sandbox-url",
+            "http://127.0.0.1:9",
+            "call",
+            "user_center.list_base_user_level",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(unreachable.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&unreachable.stderr).contains("network"));
+}

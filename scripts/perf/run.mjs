@@ -1,0 +1,143 @@
+// `make perf`: start-up time, idle memory and binary size of the release app, beside the same
+// figures for the smallest Tauri app (scripts/perf/minimal) built the same way on this machine.
+// Prints a Markdown table for the README. Needs a display, a D-Bus session and an unlocked
+// Secret Service: the Makefile runs it under xvfb-run and dbus-run-session.
+import { execFileSync } from 'node:child_process'
+import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { withApp } from '../../tests/e2e/app.mjs'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target')
+const RUNS = Number(process.env.LCS_PERF_RUNS ?? 5)
+const IDLE_MS = 10_000
+const CLOCK_TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim())
+
+function build() {
+  const run = (command, args) => execFileSync(command, args, { cwd: ROOT, stdio: 'inherit' })
+  run('npx', ['tauri', 'build', '--no-bundle'])
+  run('cargo', ['build', '--release', '--features', 'custom-protocol', '--manifest-path', 'scripts/perf/minimal/Cargo.toml'])
+  return {
+    app: path.join(TARGET, 'release', 'lcs-account'),
+    minimal: path.join(TARGET, 'release', 'minimal-tauri-app'),
+  }
+}
+
+/** Every process as {pid, ppid, startedAtMs (since boot)}. */
+function processes() {
+  const list = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      // The command name may hold spaces and parentheses: the fields start after the last ')'.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+      list.push({ pid: Number(entry), ppid: Number(fields[1]), startedAtMs: (Number(fields[19]) / CLOCK_TICKS_PER_S) * 1000 })
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return list
+}
+
+function processOf(binary) {
+  const wanted = realpathSync(binary)
+  const matches = processes().filter(({ pid }) => {
+    try {
+      return realpathSync(`/proc/${pid}/exe`) === wanted
+    } catch {
+      return false
+    }
+  })
+  if (matches.length !== 1) throw new Error(`expected one ${binary} process, found ${matches.length}`)
+  return matches[0]
+}
+
+function uptimeMs() {
+  return Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 1000
+}
+
+/** Proportional set size of the process and its descendants (WebKit's web and network processes). */
+function memoryKb(root) {
+  const all = processes()
+  const family = new Set([root.pid])
+  for (let grew = true; grew; ) {
+    grew = false
+    for (const p of all) {
+      if (family.has(p.ppid) && !family.has(p.pid)) {
+        family.add(p.pid)
+        grew = true
+      }
+    }
+  }
+  let pss = 0
+  for (const pid of family) {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')
+    pss += Number(rollup.match(/^Pss:\s+(\d+) kB/m)[1])
+  }
+  return { pss, processes: family.size }
+}
+
+/** Polls until `css` shows; returns ms from the app process's start to then. */
+async function startUp(session, binary, css) {
+  const app = processOf(binary)
+  while ((await session.cmd('POST', '/elements', { using: 'css selector', value: css })).length === 0) {
+    await sleep(5)
+  }
+  return uptimeMs() - app.startedAtMs
+}
+
+async function measure(name, binary, css, prepare) {
+  const starts = []
+  const memory = []
+  const t = { name }
+  process.env.LCS_E2E_APP = binary
+  await withApp(t, async (app) => {
+    if (prepare) await prepare(app.session)
+    for (let run = 0; run < RUNS; run++) {
+      const session = await app.restart()
+      starts.push(await startUp(session, binary, css))
+      await sleep(IDLE_MS)
+      memory.push(memoryKb(processOf(binary)))
+    }
+  })
+  return { starts, memory }
+}
+
+/** A customer signs in once, so every measured start restores the session and shows cached accounts. */
+async function signInDemoCustomer(session) {
+  await session.click('[data-testid="home-sign-in"]')
+  await session.click('[data-testid="demo-accounts"] .van-cell')
+  await session.click('[data-testid="login-submit"]')
+  await session.waitFor('[data-testid="home-account-real"]')
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const range = (values, format) => `${format(Math.min(...values))}–${format(Math.max(...values))}`
+const ms = (value) => `${Math.round(value)} ms`
+const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`
+const size = (file) => `${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`
+
+const binaries = build()
+const app = await measure('perf-lcs-account', binaries.app, '[data-testid="home-account-real"]', signInDemoCustomer)
+const minimal = await measure('perf-minimal', binaries.minimal, '[data-testid="ready"]')
+
+const row = (what, ours, theirs) => `| ${what} | ${ours} | ${theirs} |`
+const report = [
+  `| what (median of ${RUNS} starts, range) | LCS Account | minimal Tauri app |`,
+  '|---|---|---|',
+  row(
+    'process start → content shown (LCS Account: signed-in Home with cached trading accounts)',
+    `${ms(median(app.starts))} (${range(app.starts, ms)})`,
+    `${ms(median(minimal.starts))} (${range(minimal.starts, ms)})`,
+  ),
+  row(
+    `memory ${IDLE_MS / 1000} s after, PSS of the app and its WebKit processes`,
+    `${mb(median(app.memory.map((m) => m.pss)))} (${range(app.memory.map((m) => m.pss), mb)}, ${app.memory[0].processes} processes)`,
+    `${mb(median(minimal.memory.map((m) => m.pss)))} (${range(minimal.memory.map((m) => m.pss), mb)}, ${minimal.memory[0].processes} processes)`,
+  ),
+  row('release binary', size(binaries.app), size(binaries.minimal)),
+]
+console.log(`\n${report.join('\n')}`)
