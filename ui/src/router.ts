@@ -12,7 +12,7 @@ import MessageChatPage from './pages/MessageChatPage.vue'
 import MessageListPage from './pages/MessageListPage.vue'
 import MobilePage from './pages/MobilePage.vue'
 import PersonInfoPage from './pages/PersonInfoPage.vue'
-import PlaceholderPage from './pages/PlaceholderPage.vue'
+import ProtocolPage from './pages/ProtocolPage.vue'
 import RegisterPage from './pages/RegisterPage.vue'
 import EnvironmentsPage from './pages/EnvironmentsPage.vue'
 import SetPasswordPage from './pages/SetPasswordPage.vue'
@@ -49,7 +49,7 @@ export const PAGES = [
   { name: 'lcs.message.list', path: '/message', component: MessageListPage, meta: { tab: true } },
   { name: 'lcs.message.chat', path: '/message/chat', component: MessageChatPage },
   { name: 'lcs.settings', path: '/settings', component: SettingsPage, meta: { tab: true } },
-  { name: 'lcs.protocol', path: '/protocol' },
+  { name: 'lcs.protocol', path: '/protocol', component: ProtocolPage },
   { name: 'lcs.web', path: '/web', component: WebPage },
 ] as const
 
@@ -59,7 +59,7 @@ export const routes: RouteRecordRaw[] = [
   ...PAGES.map((page): RouteRecordRaw => ({
     name: page.name,
     path: page.path,
-    component: 'component' in page ? page.component : PlaceholderPage,
+    component: page.component,
     meta: 'meta' in page ? page.meta : {},
   })),
   // Not a published route: H5 pages and links have no business choosing the backend.

@@ -473,7 +473,7 @@ const enUS: typeof zhCN = {
     bound: 'Mobile number bound',
     rebound: 'Mobile number changed',
   },
-  placeholder: { soon: 'This page is coming soon' },
+  protocol: { retry: 'Load again' },
   errors: {
     unknown: 'Something went wrong',
     trace: 'Trace ID',

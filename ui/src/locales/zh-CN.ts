@@ -471,7 +471,7 @@ export default {
     bound: '手机号已绑定',
     rebound: '手机号已更换',
   },
-  placeholder: { soon: '此页面即将推出' },
+  protocol: { retry: '重新加载' },
   errors: {
     unknown: '出现未知错误',
     trace: '追踪号',
