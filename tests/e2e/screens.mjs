@@ -200,6 +200,7 @@ async function editProfile(ui) {
   await session.waitFor('[data-testid="page-title"]', { text: text.personInfo })
   await session.waitFor('[data-testid="person-nickname"]', { text: nickname })
   await ui.shot('profile-saved')
+  await back(ui, text.home)
 }
 
 /** Add an address with its region, change it, make it the default, delete it. */
