@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
-use lcs_api::{CallRecord, Family, Observer};
+use lcs_api::{CallRecord, Family, Method, Observer};
 use serde::{Deserialize, Serialize};
 
 /// Told of each recorded call, so a page can update live.
@@ -44,6 +44,49 @@ impl InspectorFilter {
                 || [&record.path, &record.url, &record.call, &record.trace]
                     .iter()
                     .any(|field| field.to_lowercase().contains(&text)))
+    }
+}
+
+/// A call as the list shows it: everything but the headers and bodies.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct CallSummary {
+    #[specta(type = f64)]
+    pub at_ms: u64,
+    pub family: Family,
+    pub call: String,
+    pub method: Method,
+    pub path: String,
+    pub trace: String,
+    pub status: Option<u16>,
+    pub business_code: Option<String>,
+    pub outcome: String,
+    pub attempts: u32,
+    #[specta(type = f64)]
+    pub latency_ms: u64,
+    #[specta(type = f64)]
+    pub request_bytes: u64,
+    #[specta(type = Option<f64>)]
+    pub response_bytes: Option<u64>,
+}
+
+impl From<&CallRecord> for CallSummary {
+    fn from(record: &CallRecord) -> Self {
+        Self {
+            at_ms: record.at_ms,
+            family: record.family,
+            call: record.call.clone(),
+            method: record.method,
+            path: record.path.clone(),
+            trace: record.trace.clone(),
+            status: record.status,
+            business_code: record.business_code.clone(),
+            outcome: record.outcome.clone(),
+            attempts: record.attempts,
+            latency_ms: record.latency_ms,
+            request_bytes: record.request_bytes,
+            response_bytes: record.response_bytes,
+        }
     }
 }
 
@@ -87,6 +130,16 @@ impl Inspector {
             .rev()
             .filter(|record| filter.matches(record))
             .cloned()
+            .collect()
+    }
+
+    /// [`Inspector::list`] without headers and bodies, for a list page.
+    pub fn summaries(&self, filter: &InspectorFilter) -> Vec<CallSummary> {
+        self.lock()
+            .iter()
+            .rev()
+            .filter(|record| filter.matches(record))
+            .map(CallSummary::from)
             .collect()
     }
 
@@ -146,7 +199,6 @@ impl Observer for Inspector {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lcs_api::Method;
     use lcs_api::record::{BodyKind, RecordedBody, RecordedRequest};
 
     fn record(n: usize, family: Family, outcome: &str) -> CallRecord {
@@ -196,6 +248,9 @@ mod tests {
         );
         assert!(inspector.get("trace-4").is_none());
         assert_eq!(inspector.get("trace-7").unwrap().path, "/path/7");
+        let summaries = inspector.summaries(&InspectorFilter::default());
+        assert_eq!(summaries.len(), Inspector::CAPACITY);
+        assert_eq!(summaries[0].trace, all[0].trace);
         inspector.clear();
         assert!(inspector.is_empty());
     }
