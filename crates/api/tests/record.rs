@@ -1,6 +1,9 @@
 //! The call records an observer receives: one per call (errors, timeouts and retries too),
 //! carrying the trace id the request carried, and no secret in any field.
 
+// Helpers here panic on purpose: a failed expectation is a failed test.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use std::sync::{Arc, Mutex};
