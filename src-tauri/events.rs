@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 use lcs_core::auth::{AuthChange, AuthEvent, AuthListener};
-use lcs_core::{Data, DataEvent, DataListener};
+use lcs_core::{Data, DataEvent, DataListener, InspectorListener};
 use serde::Serialize;
 use tauri::AppHandle;
 use tauri_specta::Event;
@@ -18,6 +18,29 @@ pub struct AuthState(pub AuthEvent);
 /// network could not be reached. The page reads again; the read answers from the cache.
 #[derive(Debug, Clone, Serialize, specta::Type, Event)]
 pub struct DataChanged(pub DataEvent);
+
+/// `inspector-recorded`: the request inspector recorded a call; its page lists again. Only
+/// the trace id: the page asks for what it shows.
+#[derive(Debug, Clone, Serialize, specta::Type, Event)]
+pub struct InspectorRecorded {
+    pub trace: String,
+}
+
+/// Announces each recorded call to the UI.
+pub struct InspectorEvents {
+    pub app: AppHandle,
+}
+
+impl InspectorListener for InspectorEvents {
+    fn recorded(&self, record: &lcs_api::CallRecord) {
+        let event = InspectorRecorded {
+            trace: record.trace.clone(),
+        };
+        if let Err(error) = event.emit(&self.app) {
+            tracing::warn!(%error, "the inspector-recorded event could not be sent");
+        }
+    }
+}
 
 /// One environment's listener: sends the events and keeps the cache in step with sessions.
 pub struct AppEvents {

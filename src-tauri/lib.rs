@@ -29,6 +29,7 @@ pub fn run() {
     let builder = builder.plugin(window_state());
     let app = builder
         .plugin(tauri_plugin_deep_link::init())
+        .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(links::LinkInbox::default())
         .manage(h5::H5Host::default())
@@ -37,6 +38,11 @@ pub fn run() {
             registry.mount_events(app);
             let config_dir = app.path().app_config_dir()?;
             let state = state::AppState::load(&config_dir);
+            state
+                .inspector
+                .listen(std::sync::Arc::new(events::InspectorEvents {
+                    app: app.handle().clone(),
+                }));
             let data_dir = app.path().app_data_dir()?;
             let sandbox = sandbox::EmbeddedSandbox::start(&data_dir);
             let sessions = session::Sessions::start(
@@ -44,6 +50,7 @@ pub fn run() {
                 &data_dir,
                 &state.settings.lock().unwrap_or_else(|p| p.into_inner()),
                 &sandbox,
+                state.inspector.clone(),
             )?;
             app.manage(state);
             app.manage(sandbox);

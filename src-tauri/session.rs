@@ -7,11 +7,11 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, RwLock};
 
 use lcs_api::Client;
-use lcs_core::Data;
 use lcs_core::auth::{Auth, KeychainStatus};
 use lcs_core::environment::Environment;
 use lcs_core::keychain::{self, Opened, StoreKind};
 use lcs_core::settings::{Language, Settings};
+use lcs_core::{Data, Inspector};
 use lcs_store::{OpenOutcome, Store};
 use tauri::AppHandle;
 
@@ -32,6 +32,8 @@ pub struct Sessions {
     /// app runs.
     keychain: Opened,
     store: Arc<Mutex<Store>>,
+    /// Told of every call of every environment's client.
+    inspector: Arc<Inspector>,
     /// Every environment used this run, kept so that going back to one finds its in-memory
     /// sessions and its running outbox again; rebuilt when its settings changed.
     built: Mutex<HashMap<String, (Environment, Services)>>,
@@ -47,11 +49,13 @@ impl Sessions {
         data_dir: &Path,
         settings: &Settings,
         sandbox: &EmbeddedSandbox,
+        inspector: Arc<Inspector>,
     ) -> Result<Self, lcs_store::StoreError> {
         let sessions = Self {
             app,
             keychain: keychain::open(),
             store: Arc::new(Mutex::new(open_cache(data_dir)?)),
+            inspector,
             built: Mutex::new(HashMap::new()),
             current: RwLock::new(Err(String::new())),
         };
@@ -138,7 +142,9 @@ impl Sessions {
         let config = environment
             .client_config(language, sandbox_url.as_deref().map_err(|why| *why))
             .map_err(|error| error.to_string())?;
-        let client = Client::new(config).map_err(|error| error.to_string())?;
+        let client = Client::new(config)
+            .map_err(|error| error.to_string())?
+            .with_observer(self.inspector.clone());
         let events = Arc::new(AppEvents {
             app: self.app.clone(),
             data: OnceLock::new(),

@@ -1,13 +1,16 @@
 //! What the app keeps for its lifetime, managed by Tauri and borrowed by commands.
 
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
+use lcs_core::Inspector;
 use lcs_core::settings::{Settings, SettingsFile};
 
 pub struct AppState {
     pub settings_file: SettingsFile,
     pub settings: Mutex<Settings>,
+    /// Every environment's calls, for testers; on or off as the settings say.
+    pub inspector: Arc<Inspector>,
 }
 
 impl AppState {
@@ -15,10 +18,12 @@ impl AppState {
         let settings_file = SettingsFile::in_dir(config_dir);
         let settings = settings_file.load();
         crate::error::set_message_language(settings.language);
+        let inspector = Arc::new(Inspector::new(settings.inspector_enabled));
         let settings = Mutex::new(settings);
         Self {
             settings_file,
             settings,
+            inspector,
         }
     }
 }

@@ -6,6 +6,7 @@ mod addresses;
 mod app;
 mod auth;
 mod environment;
+mod inspector;
 mod invoices;
 mod links;
 mod messages;
@@ -55,6 +56,11 @@ pub fn registry() -> Builder<tauri::Wry> {
             environment::environment_save,
             environment::environment_remove,
             environment::environment_demo_accounts,
+            inspector::inspector_list,
+            inspector::inspector_get,
+            inspector::inspector_clear,
+            inspector::inspector_export,
+            inspector::inspector_set_enabled,
             links::links_take,
             crate::h5::h5_open,
             crate::h5::h5_back,
@@ -94,6 +100,7 @@ pub fn registry() -> Builder<tauri::Wry> {
         .events(collect_events![
             crate::events::AuthState,
             crate::events::DataChanged,
+            crate::events::InspectorRecorded,
             crate::links::LinkOpened,
             crate::h5::BridgeOpen
         ])

@@ -71,6 +71,18 @@ export const commands = {
 	 *  the sign-in page never suggests them for a real server.
 	 */
 	environmentDemoAccounts: () => typedError<DemoAccount[], CommandError>(__TAURI_INVOKE("environment_demo_accounts")),
+	/**  The recorded calls matching `filter`, newest first. */
+	inspectorList: (filter: InspectorFilter) => typedError<CallSummary[], CommandError>(__TAURI_INVOKE("inspector_list", { filter })),
+	/**  One call with its request and answer (secrets redacted), by the trace id it carried. */
+	inspectorGet: (trace: string) => typedError<CallRecord | null, CommandError>(__TAURI_INVOKE("inspector_get", { trace })),
+	inspectorClear: () => typedError<null, CommandError>(__TAURI_INVOKE("inspector_clear")),
+	/**
+	 *  Asks where to save, then writes every record as JSON there; `None` when the tester
+	 *  cancelled. The only way records reach the disk.
+	 */
+	inspectorExport: () => typedError<string | null, CommandError>(__TAURI_INVOKE("inspector_export")),
+	/**  Starts or stops recording, and keeps the choice for the next start. */
+	inspectorSetEnabled: (enabled: boolean) => typedError<Settings, CommandError>(__TAURI_INVOKE("inspector_set_enabled", { enabled })),
 	linksTake: () => typedError<LinkOutcome | null, CommandError>(__TAURI_INVOKE("links_take")),
 	/**  Shows `url` in the H5 window (`lcs.web`), only for an allowed origin. */
 	h5Open: (url: string) => typedError<null, CommandError>(__TAURI_INVOKE("h5_open", { url })),
@@ -140,6 +152,7 @@ export const events = {
 	authState: makeEvent<AuthState, AuthState>("auth-state"),
 	bridgeOpen: makeEvent<BridgeOpen, BridgeOpen>("bridge-open"),
 	dataChanged: makeEvent<DataChanged, DataChanged>("data-changed"),
+	inspectorRecorded: makeEvent<InspectorRecorded, InspectorRecorded>("inspector-recorded"),
 	linkOpened: makeEvent<LinkOpened, LinkOpened>("link-opened"),
 };
 
@@ -214,6 +227,8 @@ export type AuthReason =
  */
 export type AuthState = AuthEvent;
 
+export type BodyKind = "empty" | "json" | "multipart" | "text";
+
 /**
  *  `bridge-open`: an H5 page asked for a native page. The UI opens it and, once the user
  *  leaves it, answers with `bridge_page_closed(ticket, …)`.
@@ -224,6 +239,59 @@ export type BridgeOpen = {
 };
 
 export type BuildKind = "debug" | "release";
+
+/**  One call as it went over the wire, secrets redacted. */
+export type CallRecord = {
+	/**  When the call started, in milliseconds since the Unix epoch. */
+	atMs: number | null,
+	family: Family,
+	/**  The catalog name (`customer.login`). */
+	call: string,
+	method: Method,
+	path: string,
+	/**  The full URL, query secrets redacted. */
+	url: string,
+	/**  The trace id this client generated and sent (family A's `trace` header) for the call. */
+	trace: string,
+	/**  The last attempt's HTTP status; none when no answer arrived. */
+	status: number | null,
+	/**  The envelope's own code (A and B: `code`, C: `error`), when the answer had one. */
+	businessCode: string | null,
+	/**  `ok`, or the error's code (`network`, `timeout`, `business`, ...). */
+	outcome: string,
+	/**  The error in words, for a failed call. */
+	error: string | null,
+	/**
+	 *  How many times the request was sent: more than one after retries; zero when it was
+	 *  refused before sending (no session, bad input).
+	 */
+	attempts: number,
+	/**  From the start to the end of the call, retries included. */
+	latencyMs: number | null,
+	/**  The request body's size as sent. */
+	requestBytes: number | null,
+	/**  The answer body's size as received. */
+	responseBytes: number | null,
+	request: RecordedRequest,
+	response: RecordedBody | null,
+};
+
+/**  A call as the list shows it: everything but the headers and bodies. */
+export type CallSummary = {
+	atMs: number | null,
+	family: Family,
+	call: string,
+	method: Method,
+	path: string,
+	trace: string,
+	status: number | null,
+	businessCode: string | null,
+	outcome: string,
+	attempts: number,
+	latencyMs: number | null,
+	requestBytes: number | null,
+	responseBytes: number | null,
+};
 
 /**  Real-name certification: the legal name and a mainland identity card number. */
 export type CertificateInput = {
@@ -439,11 +507,39 @@ export type ErrorCode =
 /**  The OS keychain failed, or a session entry is too large to store or cannot be read. */
 "keychain";
 
+/**  The three backend families, each with its own base URL, envelope and way to carry a token. */
+export type Family = 
+/**  A: the customer API (客户接口). JSON bodies, headers, the `{code, msg, ok, fail, data}` envelope. */
+"customer" | 
+/**  B: the user centre (用户中心). Query-string parameters, `{code, data, error, msg, status}`. */
+"user_center" | 
+/**  C: the financial-planner API (理财师端接口). Common parameters, numeric `error` codes. */
+"planner";
+
 /**  One configured H5 origin of an environment. */
 export type H5Origin = {
 	/**  `scheme://host[:port]`, with no path. */
 	origin: string,
 	tier: OriginTier,
+};
+
+/**  Which records to list; every set field must match. */
+export type InspectorFilter = {
+	family?: Family | null,
+	/**  A substring of the path, the URL or the call name, or of the trace id (any case). */
+	text?: string | null,
+	status?: number | null,
+	/**  `ok` or an error code (`network`, `business`, ...). */
+	outcome?: string | null,
+	failuresOnly?: boolean,
+};
+
+/**
+ *  `inspector-recorded`: the request inspector recorded a call; its page lists again. Only
+ *  the trace id: the page asks for what it shows.
+ */
+export type InspectorRecorded = {
+	trace: string,
 };
 
 /**  Invoice details as the invoice form fills them in; absent fields are left as they are. */
@@ -535,12 +631,19 @@ export type MessageItem = {
 	data: unknown,
 };
 
+export type Method = "GET" | "POST";
+
 /**  A new mobile number with its area code, proved by the code sent to it (`auth_send_code`). */
 export type MobileInput = {
 	/**  `+86`. */
 	phoneArea: string,
 	phone: string,
 	code: string,
+};
+
+export type NameValue = {
+	name: string,
+	value: string,
 };
 
 /**  What the UI does for a resolved route, given whether someone is signed in. */
@@ -651,6 +754,20 @@ export type QrPoll =
 /**  The code expired or was used: show a new one. */
 { status: "expired" };
 
+/**  A body as text: JSON (compact; multipart fields as an object), plain text, or empty. */
+export type RecordedBody = {
+	kind: BodyKind,
+	text: string,
+	/**  The text was cut at [`BODY_CAP`] bytes. */
+	truncated: boolean,
+};
+
+export type RecordedRequest = {
+	headers: NameValue[],
+	query: NameValue[],
+	body: RecordedBody,
+};
+
 /**  A route with checked parameters: what the UI navigates to. */
 export type ResolvedRoute = {
 	name: string,
@@ -671,6 +788,11 @@ export type Settings = {
 	environment?: string,
 	/**  The user's own environments, and pre-production once the user edited it. */
 	customEnvironments?: Environment[],
+	/**
+	 *  Whether the request inspector records calls: on by default in debug builds, for
+	 *  testers; off in release builds.
+	 */
+	inspectorEnabled?: boolean,
 };
 
 /**  Where an answer came from. */

@@ -15,6 +15,7 @@ import PersonInfoPage from './pages/PersonInfoPage.vue'
 import ProtocolPage from './pages/ProtocolPage.vue'
 import RegisterPage from './pages/RegisterPage.vue'
 import EnvironmentsPage from './pages/EnvironmentsPage.vue'
+import InspectorPage from './pages/InspectorPage.vue'
 import SetPasswordPage from './pages/SetPasswordPage.vue'
 import SettingsPage from './pages/SettingsPage.vue'
 import WebPage from './pages/WebPage.vue'
@@ -64,6 +65,8 @@ export const routes: RouteRecordRaw[] = [
   })),
   // Not a published route: H5 pages and links have no business choosing the backend.
   { name: 'settings.environments', path: '/settings/environments', component: EnvironmentsPage },
+  // For testers only, like the environments: no H5 page or link may open it.
+  { name: 'settings.inspector', path: '/settings/inspector', component: InspectorPage },
   { path: '/:unknown(.*)*', redirect: { name: 'lcs.home' } },
 ]
 

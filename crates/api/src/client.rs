@@ -1,6 +1,7 @@
 //! The client and its one send path: every call goes through [`Client::send`].
 
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde_json::{Map, Value};
 use tracing::Instrument;
@@ -8,8 +9,11 @@ use tracing::Instrument;
 use crate::endpoint::{Auth, Endpoint, Family, Method};
 use crate::envelope;
 use crate::error::{ApiError, Lang};
-use crate::secret::Secret;
-use crate::transport::{Body, HttpRequest, ReqwestTransport, Timeouts, Transport, TransportError};
+use crate::record::{self, CallRecord, Observer, RecordedBody, RecordedRequest};
+use crate::secret::{self, Secret};
+use crate::transport::{
+    Body, HttpRequest, HttpResponse, ReqwestTransport, Timeouts, Transport, TransportError,
+};
 
 /// Where and how to reach one environment's three families.
 #[derive(Debug, Clone)]
@@ -72,10 +76,28 @@ pub struct Reply<T> {
     pub must_refresh: bool,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Client<T = ReqwestTransport> {
     config: ClientConfig,
     transport: T,
+    /// Told of every finished call (the request inspector).
+    observer: Option<Arc<dyn Observer>>,
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Client<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("config", &self.config)
+            .field("transport", &self.transport)
+            .field("observed", &self.observer.is_some())
+            .finish()
+    }
+}
+
+/// One exchange's outcome, with the answer it was decoded from (when one arrived).
+struct Attempt<O> {
+    result: Result<Reply<O>, ApiError>,
+    response: Option<HttpResponse>,
 }
 
 impl Client<ReqwestTransport> {
@@ -85,13 +107,27 @@ impl Client<ReqwestTransport> {
                 message: error.to_string(),
                 trace: String::new(),
             })?;
-        Ok(Self { config, transport })
+        Ok(Self {
+            config,
+            transport,
+            observer: None,
+        })
     }
 }
 
 impl<T: Transport> Client<T> {
     pub fn with_transport(config: ClientConfig, transport: T) -> Self {
-        Self { config, transport }
+        Self {
+            config,
+            transport,
+            observer: None,
+        }
+    }
+
+    /// This client with `observer` told of every call it finishes.
+    pub fn with_observer(mut self, observer: Arc<dyn Observer>) -> Self {
+        self.observer = Some(observer);
+        self
     }
 
     pub fn config(&self) -> &ClientConfig {
@@ -130,85 +166,209 @@ impl<T: Transport> Client<T> {
             latency_ms = tracing::field::Empty,
         );
         async {
-            let token = match (E::AUTH, token.filter(|t| !t.is_empty())) {
-                (Auth::Guest, _) => None,
-                (Auth::Optional, token) => token,
-                (Auth::Required, Some(token)) => Some(token),
-                (Auth::Required, None) => {
-                    return Err(ApiError::Unauthorized {
-                        family: E::FAMILY,
-                        trace: trace.clone(),
-                    });
-                }
-            };
-            let request = self.build(endpoint, &path, token, &trace)?;
-            let attempts = match E::METHOD {
-                Method::Get => 1 + self.config.get_retries,
-                Method::Post => 1,
-            };
+            let started = Instant::now();
+            let at_ms = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |since| since.as_millis() as u64);
+            let observer = self.observer.as_ref().filter(|o| o.is_enabled());
             let mut attempt = 0;
-            loop {
-                attempt += 1;
-                let result = self.exchange::<E>(request.clone(), &trace).await;
-                match result {
-                    Err(error) if attempt < attempts && error.is_transient() => {
-                        let wait = backoff(self.config.retry_base, attempt);
-                        tracing::debug!(%error, attempt, wait_ms = wait.as_millis() as u64, "retrying");
-                        tokio::time::sleep(wait).await;
-                    }
-                    result => {
-                        match &result {
-                            Ok(_) => tracing::debug!(attempt, "call succeeded"),
-                            Err(error) => {
-                                tracing::debug!(attempt, code = ?error.code(), %error, "call failed")
-                            }
-                        }
-                        return result;
-                    }
+            let mut last: Option<HttpResponse> = None;
+            let mut sent: Option<HttpRequest> = None;
+            let result = self
+                .attempts(
+                    endpoint,
+                    &path,
+                    token,
+                    &trace,
+                    &mut attempt,
+                    &mut last,
+                    &mut sent,
+                )
+                .await;
+            match &result {
+                Ok(_) => tracing::debug!(attempt, "call succeeded"),
+                Err(error) => {
+                    tracing::debug!(attempt, code = ?error.code(), %error, "call failed")
                 }
             }
+            if let Some(observer) = observer {
+                let record = self.record(
+                    endpoint,
+                    Recorded {
+                        path: &path,
+                        token,
+                        trace: &trace,
+                        at_ms,
+                        latency: started.elapsed(),
+                        attempts: attempt,
+                        sent: sent.as_ref(),
+                        response: last.as_ref(),
+                        error: result.as_ref().err(),
+                    },
+                );
+                observer.record(record);
+            }
+            result
         }
         .instrument(span)
         .await
     }
 
-    async fn exchange<E: Endpoint>(
+    /// Builds the request and sends it, retrying a GET after a transient failure; counts the
+    /// attempts and keeps the request and the last answer for the record.
+    #[allow(clippy::too_many_arguments)]
+    async fn attempts<E: Endpoint>(
         &self,
-        request: HttpRequest,
+        endpoint: &E,
+        path: &str,
+        token: Option<&Secret>,
         trace: &str,
+        attempt: &mut u32,
+        last: &mut Option<HttpResponse>,
+        sent: &mut Option<HttpRequest>,
     ) -> Result<Reply<E::Output>, ApiError> {
+        let token = match (E::AUTH, token.filter(|t| !t.is_empty())) {
+            (Auth::Guest, _) => None,
+            (Auth::Optional, token) => token,
+            (Auth::Required, Some(token)) => Some(token),
+            (Auth::Required, None) => {
+                return Err(ApiError::Unauthorized {
+                    family: E::FAMILY,
+                    trace: trace.to_owned(),
+                });
+            }
+        };
+        let request = self.build(endpoint, path, token, trace)?;
+        let attempts = match E::METHOD {
+            Method::Get => 1 + self.config.get_retries,
+            Method::Post => 1,
+        };
+        let keep = self.observer.is_some();
+        if keep {
+            *sent = Some(request.clone());
+        }
+        loop {
+            *attempt += 1;
+            let Attempt { result, response } = self.exchange::<E>(request.clone(), trace).await;
+            if keep {
+                *last = response;
+            }
+            match result {
+                Err(error) if *attempt < attempts && error.is_transient() => {
+                    let wait = backoff(self.config.retry_base, *attempt);
+                    tracing::debug!(%error, attempt, wait_ms = wait.as_millis() as u64, "retrying");
+                    tokio::time::sleep(wait).await;
+                }
+                result => return result,
+            }
+        }
+    }
+
+    /// The call's record: the request rebuilt with every secret redacted, the last answer's
+    /// body with secret keys redacted.
+    fn record<E: Endpoint>(&self, endpoint: &E, call: Recorded<'_>) -> CallRecord {
+        let placeholder = Secret::new(record::REDACTED);
+        let shown = secret::redacting(|| {
+            self.build(
+                endpoint,
+                call.path,
+                call.token
+                    .filter(|t| E::AUTH != Auth::Guest && !t.is_empty())
+                    .map(|_| &placeholder),
+                call.trace,
+            )
+        });
+        let (request, url) = match &shown {
+            Ok(shown) => {
+                let request = RecordedRequest::from_redacted(shown);
+                let url = record::shown_url(&shown.url, &request.query);
+                (request, url)
+            }
+            Err(_) => (
+                RecordedRequest {
+                    headers: Vec::new(),
+                    query: Vec::new(),
+                    body: RecordedBody::response(&[]),
+                },
+                String::new(),
+            ),
+        };
+        CallRecord {
+            at_ms: call.at_ms,
+            family: E::FAMILY,
+            call: E::NAME.to_owned(),
+            method: E::METHOD,
+            path: call.path.to_owned(),
+            url,
+            trace: call.trace.to_owned(),
+            status: call.response.map(|r| r.status),
+            business_code: call
+                .response
+                .and_then(|r| record::business_code(E::FAMILY, &r.body)),
+            outcome: call.error.map_or_else(
+                || "ok".to_owned(),
+                |error| {
+                    serde_json::to_value(error.code())
+                        .ok()
+                        .and_then(|code| code.as_str().map(str::to_owned))
+                        .unwrap_or_default()
+                },
+            ),
+            error: call.error.map(ToString::to_string),
+            attempts: call.attempts,
+            latency_ms: call.latency.as_millis() as u64,
+            request_bytes: call.sent.map_or(0, |sent| record::body_bytes(&sent.body)),
+            response_bytes: call.response.map(|r| r.body.len() as u64),
+            request,
+            response: call.response.map(|r| RecordedBody::response(&r.body)),
+        }
+    }
+
+    async fn exchange<E: Endpoint>(&self, request: HttpRequest, trace: &str) -> Attempt<E::Output> {
         let started = Instant::now();
         let response = self.transport.execute(request).await;
         let span = tracing::Span::current();
         span.record("latency_ms", started.elapsed().as_millis() as u64);
-        let response = response.map_err(|error| match error {
-            TransportError::Timeout => ApiError::Timeout {
-                after: self.config.timeouts.request,
-                trace: trace.to_owned(),
-            },
-            TransportError::Connect(message) => ApiError::Network {
-                message,
-                trace: trace.to_owned(),
-            },
-            TransportError::TooLarge { limit } => ApiError::Decode {
-                path: "$".into(),
-                message: format!("the response is larger than {} KiB", limit / 1024),
-                snippet: String::new(),
-                trace: trace.to_owned(),
-            },
-        })?;
+        let response = match response {
+            Ok(response) => response,
+            Err(error) => {
+                let error = match error {
+                    TransportError::Timeout => ApiError::Timeout {
+                        after: self.config.timeouts.request,
+                        trace: trace.to_owned(),
+                    },
+                    TransportError::Connect(message) => ApiError::Network {
+                        message,
+                        trace: trace.to_owned(),
+                    },
+                    TransportError::TooLarge { limit } => ApiError::Decode {
+                        path: "$".into(),
+                        message: format!("the response is larger than {} KiB", limit / 1024),
+                        snippet: String::new(),
+                        trace: trace.to_owned(),
+                    },
+                };
+                return Attempt {
+                    result: Err(error),
+                    response: None,
+                };
+            }
+        };
         span.record("status", response.status);
         let value = if E::BARE {
             envelope::decode_bare::<E::Output>(E::FAMILY, response.status, &response.body, trace)
         } else {
             envelope::decode::<E::Output>(E::FAMILY, response.status, &response.body, trace)
-        }?;
+        };
         let must_refresh =
             E::FAMILY == Family::Planner && envelope::planner_must_refresh(&response.body);
-        Ok(Reply {
-            value,
-            must_refresh,
-        })
+        Attempt {
+            result: value.map(|value| Reply {
+                value,
+                must_refresh,
+            }),
+            response: Some(response),
+        }
     }
 
     fn build<E: Endpoint>(
@@ -303,6 +463,19 @@ impl<T: Transport> Client<T> {
             body,
         })
     }
+}
+
+/// What a finished call leaves for its record.
+struct Recorded<'a> {
+    path: &'a str,
+    token: Option<&'a Secret>,
+    trace: &'a str,
+    at_ms: u64,
+    latency: Duration,
+    attempts: u32,
+    sent: Option<&'a HttpRequest>,
+    response: Option<&'a HttpResponse>,
+    error: Option<&'a ApiError>,
 }
 
 fn json_body(params: &Map<String, Value>) -> Body {

@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use crate::client::ClientConfig;
 
 /// The three backend families, each with its own base URL, envelope and way to carry a token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Family {
     /// A: the customer API (客户接口). JSON bodies, headers, the `{code, msg, ok, fail, data}` envelope.
@@ -38,7 +38,7 @@ impl std::fmt::Display for Family {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 pub enum Method {
     #[serde(rename = "GET")]
     Get,

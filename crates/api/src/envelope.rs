@@ -8,6 +8,7 @@ use serde_json::value::RawValue;
 use crate::endpoint::Family;
 use crate::error::ApiError;
 use crate::lenient::{value_to_int, value_to_string};
+use crate::secret::is_secret_key;
 
 /// The fields of all three families' answers that say how a call went. `data` stays raw, so
 /// the payload is parsed once, straight into its type.
@@ -254,23 +255,6 @@ fn parse<T: DeserializeOwned>(
         };
         decode_error(&path, error.into_inner().to_string(), body, trace)
     })
-}
-
-/// Whether a JSON key names a secret the backends may echo back (tokens, passwords, codes).
-fn is_secret_key(key: &str) -> bool {
-    let key = key.to_ascii_lowercase();
-    ["token", "pwd", "password", "secret"]
-        .iter()
-        .any(|word| key.contains(word))
-        || matches!(
-            key.as_str(),
-            "smscode"
-                | "verifycode"
-                | "smsverifycode"
-                | "verificationcode"
-                | "googlecode"
-                | "authorizationcode"
-        )
 }
 
 const SNIPPET_CHARS: usize = 200;

@@ -14,6 +14,7 @@ pub mod envelope;
 pub mod error;
 pub mod lenient;
 pub mod planner;
+pub mod record;
 pub mod secret;
 pub mod transport;
 pub mod user_center;
@@ -22,6 +23,7 @@ pub(crate) use catalog::codes;
 pub use client::{Client, ClientConfig, Reply};
 pub use endpoint::{Auth, Endpoint, Family, Idempotent, Method, Upload};
 pub use error::{ApiError, ErrorCode, Lang};
+pub use record::{CallRecord, Observer};
 pub use secret::{Secret, password_md5};
 pub use transport::{
     HttpRequest, HttpResponse, ReqwestTransport, Timeouts, Transport, TransportError,

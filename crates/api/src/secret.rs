@@ -1,14 +1,69 @@
 //! Values that must never reach a log line, a Debug dump or the UI.
 
+use std::cell::Cell;
+
 use md5::{Digest, Md5};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 
 /// A token, password, password hash or one-time code. It serialises as itself (the server
 /// needs it) but prints as `***` in `Debug` and `Display`, so it cannot leak through logs or
-/// error messages by accident.
-#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+/// error messages by accident; inside [`redacting`] it serialises as the record placeholder.
+#[derive(Clone, PartialEq, Eq, Default, Deserialize)]
 #[serde(transparent)]
 pub struct Secret(String);
+
+thread_local! {
+    static REDACTING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `serialise` with every `Secret` serialised as [`crate::record::REDACTED`]: how a
+/// call's record shows exactly the request the server got, less its secrets. Serialisation
+/// is synchronous, so the flag cannot leak to another call on this thread.
+pub(crate) fn redacting<T>(serialise: impl FnOnce() -> T) -> T {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            REDACTING.set(false);
+        }
+    }
+    REDACTING.set(true);
+    let _reset = Reset;
+    serialise()
+}
+
+impl Serialize for Secret {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if REDACTING.get() {
+            serializer.serialize_str(crate::record::REDACTED)
+        } else {
+            serializer.serialize_str(&self.0)
+        }
+    }
+}
+
+/// Whether a key (a JSON field, a query parameter, a header) names a secret: tokens,
+/// passwords, secrets, one-time codes and ID card numbers. `token_status` only says whether
+/// a token must be renewed.
+pub(crate) fn is_secret_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    if key == "token_status" {
+        return false;
+    }
+    ["token", "pwd", "password", "secret", "idcard"]
+        .iter()
+        .any(|word| key.contains(word))
+        || matches!(
+            key.as_str(),
+            "smscode"
+                | "verifycode"
+                | "smsverifycode"
+                | "verificationcode"
+                | "googlecode"
+                | "authorizationcode"
+                | "authorization_code"
+                | "authorization"
+        )
+}
 
 impl Secret {
     pub fn new(value: impl Into<String>) -> Self {

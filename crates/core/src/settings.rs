@@ -32,6 +32,9 @@ pub struct Settings {
     pub environment: String,
     /// The user's own environments, and pre-production once the user edited it.
     pub custom_environments: Vec<Environment>,
+    /// Whether the request inspector records calls: on by default in debug builds, for
+    /// testers; off in release builds.
+    pub inspector_enabled: bool,
 }
 
 impl Default for Settings {
@@ -40,6 +43,7 @@ impl Default for Settings {
             language: None,
             environment: SANDBOX_ID.into(),
             custom_environments: Vec::new(),
+            inspector_enabled: cfg!(debug_assertions),
         }
     }
 }

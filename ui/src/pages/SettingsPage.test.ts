@@ -23,6 +23,10 @@ function backend(overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandle
         return SIGNED_OUT
       case 'settings_get':
         return { language: saved }
+      case 'inspector_list':
+        return []
+      case 'inspector_set_enabled':
+        return { language: saved, inspectorEnabled: args.enabled }
       case 'settings_set_language':
         saved = args.language as string | null
         return { language: saved }
@@ -66,6 +70,17 @@ describe('Settings page', () => {
 
     expect(calls).toContainEqual({ cmd: 'settings_set_language', args: { language: null } })
     expect(wrapper.get('[data-testid="page-title"]').text()).toContain('Settings')
+  })
+
+  it('switches request recording for testers and leads to the inspector', async () => {
+    const { wrapper, calls, router } = await mountApp(backend(), '/settings')
+    await wrapper.get('[data-testid="inspector-switch"]').trigger('click')
+    await flushPromises()
+    expect(calls).toContainEqual({ cmd: 'inspector_set_enabled', args: { enabled: true } })
+    expect(wrapper.get('[data-testid="inspector-switch"]').classes()).toContain('van-switch--on')
+    await wrapper.get('[data-testid="inspector-link"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('settings.inspector')
   })
 
   it('shows the build the tester is running', async () => {

@@ -54,6 +54,11 @@ export const useSettingsStore = defineStore('settings', () => {
     applyLanguage(language.value)
   }
 
+  /** Saved in Rust first, like the language. */
+  async function setInspectorEnabled(enabled: boolean) {
+    settings.value = await call(commands.inspectorSetEnabled(enabled))
+  }
+
   async function selectEnvironment(id: string) {
     environments.value = await call(commands.environmentSelect(id))
   }
@@ -76,6 +81,7 @@ export const useSettingsStore = defineStore('settings', () => {
     loadAbout,
     loadEnvironments,
     setLanguage,
+    setInspectorEnabled,
     selectEnvironment,
     saveEnvironment,
     removeEnvironment,
