@@ -92,9 +92,7 @@ async function startUp(session, binary, css) {
 async function measure(name, binary, css, prepare) {
   const starts = []
   const memory = []
-  const t = { name }
-  process.env.LCS_E2E_APP = binary
-  await withApp(t, async (app) => {
+  await withApp({ name }, async (app) => {
     if (prepare) await prepare(app.session)
     for (let run = 0; run < RUNS; run++) {
       const session = await app.restart()
@@ -102,7 +100,7 @@ async function measure(name, binary, css, prepare) {
       await sleep(IDLE_MS)
       memory.push(memoryKb(processOf(binary)))
     }
-  })
+  }, { binary })
   return { starts, memory }
 }
 

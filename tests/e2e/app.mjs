@@ -16,7 +16,7 @@ const SCREENSHOTS = path.join(ROOT, 'target', 'e2e-screenshots')
  * A fresh profile per test: the app's config and data folders live in a temp HOME, so one
  * test's settings never leak into another's, nor into the tester's own profile.
  */
-export async function withApp(t, body, { args = [] } = {}) {
+export async function withApp(t, body, { args = [], binary = APP_BINARY } = {}) {
   const home = mkdtempSync(path.join(os.tmpdir(), 'lcs-e2e-'))
   const env = {
     HOME: home,
@@ -26,7 +26,7 @@ export async function withApp(t, body, { args = [] } = {}) {
     WEBKIT_DISABLE_COMPOSITING_MODE: '1',
   }
   const driver = await startDriver(env)
-  const launch = (launchArgs = args) => Session.start(driver.url, APP_BINARY, launchArgs)
+  const launch = (launchArgs = args) => Session.start(driver.url, binary, launchArgs)
   let session
   try {
     session = await launch()

@@ -3,7 +3,9 @@
 // language's test file runs it (a file has two minutes under `npm run e2e`, one journey's worth).
 
 import assert from 'node:assert/strict'
+import path from 'node:path'
 import { test } from 'node:test'
+import { fileURLToPath } from 'node:url'
 import { clearScreenshots, screenshot, withApp } from './app.mjs'
 
 /** What the user reads on the way, in each language (the app's locale files are TypeScript). */
@@ -67,6 +69,9 @@ const TEXTS = {
     userCentre: 'User centre',
   },
 }
+
+/** A picture to upload as the avatar: the app's own icon. */
+const PICTURE = fileURLToPath(new URL('../../icons/128x128.png', import.meta.url))
 
 /** The sandbox's first demo user, as the sign-in page lists it. */
 const DEMO = { phone: '13800000001', email: 'demo@lcs.test' }
@@ -200,6 +205,35 @@ async function editProfile(ui) {
   await session.waitFor('[data-testid="page-title"]', { text: text.personInfo })
   await session.waitFor('[data-testid="person-nickname"]', { text: nickname })
   await ui.shot('profile-saved')
+  await back(ui, text.home)
+}
+
+/**
+ * Avatars go through the planner account: from the editor, sign in to it (and come back), pick
+ * a picture, frame it, upload it, and see the server's copy shown.
+ */
+async function uploadAvatar(ui) {
+  const { session, text } = ui
+  await openService(ui, 'lcs.account.personinfo', text.personInfo)
+  await session.click('[data-testid="person-edit"]')
+  // The sign-in page opens on the planner's form.
+  await session.click('[data-testid="avatar-sign-in-planner"]')
+  await session.type('[data-testid="planner-username"] input', 'demo')
+  await session.type('[data-testid="planner-password"] input', 'demo1234')
+  await session.click('[data-testid="login-submit"]')
+  await session.waitFor('[data-testid="page-title"]', { text: text.profileEdit })
+  const picker = await session.waitFor('[data-testid="avatar-uploader"] input[type="file"]')
+  await session.cmd('POST', `/element/${picker}/value`, { text: PICTURE })
+  await session.waitFor('[data-testid="avatar-crop"]')
+  await ui.shot('avatar-crop')
+  await session.click('[data-testid="avatar-confirm"]')
+  await session.waitUntil(
+    () => session.execute('return document.querySelector(\'[data-testid="avatar-uploader"] img\')?.src.includes("127.0.0.1") ?? false'),
+    'the uploaded avatar shown from the server',
+  )
+  await session.waitGone('.crop-popup:not([style*="display: none"])')
+  await ui.shot('avatar-uploaded')
+  await back(ui, text.personInfo)
   await back(ui, text.home)
 }
 
@@ -374,7 +408,7 @@ async function signOut(ui) {
   await session.click('[data-testid="tab-settings"]')
   await session.waitFor('[data-testid="session-customer"]')
   await ui.shot('settings-signed-in')
-  for (const family of ['customer', 'user_center']) {
+  for (const family of ['customer', 'user_center', 'planner']) {
     await session.click(`[data-testid="sign-out-${family}"]`)
     await confirmDialog(session)
     await session.waitGone(`[data-testid="session-${family}"]`)
@@ -393,7 +427,7 @@ async function signOut(ui) {
  * on a page the next one can leave by the tab bar. Registration and password retrieval have
  * their own test (accounts.test.mjs), since a new account has none of the demo user's data.
  */
-const JOURNEY = [chooseLanguage, signInUserCentre, editProfile, addresses, invoices, messages, tradingAccounts, signOut]
+const JOURNEY = [chooseLanguage, signInUserCentre, editProfile, uploadAvatar, addresses, invoices, messages, tradingAccounts, signOut]
 
 /** The journey and the WeChat QR sign-in, each its own test, in `language`. */
 export function screenTests(language) {
