@@ -271,7 +271,7 @@ const enUS: typeof zhCN = {
     home: 'Home',
     company: 'Company',
     tag: 'Label',
-    postalcode: 'Postal code',
+    postalcode: 'Postcode',
     postalcodePlaceholder: 'Optional, 6 digits',
     choose: 'Choose',
     save: 'Save',
@@ -287,7 +287,7 @@ const enUS: typeof zhCN = {
       area: 'Choose the region',
       detail: 'Enter the street address and number',
       detailShort: 'The address is too short: include the street number',
-      postalcode: 'A postal code has 6 digits',
+      postalcode: 'A postcode has 6 digits',
     },
   },
   invoice: {
