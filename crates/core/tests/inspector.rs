@@ -5,19 +5,19 @@
 // Helpers here panic on purpose: a failed expectation is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::sync::{Arc, Mutex};
 
 use lcs_api::record::REDACTED;
 use lcs_api::{CallRecord, Client, Family};
-use lcs_core::auth::{
-    Auth, AuthEvent, AuthListener, CustomerLogin, CustomerLoginName, PlannerLogin, UserCenterLogin,
-};
+use lcs_core::auth::{Auth, AuthEvent, AuthListener, CustomerLogin, CustomerLoginName};
 use lcs_core::environment::Environment;
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::messages::MessageChannel;
 use lcs_core::session::{self, StoredSession};
 use lcs_core::{Data, DataEvent, DataListener, Inspector, InspectorFilter, InspectorListener};
-use lcs_sandbox::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, Db, PLANNER_DEMO_USERNAME, Sandbox};
+use lcs_sandbox::{DEMO_EMAIL, DEMO_PASSWORD, Db, Sandbox};
 use lcs_store::Store;
 use serde_json::Value;
 
@@ -79,32 +79,7 @@ async fn every_call_is_recorded_with_its_trace_and_without_a_secret() {
         .await
         .unwrap_err();
     let after_refusal = inspector.len();
-    auth.customer_login(CustomerLogin {
-        by: CustomerLoginName::Email,
-        login_name: DEMO_EMAIL.into(),
-        phone_area: None,
-        password: Some(DEMO_PASSWORD.into()),
-        code: None,
-        remember: true,
-    })
-    .await
-    .unwrap();
-    auth.user_center_login(UserCenterLogin {
-        account: DEMO_PHONE.into(),
-        password: Some(DEMO_PASSWORD.into()),
-        code: None,
-        remember: true,
-    })
-    .await
-    .unwrap();
-    auth.planner_login(PlannerLogin {
-        username: Some(PLANNER_DEMO_USERNAME.into()),
-        phone: None,
-        password: DEMO_PASSWORD.into(),
-        remember: true,
-    })
-    .await
-    .unwrap();
+    common::sign_in_every_family(&auth).await;
     data.addresses().refresh().await.unwrap();
     data.messages()
         .refresh(MessageChannel::Notice)

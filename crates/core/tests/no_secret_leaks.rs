@@ -5,21 +5,21 @@
 // Helpers here panic on purpose: a failed expectation is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::io::Write;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use lcs_api::customer::Customer;
 use lcs_api::{Client, Family};
 use lcs_core::addresses::AddressInput;
-use lcs_core::auth::{
-    Auth, AuthEvent, AuthListener, CustomerLogin, CustomerLoginName, PlannerLogin, UserCenterLogin,
-};
+use lcs_core::auth::{Auth, AuthEvent, AuthListener};
 use lcs_core::environment::Environment;
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::messages::MessageChannel;
 use lcs_core::session::{self, StoredSession};
 use lcs_core::{Data, DataEvent, DataListener};
-use lcs_sandbox::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, Db, PLANNER_DEMO_USERNAME, Sandbox};
+use lcs_sandbox::{DEMO_PASSWORD, Db, Sandbox};
 use lcs_store::Store;
 use serde_json::json;
 
@@ -106,32 +106,7 @@ async fn no_token_or_password_reaches_the_cache_file_a_log_line_or_an_event() {
     let data = Data::new(auth.clone(), Arc::new(Mutex::new(store)), ears.clone());
     ears.data.set(data.clone()).unwrap();
 
-    auth.customer_login(CustomerLogin {
-        by: CustomerLoginName::Email,
-        login_name: DEMO_EMAIL.into(),
-        phone_area: None,
-        password: Some(DEMO_PASSWORD.into()),
-        code: None,
-        remember: true,
-    })
-    .await
-    .unwrap();
-    auth.user_center_login(UserCenterLogin {
-        account: DEMO_PHONE.into(),
-        password: Some(DEMO_PASSWORD.into()),
-        code: None,
-        remember: true,
-    })
-    .await
-    .unwrap();
-    auth.planner_login(PlannerLogin {
-        username: Some(PLANNER_DEMO_USERNAME.into()),
-        phone: None,
-        password: DEMO_PASSWORD.into(),
-        remember: true,
-    })
-    .await
-    .unwrap();
+    common::sign_in_every_family(&auth).await;
     let mut secrets = vec![DEMO_PASSWORD.to_owned()];
     let collect = |secrets: &mut Vec<String>| {
         for family in [Family::Customer, Family::UserCenter, Family::Planner] {

@@ -1,0 +1,34 @@
+//! What several test files share: the sandbox's demo users of all three families signing in.
+
+use lcs_core::auth::{Auth, CustomerLogin, CustomerLoginName, PlannerLogin, UserCenterLogin};
+use lcs_sandbox::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, PLANNER_DEMO_USERNAME};
+
+/// Signs in the demo customer (by e-mail), user-centre user and planner, remembered.
+pub async fn sign_in_every_family(auth: &Auth) {
+    auth.customer_login(CustomerLogin {
+        by: CustomerLoginName::Email,
+        login_name: DEMO_EMAIL.into(),
+        phone_area: None,
+        password: Some(DEMO_PASSWORD.into()),
+        code: None,
+        remember: true,
+    })
+    .await
+    .unwrap();
+    auth.user_center_login(UserCenterLogin {
+        account: DEMO_PHONE.into(),
+        password: Some(DEMO_PASSWORD.into()),
+        code: None,
+        remember: true,
+    })
+    .await
+    .unwrap();
+    auth.planner_login(PlannerLogin {
+        username: Some(PLANNER_DEMO_USERNAME.into()),
+        phone: None,
+        password: DEMO_PASSWORD.into(),
+        remember: true,
+    })
+    .await
+    .unwrap();
+}
