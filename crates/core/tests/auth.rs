@@ -573,6 +573,8 @@ async fn a_confirmed_wechat_qr_code_signs_the_user_in() {
     match auth.wechat_qr_poll(true).await.unwrap() {
         lcs_core::auth::QrPoll::SignedIn { session } => {
             assert_eq!(session.family, lcs_core::auth::AuthFamily::UserCenter);
+            // Named by the confirming user's profile, not by the way they signed in.
+            assert_eq!(session.display_name, lcs_sandbox::DEMO_NICKNAME);
         }
         other => panic!("not signed in: {other:?}"),
     }

@@ -747,10 +747,29 @@ impl Auth {
         let signed: uc::SignedIn = serde_json::from_value(answer).map_err(|error| {
             Error::invalid("token", format!("the answer is not a session: {error}"))
         })?;
-        let session = self
-            .sign_in_user_center(signed, "WeChat".into(), remember)
-            .await?;
+        let label = match &signed.token {
+            Some(token) => self.wechat_label(token).await,
+            None => String::new(),
+        };
+        let session = self.sign_in_user_center(signed, label, remember).await?;
         Ok(QrPoll::SignedIn { session })
+    }
+
+    /// WeChat's answer names no one, so the profile does: its nickname, else its account, else
+    /// "WeChat user" in the user's language when the profile cannot be read.
+    async fn wechat_label(&self, token: &Secret) -> String {
+        let profile = self
+            .client
+            .send(&lcs_api::user_center::user::UserInfo, Some(token))
+            .await
+            .ok();
+        let named = |name: Option<String>| name.filter(|name| !name.trim().is_empty());
+        profile
+            .and_then(|p| named(p.user_nickname).or_else(|| named(p.user_account)))
+            .unwrap_or_else(|| match self.client.config().lang {
+                lcs_api::Lang::ZhCn => "微信用户".to_owned(),
+                lcs_api::Lang::EnUs => "WeChat user".to_owned(),
+            })
     }
 
     /// C1: sign-in with a user name or a phone number, after C5's authorization code.
