@@ -2,11 +2,15 @@
 //! pre-production) and any number the user adds. One is chosen at a time; the choice and the
 //! user's environments are kept in the settings file.
 
+mod file;
+
 use serde::{Deserialize, Serialize};
 
 use crate::bridge::policy::H5Origin;
 use crate::error::{Error, Result};
 use crate::settings::{Language, Settings};
+
+pub use file::{EnvironmentImport, FILE_FORMAT, FILE_VERSION, read_environments_file};
 
 /// The embedded sandbox's id: the default environment.
 pub const SANDBOX_ID: &str = "sandbox";

@@ -26,6 +26,9 @@ pub enum ErrorCode {
     Storage,
     /// The OS keychain failed, or a session entry is too large to store or cannot be read.
     Keychain,
+    /// A file chosen for import is not one this app reads, or holds an environment that cannot
+    /// be used; the message names the environment and its field. Nothing of it was imported.
+    InvalidFile,
 }
 
 impl From<lcs_api::ErrorCode> for ErrorCode {
@@ -96,6 +99,85 @@ pub enum Error {
     /// The offline cache failed; what the network answered still counts.
     #[error("the offline cache failed: {0}")]
     Cache(#[from] lcs_store::StoreError),
+    /// An environments file cannot be imported, so none of it was.
+    #[error(transparent)]
+    EnvironmentFile(#[from] EnvironmentFileError),
+}
+
+/// Why an environments file cannot be imported. A file is taken whole or not at all, so each of
+/// these means nothing changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EnvironmentFileError {
+    #[error("the file is not JSON: {detail}")]
+    NotJson { detail: String },
+    /// `found` is the file's `format`, if it has one.
+    #[error("the file is not an LCS Account environments file (its format is {})", found.as_deref().unwrap_or("missing"))]
+    WrongFormat { found: Option<String> },
+    /// `found` is the file's `version` as written, if it has one.
+    #[error("the file's version is not a whole number from 1 up: {}", found.as_deref().unwrap_or("missing"))]
+    BadVersion { found: Option<String> },
+    /// Written by a newer app, whose fields this one could silently drop.
+    #[error(
+        "the file is version {version}; this app reads up to version {supported}: update the app"
+    )]
+    NewerVersion { version: u64, supported: u32 },
+    #[error("the file holds no environments")]
+    NoEnvironments,
+    /// One environment cannot be used. `position` counts from 1; `id` and `name` are as the
+    /// file has them (possibly empty); `field` is the wire name (`customerBase`,
+    /// `h5Origins[0].origin`), `None` when the entry is not an environment at all.
+    #[error("environment {}: {}{message}", environment_label(*position, id, name), field.as_deref().map(|f| format!("{f}: ")).unwrap_or_default())]
+    Environment {
+        position: usize,
+        id: String,
+        name: String,
+        field: Option<String>,
+        message: String,
+    },
+}
+
+/// `"staging" (Staging)`, or the position when the file gives no id.
+fn environment_label(position: usize, id: &str, name: &str) -> String {
+    match (id.is_empty(), name.trim().is_empty()) {
+        (true, _) => format!("#{position}"),
+        (false, true) => format!("{id:?}"),
+        (false, false) => format!("{id:?} ({})", name.trim()),
+    }
+}
+
+impl EnvironmentFileError {
+    fn user_message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::EnUs => format!("Nothing was imported: {self}."),
+            Lang::ZhCn => {
+                let why = match self {
+                    Self::NotJson { detail } => format!("文件不是 JSON：{detail}"),
+                    Self::WrongFormat { .. } => "这不是 LCS Account 的环境文件".to_owned(),
+                    Self::BadVersion { found } => {
+                        format!("文件版本无效：{}", found.as_deref().unwrap_or("缺失"))
+                    }
+                    Self::NewerVersion { version, supported } => format!(
+                        "文件版本为 {version}，本应用最高只能读取版本 {supported}，请先更新应用"
+                    ),
+                    Self::NoEnvironments => "文件中没有环境".to_owned(),
+                    Self::Environment {
+                        position,
+                        id,
+                        name,
+                        field,
+                        message,
+                    } => {
+                        let label = environment_label(*position, id, name);
+                        match field {
+                            Some(field) => format!("环境 {label} 的字段 {field} 有误：{message}"),
+                            None => format!("环境 {label} 有误：{message}"),
+                        }
+                    }
+                };
+                format!("未导入任何环境：{why}。")
+            }
+        }
+    }
 }
 
 impl Error {
@@ -109,6 +191,7 @@ impl Error {
             Error::Api(error) => error.code().into(),
             Error::SignInRequired { .. } => ErrorCode::Unauthorized,
             Error::Cache(_) => ErrorCode::Storage,
+            Error::EnvironmentFile(_) => ErrorCode::InvalidFile,
         }
     }
 
@@ -125,6 +208,7 @@ impl Error {
     pub fn user_message(&self, lang: Lang) -> String {
         match self {
             Error::Api(error) => error.user_message(lang),
+            Error::EnvironmentFile(error) => error.user_message(lang),
             Error::SignInRequired { family } => {
                 let (zh, en) = match family {
                     lcs_api::Family::Customer => ("客户", "customer"),

@@ -1,0 +1,202 @@
+//! The file testers share environments in: `{"format": "lcs-account/environments",
+//! "version": 1, "environments": [...]}`, each environment as [`Environment`] serializes it.
+//!
+//! Reading is tolerant of what a hand edit or another version leaves (unknown fields are
+//! ignored, missing ones take [`Environment`]'s defaults) and strict about what would hurt:
+//! a file from a newer app, a built-in id, or an environment that fails
+//! [`Environment::validate`] refuses the whole file, naming the environment and its field.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::Environment;
+use crate::error::{EnvironmentFileError, Error, Result};
+use crate::settings::Settings;
+
+/// The `format` every environments file carries.
+pub const FILE_FORMAT: &str = "lcs-account/environments";
+/// The newest version this app writes and reads. Raise it only when an older app would
+/// misread a newer file; fields an older app ignores need no new version.
+pub const FILE_VERSION: u32 = 1;
+
+/// What the file holds. Only environments: sessions and tokens live in the keychain and are
+/// never written here. An environment's planner client secret is, since it is the app's
+/// registration with the planner API (handed out with the host), not a user's secret.
+#[derive(Serialize)]
+struct EnvironmentsFile<'a> {
+    format: &'static str,
+    version: u32,
+    environments: Vec<&'a Environment>,
+}
+
+/// Which environments an import added and which it replaced, by id, in the file's order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EnvironmentImport {
+    pub added: Vec<String>,
+    pub replaced: Vec<String>,
+}
+
+impl Settings {
+    /// The user's own environments as an environments file, or only the one `id` names.
+    /// Built-ins are not written: every app has them.
+    pub fn export_environments(&self, id: Option<&str>) -> Result<String> {
+        let own = self
+            .custom_environments
+            .iter()
+            .filter(|env| !env.is_built_in());
+        let environments: Vec<&Environment> = match id {
+            None => own.collect(),
+            Some(id) => {
+                let one = own.filter(|env| env.id == id).collect::<Vec<_>>();
+                if one.is_empty() {
+                    let why = if matches!(id, super::SANDBOX_ID | super::PREPROD_ID) {
+                        format!("{id:?} is built in: every app has it, so it is not exported")
+                    } else {
+                        format!("no environment of your own is {id:?}")
+                    };
+                    return Err(Error::invalid("id", why));
+                }
+                one
+            }
+        };
+        if environments.is_empty() {
+            return Err(Error::invalid(
+                "environments",
+                "there are no environments of your own to export",
+            ));
+        }
+        let file = EnvironmentsFile {
+            format: FILE_FORMAT,
+            version: FILE_VERSION,
+            environments,
+        };
+        serde_json::to_string_pretty(&file).map_err(|error| Error::Storage {
+            what: "the environments file",
+            path: String::new(),
+            source: error.into(),
+        })
+    }
+
+    /// Adds the file's environments, replacing the user's own with the same id. All or
+    /// nothing: on any error the settings are as they were.
+    pub fn import_environments(&mut self, text: &str) -> Result<EnvironmentImport> {
+        let environments = read_environments_file(text)?;
+        let mut outcome = EnvironmentImport::default();
+        for environment in environments {
+            let id = environment.id.clone();
+            match self
+                .custom_environments
+                .iter_mut()
+                .find(|env| env.id == environment.id)
+            {
+                Some(slot) => {
+                    *slot = environment;
+                    outcome.replaced.push(id);
+                }
+                None => {
+                    self.custom_environments.push(environment);
+                    outcome.added.push(id);
+                }
+            }
+        }
+        Ok(outcome)
+    }
+}
+
+/// The environments of a file's text, each valid, none built in and no id twice.
+pub fn read_environments_file(text: &str) -> Result<Vec<Environment>, EnvironmentFileError> {
+    let file: Value =
+        serde_json::from_str(text).map_err(|error| EnvironmentFileError::NotJson {
+            detail: error.to_string(),
+        })?;
+    let format = file.get("format").and_then(Value::as_str);
+    if format != Some(FILE_FORMAT) {
+        return Err(EnvironmentFileError::WrongFormat {
+            found: file.get("format").map(short_text),
+        });
+    }
+    let version = file.get("version");
+    match version.and_then(Value::as_u64) {
+        Some(version) if version > u64::from(FILE_VERSION) => {
+            return Err(EnvironmentFileError::NewerVersion {
+                version,
+                supported: FILE_VERSION,
+            });
+        }
+        Some(1..) => {}
+        _ => {
+            return Err(EnvironmentFileError::BadVersion {
+                found: version.map(short_text),
+            });
+        }
+    }
+    let entries = match file.get("environments").and_then(Value::as_array) {
+        Some(entries) if !entries.is_empty() => entries,
+        _ => return Err(EnvironmentFileError::NoEnvironments),
+    };
+    let mut environments: Vec<Environment> = Vec::with_capacity(entries.len());
+    for (index, entry) in entries.iter().enumerate() {
+        let refuse = |field: Option<String>, message: String| {
+            let text_of = |key| {
+                entry
+                    .get(key)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            EnvironmentFileError::Environment {
+                position: index + 1,
+                id: text_of("id"),
+                name: text_of("name"),
+                field,
+                message,
+            }
+        };
+        if !entry.is_object() {
+            return Err(refuse(None, "not an environment (a JSON object)".into()));
+        }
+        let environment: Environment =
+            serde_path_to_error::deserialize(entry).map_err(|error| {
+                refuse(
+                    Some(error.path().to_string()),
+                    error.into_inner().to_string(),
+                )
+            })?;
+        if environment.is_built_in() {
+            return Err(refuse(
+                Some("id".into()),
+                format!(
+                    "{:?} is built in: every app has it, so it cannot be imported",
+                    environment.id
+                ),
+            ));
+        }
+        if let Err(error) = environment.validate() {
+            return Err(match error {
+                Error::InvalidInput { field, message } => refuse(Some(field.into()), message),
+                other => refuse(None, other.to_string()),
+            });
+        }
+        if environments.iter().any(|env| env.id == environment.id) {
+            return Err(refuse(
+                Some("id".into()),
+                format!("{:?} appears twice in the file", environment.id),
+            ));
+        }
+        environments.push(environment);
+    }
+    Ok(environments)
+}
+
+/// A value as the file has it, cut short: it goes into a message.
+fn short_text(value: &Value) -> String {
+    let text = match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    };
+    match text.char_indices().nth(60) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text,
+    }
+}
