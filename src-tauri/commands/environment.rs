@@ -1,10 +1,14 @@
-//! Which backend the app talks to: list the environments, choose one (persisted at once), and
-//! add, edit or remove the user's own. The rules live in lcs-core; these only adapt them.
+//! Which backend the app talks to: list the environments, choose one (persisted at once), add,
+//! edit or remove the user's own, and share them as a file. The rules live in lcs-core; these
+//! only adapt them.
 
-use lcs_core::environment::Environment;
+use std::path::PathBuf;
+
+use lcs_core::environment::{Environment, EnvironmentImport};
 use lcs_core::settings::{Language, Settings};
 use serde::Serialize;
-use tauri::State;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::{DialogExt, FilePath};
 
 use crate::error::CommandResult;
 use crate::sandbox::EmbeddedSandbox;
@@ -88,25 +92,122 @@ pub fn environment_remove(
     Ok(list)
 }
 
-/// Changes a copy and saves it; memory changes only once the file did, so what the user sees
-/// is what survives a restart. A change to the chosen environment takes effect at once: its
-/// sessions are the ones the app uses from now on.
+/// Asks where to save, then writes the user's own environments (or only `id`) there as an
+/// environments file; `None` when the tester cancelled. Nothing to export is refused before
+/// the dialog opens.
+#[tauri::command]
+#[specta::specta]
+pub async fn environment_export(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: Option<String>,
+) -> CommandResult<Option<String>> {
+    let text = state
+        .settings
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .export_environments(id.as_deref())?;
+    let file_name = format!("lcs-environments-{}.json", id.as_deref().unwrap_or("all"));
+    let (picked, chosen) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter("JSON", &["json"])
+        .set_file_name(file_name)
+        .save_file(move |path| {
+            let _ = picked.send(path);
+        });
+    let Ok(Some(path)) = chosen.await else {
+        return Ok(None);
+    };
+    let path = local_path(path)?;
+    std::fs::write(&path, text).map_err(|source| lcs_core::Error::Storage {
+        what: "the environments file",
+        path: path.display().to_string(),
+        source,
+    })?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// What an import did, and the environments as they are now.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EnvironmentImported {
+    pub import: EnvironmentImport,
+    pub environments: EnvironmentList,
+}
+
+/// Asks for an environments file, then adds its environments and replaces the user's own with
+/// the same ids, all or nothing; `None` when the tester cancelled.
+#[tauri::command]
+#[specta::specta]
+pub async fn environment_import(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    sandbox: State<'_, EmbeddedSandbox>,
+    sessions: State<'_, Sessions>,
+) -> CommandResult<Option<EnvironmentImported>> {
+    let (picked, chosen) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .add_filter("JSON", &["json"])
+        .pick_file(move |path| {
+            let _ = picked.send(path);
+        });
+    let Ok(Some(path)) = chosen.await else {
+        return Ok(None);
+    };
+    let path = local_path(path)?;
+    let text = std::fs::read_to_string(&path).map_err(|source| lcs_core::Error::Storage {
+        what: "the environments file",
+        path: path.display().to_string(),
+        source,
+    })?;
+    let (import, environments) = update_with(&state, &sandbox, &sessions, |settings| {
+        settings.import_environments(&text)
+    })?;
+    Ok(Some(EnvironmentImported {
+        import,
+        environments,
+    }))
+}
+
+/// The dialog's choice as a file on this machine (mobile pickers can answer content URIs).
+fn local_path(path: FilePath) -> Result<PathBuf, lcs_core::Error> {
+    path.into_path().map_err(|error| lcs_core::Error::Storage {
+        what: "the environments file",
+        path: String::new(),
+        source: std::io::Error::other(error.to_string()),
+    })
+}
+
 fn update(
     state: &AppState,
     sandbox: &EmbeddedSandbox,
     sessions: &Sessions,
     change: impl FnOnce(&mut Settings) -> lcs_core::error::Result<()>,
 ) -> CommandResult<EnvironmentList> {
+    update_with(state, sandbox, sessions, change).map(|((), list)| list)
+}
+
+/// Changes a copy and saves it; memory changes only once the file did, so what the user sees
+/// is what survives a restart. A change to the chosen environment takes effect at once: its
+/// sessions are the ones the app uses from now on.
+fn update_with<T>(
+    state: &AppState,
+    sandbox: &EmbeddedSandbox,
+    sessions: &Sessions,
+    change: impl FnOnce(&mut Settings) -> lcs_core::error::Result<T>,
+) -> CommandResult<(T, EnvironmentList)> {
     let mut settings = state.settings.lock().unwrap_or_else(|p| p.into_inner());
     let mut updated = settings.clone();
-    change(&mut updated)?;
+    let outcome = change(&mut updated)?;
     state.settings_file.save(&updated)?;
     let chosen_changed = updated.current_environment() != settings.current_environment();
     *settings = updated;
     if chosen_changed {
         sessions.use_environment(&settings, sandbox);
     }
-    Ok(list(&settings, sandbox))
+    Ok((outcome, list(&settings, sandbox)))
 }
 
 fn list(settings: &Settings, sandbox: &EmbeddedSandbox) -> EnvironmentList {

@@ -38,6 +38,8 @@ pub const APP_COMMANDS: &[&str] = &[
     "bridge_call",
     "bridge_page_closed",
     "environment_demo_accounts",
+    "environment_export",
+    "environment_import",
     "environment_list",
     "environment_remove",
     "environment_save",

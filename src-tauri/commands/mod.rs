@@ -56,6 +56,8 @@ pub fn registry() -> Builder<tauri::Wry> {
             environment::environment_save,
             environment::environment_remove,
             environment::environment_demo_accounts,
+            environment::environment_export,
+            environment::environment_import,
             inspector::inspector_list,
             inspector::inspector_get,
             inspector::inspector_clear,

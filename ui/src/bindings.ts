@@ -71,6 +71,17 @@ export const commands = {
 	 *  the sign-in page never suggests them for a real server.
 	 */
 	environmentDemoAccounts: () => typedError<DemoAccount[], CommandError>(__TAURI_INVOKE("environment_demo_accounts")),
+	/**
+	 *  Asks where to save, then writes the user's own environments (or only `id`) there as an
+	 *  environments file; `None` when the tester cancelled. Nothing to export is refused before
+	 *  the dialog opens.
+	 */
+	environmentExport: (id: string | null) => typedError<string | null, CommandError>(__TAURI_INVOKE("environment_export", { id })),
+	/**
+	 *  Asks for an environments file, then adds its environments and replaces the user's own with
+	 *  the same ids, all or nothing; `None` when the tester cancelled.
+	 */
+	environmentImport: () => typedError<EnvironmentImported | null, CommandError>(__TAURI_INVOKE("environment_import")),
 	/**  The recorded calls matching `filter`, newest first. */
 	inspectorList: (filter: InspectorFilter) => typedError<CallSummary[], CommandError>(__TAURI_INVOKE("inspector_list", { filter })),
 	/**  One call with its request and answer (secrets redacted), by the trace id it carried. */
@@ -479,6 +490,18 @@ export type EnvironmentEntry = {
 	problem: string | null,
 };
 
+/**  Which environments an import added and which it replaced, by id, in the file's order. */
+export type EnvironmentImport = {
+	added: string[],
+	replaced: string[],
+};
+
+/**  What an import did, and the environments as they are now. */
+export type EnvironmentImported = {
+	import: EnvironmentImport,
+	environments: EnvironmentList,
+};
+
 /**  Every environment, and which one is chosen. */
 export type EnvironmentList = {
 	/**  The chosen environment's id. */
@@ -505,7 +528,12 @@ export type ErrorCode =
 /**  A local file (settings, cache) could not be read or written. */
 "storage" | 
 /**  The OS keychain failed, or a session entry is too large to store or cannot be read. */
-"keychain";
+"keychain" | 
+/**
+ *  A file chosen for import is not one this app reads, or holds an environment that cannot
+ *  be used; the message names the environment and its field. Nothing of it was imported.
+ */
+"invalid_file";
 
 /**  The three backend families, each with its own base URL, envelope and way to carry a token. */
 export type Family = 
