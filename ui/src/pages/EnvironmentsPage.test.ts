@@ -22,6 +22,8 @@ const STAGING: Environment = {
   codeSender: null,
 }
 
+const QA: Environment = { ...STAGING, id: 'qa', name: 'QA', customerBase: 'https://qa.example' }
+
 /** Rust's side: the sandbox and pre-production built in, plus `custom`; Chinese UI. */
 function backend(custom: Environment[] = [], overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandler {
   let current = 'sandbox'
@@ -63,6 +65,16 @@ function backend(custom: Environment[] = [], overrides: Partial<Record<string, I
         mine = mine.filter((e) => e.id !== args.id)
         if (current === args.id) current = 'sandbox'
         return list()
+      case 'environment_export':
+        return `/home/tester/lcs-environments-${(args.id as string | null) ?? 'all'}.json`
+      case 'environment_import': {
+        // The file the tester picked: QA (new) and Staging (already there).
+        const picked = [QA, { ...STAGING, name: 'Staging (new host)' }]
+        const added = picked.filter((e) => !mine.some((m) => m.id === e.id)).map((e) => e.id)
+        const replaced = picked.filter((e) => mine.some((m) => m.id === e.id)).map((e) => e.id)
+        mine = [...mine.filter((m) => !picked.some((e) => e.id === m.id)), ...picked]
+        return { import: { added, replaced }, environments: list() }
+      }
       default:
         throw new Error(`unexpected command ${cmd}`)
     }
@@ -196,5 +208,91 @@ describe('Backend environments', () => {
     expect(calls).toContainEqual({ cmd: 'environment_remove', args: { id: 'staging' } })
     expect(wrapper.find('[data-testid="environment-staging"]').exists()).toBe(false)
     expect(calls.map((c) => c.cmd)).not.toContain('environment_select')
+  })
+
+  it('exports the environment the tester chose to the file they picked', async () => {
+    const { wrapper, calls } = await mountApp(backend([STAGING, QA]), '/settings/environments')
+    await wrapper.get('[data-testid="environment-export"]').trigger('click')
+    await flushPromises()
+    const choices = [...document.querySelectorAll<HTMLElement>('.van-action-sheet__item')]
+    expect(choices.map((item) => item.textContent)).toEqual(['我的全部环境（2 个）', 'Stagingstaging', 'QAqa'])
+    expect(calls.map((c) => c.cmd)).not.toContain('environment_export')
+
+    choices[2].click()
+    await flushPromises()
+    expect(calls).toContainEqual({ cmd: 'environment_export', args: { id: 'qa' } })
+    expect(document.body.textContent).toContain('已保存到 /home/tester/lcs-environments-qa.json')
+  })
+
+  it('cannot export before the tester has environments of their own', async () => {
+    const { wrapper, calls } = await mountApp(backend(), '/settings/environments')
+    const button = wrapper.get('[data-testid="environment-export"]')
+    expect(button.attributes('disabled')).toBeDefined()
+    expect(wrapper.get('[data-testid="environment-export-hint"]').text()).toContain('还没有自己的环境可以导出')
+    await button.trigger('click')
+    await flushPromises()
+    expect(calls.map((c) => c.cmd)).not.toContain('environment_export')
+  })
+
+  it('imports a file, says what was added and replaced, and lists them', async () => {
+    const { wrapper, calls } = await mountApp(backend([STAGING]), '/settings/environments')
+    await wrapper.get('[data-testid="environment-import"]').trigger('click')
+    await flushPromises()
+
+    expect(calls.filter((c) => c.cmd === 'environment_import')).toHaveLength(1)
+    expect(document.body.textContent).toContain('新增 1 个，替换 1 个')
+    expect(document.body.textContent).toContain('已替换：Staging (new host)')
+    expect(wrapper.get('[data-testid="environment-qa"]').text()).toContain('https://qa.example')
+    expect(wrapper.get('[data-testid="environment-staging"]').text()).toContain('Staging (new host)')
+    expect(wrapper.find('[data-testid="environment-import-error"]').exists()).toBe(false)
+  })
+
+  it('changes nothing and says nothing when the tester cancels the file dialog', async () => {
+    const cancelled = backend([STAGING], {
+      environment_import: () => null,
+      environment_export: () => null,
+    })
+    const { wrapper, calls } = await mountApp(cancelled, '/settings/environments')
+    await wrapper.get('[data-testid="environment-import"]').trigger('click')
+    await flushPromises()
+    // One environment of their own: exported without asking which.
+    await wrapper.get('[data-testid="environment-export"]').trigger('click')
+    await flushPromises()
+
+    expect(calls).toContainEqual({ cmd: 'environment_export', args: { id: null } })
+    expect(document.querySelector('.van-toast')?.textContent ?? '').toBe('')
+    expect(wrapper.findAll('[data-testid^="environment-remove-"]')).toHaveLength(1)
+    const importButton = wrapper.get('[data-testid="environment-import"]')
+    expect(importButton.classes()).not.toContain('van-button--loading')
+    expect(importButton.attributes('disabled')).toBeUndefined()
+  })
+
+  it('shows why a file was refused, naming the environment and field, and keeps the list', async () => {
+    const message = '未导入任何环境：环境 "broken" (Broken) 的字段 customerBase 有误：not a URL (relative URL without a base): "prewppc-3.cmfbl.com"。'
+    let answer: () => void = () => {}
+    const refusing = backend([STAGING], {
+      environment_import: () =>
+        new Promise((_, reject) => {
+          answer = () => reject({ code: 'invalid_file', message, trace: null })
+        }),
+    })
+    const { wrapper, calls } = await mountApp(refusing, '/settings/environments')
+    const importButton = wrapper.get('[data-testid="environment-import"]')
+    await importButton.trigger('click')
+    await flushPromises()
+    // While the dialog is open the button shows progress and a second click sends nothing.
+    expect(importButton.classes()).toContain('van-button--loading')
+    await importButton.trigger('click')
+    await flushPromises()
+    expect(calls.filter((c) => c.cmd === 'environment_import')).toHaveLength(1)
+
+    answer()
+    await flushPromises()
+    expect(importButton.classes()).not.toContain('van-button--loading')
+    const notice = wrapper.get('[data-testid="environment-import-error"]')
+    expect(notice.text()).toContain('"broken" (Broken)')
+    expect(notice.text()).toContain('customerBase')
+    expect(document.querySelector('.van-toast')?.textContent).toContain('未导入任何环境')
+    expect(wrapper.findAll('[data-testid^="environment-remove-"]')).toHaveLength(1)
   })
 })

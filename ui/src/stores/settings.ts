@@ -5,6 +5,7 @@ import {
   type AppInfo,
   type Environment,
   type EnvironmentEntry,
+  type EnvironmentImport,
   type EnvironmentList,
   type Language,
   type Settings,
@@ -71,6 +72,19 @@ export const useSettingsStore = defineStore('settings', () => {
     environments.value = await call(commands.environmentRemove(id))
   }
 
+  /** The user's own environments (or only `id`) to a file they pick; `null` if they cancel. */
+  async function exportEnvironments(id: string | null): Promise<string | null> {
+    return await call(commands.environmentExport(id))
+  }
+
+  /** Environments from a file the user picks; `null` if they cancel. */
+  async function importEnvironments(): Promise<EnvironmentImport | null> {
+    const imported = await call(commands.environmentImport())
+    if (!imported) return null
+    environments.value = imported.environments
+    return imported.import
+  }
+
   return {
     settings,
     appInfo,
@@ -85,5 +99,7 @@ export const useSettingsStore = defineStore('settings', () => {
     selectEnvironment,
     saveEnvironment,
     removeEnvironment,
+    exportEnvironments,
+    importEnvironments,
   }
 })
