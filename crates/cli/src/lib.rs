@@ -46,7 +46,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List the environments, or choose the one the app and `lcs` use.
+    /// List the environments, choose the one the app and `lcs` use, or share them as a file.
     Env {
         #[command(subcommand)]
         action: EnvAction,
@@ -82,6 +82,17 @@ pub enum EnvAction {
     List,
     /// Make `ID` the current environment, for the app and for `lcs`.
     Use { id: String },
+    /// Write your own environments (built-ins come with every app) as an environments file,
+    /// to FILE or, without one or with `-`, to stdout.
+    Export {
+        file: Option<PathBuf>,
+        /// Only this environment.
+        #[arg(long, value_name = "ID")]
+        id: Option<String>,
+    },
+    /// Add the environments of FILE (`-` for stdin), replacing your own with the same ids; a
+    /// file with anything wrong is refused whole.
+    Import { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -237,7 +248,7 @@ pub mod exit {
 pub fn exit_code(error: &Error) -> u8 {
     match error.code() {
         ErrorCode::Network | ErrorCode::Timeout => exit::UNREACHABLE,
-        ErrorCode::InvalidInput => exit::USAGE,
+        ErrorCode::InvalidInput | ErrorCode::InvalidFile => exit::USAGE,
         _ => exit::REFUSED,
     }
 }
@@ -460,6 +471,95 @@ fn env_command(
                 print(out, &format!("the current environment is now {id}"))
             }
         }
+        EnvAction::Export { file: target, id } => {
+            let text = settings.export_environments(id.as_deref())?;
+            let Some(path) = target.as_ref().filter(|path| !is_std_stream(path)) else {
+                // The file itself is the answer, JSON already.
+                return print(out, &text);
+            };
+            std::fs::write(path, &text).map_err(|source| Error::Storage {
+                what: "the environments file",
+                path: path.display().to_string(),
+                source,
+            })?;
+            let ids: Vec<String> = match id {
+                Some(id) => vec![id.clone()],
+                None => settings
+                    .environments()
+                    .into_iter()
+                    .filter(|env| !env.is_built_in())
+                    .map(|env| env.id)
+                    .collect(),
+            };
+            if json {
+                print_json(
+                    out,
+                    &json!({ "path": path.display().to_string(), "environments": ids }),
+                )
+            } else {
+                print(
+                    out,
+                    &format!(
+                        "exported {} to {}: {}",
+                        count(ids.len(), "environment"),
+                        path.display(),
+                        ids.join(", ")
+                    ),
+                )
+            }
+        }
+        EnvAction::Import { file: source } => {
+            let text = read_input(source)?;
+            let outcome = settings.import_environments(&text)?;
+            file.save(&settings)?;
+            if json {
+                return print_json(out, &serde_json::to_value(&outcome).unwrap_or_default());
+            }
+            let listed = |ids: &[String]| {
+                if ids.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", ids.join(", "))
+                }
+            };
+            print(
+                out,
+                &format!(
+                    "{} added{}, {} replaced{}",
+                    outcome.added.len(),
+                    listed(&outcome.added),
+                    outcome.replaced.len(),
+                    listed(&outcome.replaced)
+                ),
+            )
+        }
+    }
+}
+
+/// `-`, the usual name for stdin or stdout.
+fn is_std_stream(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// A file named on the command line, or stdin for `-`; one that cannot be read is the
+/// command's input that cannot be used.
+fn read_input(path: &std::path::Path) -> Result<String, Error> {
+    let read = if is_std_stream(path) {
+        std::io::read_to_string(std::io::stdin())
+    } else {
+        std::fs::read_to_string(path)
+    };
+    read.map_err(|error| Error::InvalidInput {
+        field: "FILE",
+        message: format!("cannot read {}: {error}", path.display()),
+    })
+}
+
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 

@@ -14,6 +14,7 @@ use clap::Parser;
 use std::sync::Arc;
 
 use lcs_cli::{Cli, Context, run};
+use lcs_core::environment::Environment;
 use lcs_core::keychain::MemoryStore;
 use lcs_core::paths::AppDirs;
 use lcs_sandbox::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, Db, PLANNER_DEMO_USERNAME, Sandbox};
@@ -356,6 +357,126 @@ async fn the_call_list_is_the_catalog_and_environments_are_the_apps() {
     assert_eq!(settings.environment, "preprod");
     let unknown = lcs(&context, &sandbox, &["env", "use", "nowhere"]).await;
     assert_eq!(unknown.code, 2);
+    sandbox.stop().await.unwrap();
+}
+
+fn environment(id: &str, name: &str, host: &str) -> Environment {
+    Environment {
+        id: id.into(),
+        name: name.into(),
+        customer_base: host.into(),
+        user_center_base: host.into(),
+        planner_base: host.into(),
+        company_id: "42".into(),
+        ..Environment::default()
+    }
+}
+
+#[tokio::test]
+async fn environments_travel_between_installs_as_a_file() {
+    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
+    let mine = tempfile::tempdir().unwrap();
+    let mine = context(mine.path());
+    let mut settings = mine.dirs.settings_file().load();
+    settings
+        .save_environment(
+            environment("staging", "Staging", "https://staging.example"),
+            true,
+        )
+        .unwrap();
+    settings
+        .save_environment(environment("qa", "QA", "https://qa.example"), true)
+        .unwrap();
+    mine.dirs.settings_file().save(&settings).unwrap();
+
+    // Without a file, the file is the output.
+    let all = ok_json(&mine, &sandbox, &["env", "export"]).await;
+    assert_eq!(all["format"], "lcs-account/environments");
+    let ids: Vec<&Value> = all["environments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|env| &env["id"])
+        .collect();
+    assert_eq!(ids, ["staging", "qa"]);
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("qa.json");
+    let path = path.to_str().unwrap();
+    let written = ok_json(&mine, &sandbox, &["env", "export", path, "--id", "qa"]).await;
+    assert_eq!(
+        written,
+        serde_json::json!({ "path": path, "environments": ["qa"] })
+    );
+    let built_in = lcs(&mine, &sandbox, &["env", "export", "--id", "preprod"]).await;
+    assert_eq!(built_in.code, 2, "{}", built_in.stderr);
+    assert!(built_in.stderr.contains("built in"), "{}", built_in.stderr);
+
+    // Another install: the first import adds, the second replaces.
+    let theirs = tempfile::tempdir().unwrap();
+    let theirs = context(theirs.path());
+    let first = ok_json(&theirs, &sandbox, &["env", "import", path]).await;
+    assert_eq!(
+        first,
+        serde_json::json!({ "added": ["qa"], "replaced": [] })
+    );
+    let again = lcs(&theirs, &sandbox, &["env", "import", path]).await;
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(again.stdout.trim(), "0 added, 1 replaced (qa)");
+    let listed = ok_json(&theirs, &sandbox, &["env", "list"]).await;
+    assert_eq!(listed[2]["id"], "qa");
+    assert_eq!(listed[2]["customerBase"], "https://qa.example");
+
+    // A bad environment refuses the whole file, naming it and its field; nothing changes.
+    let before = std::fs::read_to_string(theirs.dirs.settings_file().path()).unwrap();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(
+        &bad,
+        serde_json::json!({
+            "format": "lcs-account/environments",
+            "version": 1,
+            "environments": [
+                environment("dev", "Dev", "https://dev.example"),
+                environment("broken", "Broken", "ftp://broken.example"),
+            ],
+        })
+        .to_string(),
+    )
+    .unwrap();
+    let refused = lcs(
+        &theirs,
+        &sandbox,
+        &["env", "import", bad.to_str().unwrap(), "--json"],
+    )
+    .await;
+    assert_eq!(refused.code, 2);
+    let error = &refused.json()["error"];
+    assert_eq!(error["code"], "invalid_file");
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.contains(r#"environment "broken" (Broken): customerBase: must start with http"#),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(theirs.dirs.settings_file().path()).unwrap(),
+        before
+    );
+    let text = lcs(&theirs, &sandbox, &["env", "import", bad.to_str().unwrap()]).await;
+    assert!(
+        text.stderr
+            .starts_with("lcs: invalid_file: Nothing was imported"),
+        "{}",
+        text.stderr
+    );
+
+    let missing = lcs(
+        &theirs,
+        &sandbox,
+        &["env", "import", "/nonexistent/envs.json"],
+    )
+    .await;
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("cannot read"), "{}", missing.stderr);
     sandbox.stop().await.unwrap();
 }
 
