@@ -6,6 +6,8 @@ use std::sync::{Arc, Mutex};
 use lcs_core::Inspector;
 use lcs_core::settings::{Settings, SettingsFile};
 
+use crate::error::CommandResult;
+
 pub struct AppState {
     pub settings_file: SettingsFile,
     pub settings: Mutex<Settings>,
@@ -25,5 +27,15 @@ impl AppState {
             settings,
             inspector,
         }
+    }
+
+    /// Changes the settings and saves them; nothing changes if the file cannot be written.
+    pub fn update_settings(&self, change: impl FnOnce(&mut Settings)) -> CommandResult<Settings> {
+        let mut settings = self.settings.lock().unwrap_or_else(|p| p.into_inner());
+        let mut updated = settings.clone();
+        change(&mut updated);
+        self.settings_file.save(&updated)?;
+        *settings = updated;
+        Ok(settings.clone())
     }
 }

@@ -73,11 +73,7 @@ pub async fn inspector_export(
 #[tauri::command]
 #[specta::specta]
 pub fn inspector_set_enabled(state: State<'_, AppState>, enabled: bool) -> CommandResult<Settings> {
-    let mut settings = state.settings.lock().unwrap_or_else(|p| p.into_inner());
-    let mut updated = settings.clone();
-    updated.inspector_enabled = enabled;
-    state.settings_file.save(&updated)?;
-    *settings = updated;
+    let settings = state.update_settings(|settings| settings.inspector_enabled = enabled)?;
     state.inspector.set_enabled(enabled);
-    Ok(settings.clone())
+    Ok(settings)
 }

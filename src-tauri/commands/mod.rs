@@ -3,6 +3,7 @@
 
 mod accounts;
 mod addresses;
+mod api;
 mod app;
 mod auth;
 mod environment;
@@ -15,100 +16,117 @@ mod settings;
 
 use tauri_specta::{Builder, collect_commands, collect_events};
 
-pub fn registry() -> Builder<tauri::Wry> {
-    Builder::<tauri::Wry>::new()
-        .commands(collect_commands![
-            accounts::accounts_customer,
-            accounts::accounts_trading,
-            addresses::address_list,
-            addresses::address_refresh,
-            addresses::address_add,
-            addresses::address_edit,
-            addresses::address_remove,
-            addresses::address_set_default,
-            app::app_info,
-            auth::auth_overview,
-            auth::auth_send_code,
-            auth::auth_customer_login,
-            auth::auth_customer_register,
-            auth::auth_customer_check_phone,
-            auth::auth_planner_check_phone,
-            auth::auth_privacy_protocol,
-            auth::auth_customer_check_retrieval,
-            auth::auth_customer_retrieve_password,
-            auth::auth_customer_first_password,
-            auth::auth_customer_exchange,
-            auth::auth_customer_switch_mode,
-            auth::auth_customer_reset_demo,
-            auth::auth_user_center_login,
-            auth::auth_user_center_register,
-            auth::auth_user_center_reset_password,
-            auth::auth_wechat_qr_start,
-            auth::auth_wechat_qr_poll,
-            auth::auth_planner_login,
-            auth::auth_planner_register,
-            auth::auth_planner_change_password,
-            auth::auth_planner_reset_password,
-            auth::auth_pending_edits,
-            auth::auth_sign_out,
-            environment::environment_list,
-            environment::environment_select,
-            environment::environment_save,
-            environment::environment_remove,
-            environment::environment_demo_accounts,
-            environment::environment_export,
-            environment::environment_import,
-            inspector::inspector_list,
-            inspector::inspector_get,
-            inspector::inspector_clear,
-            inspector::inspector_export,
-            inspector::inspector_set_enabled,
-            links::links_take,
-            crate::h5::h5_open,
-            crate::h5::h5_back,
-            crate::h5::h5_close,
-            crate::h5::bridge_call,
-            crate::h5::bridge_page_closed,
-            invoices::invoice_list,
-            invoices::invoice_refresh,
-            invoices::invoice_add,
-            invoices::invoice_edit,
-            invoices::invoice_remove,
-            messages::message_list,
-            messages::message_refresh,
-            messages::message_unread,
-            messages::message_mark_read,
-            messages::message_mark_all_read,
-            messages::message_mark_conversation_read,
-            messages::message_kefu_config,
-            messages::message_chat_history,
-            messages::message_chat_refresh,
-            messages::message_send,
-            messages::message_resend,
-            messages::message_discard,
-            messages::sync_retry_now,
-            profile::profile_user_info,
-            profile::profile_levels,
-            profile::profile_exp_rules,
-            profile::profile_account_detail,
-            profile::profile_refresh,
-            profile::profile_edit,
-            profile::profile_certify,
-            profile::profile_bind_mobile,
-            profile::profile_upload_avatar,
-            settings::settings_get,
-            settings::settings_set_language,
-        ])
-        .events(collect_events![
-            crate::events::AuthState,
-            crate::events::DataChanged,
-            crate::events::InspectorRecorded,
-            crate::links::LinkOpened,
-            crate::h5::BridgeOpen
-        ])
-        // One shape per type in TypeScript: the UI only ever reads what Rust serialises.
-        .disable_serde_phases()
+/// The registry: the commands listed here by hand, then one per backend call, generated from
+/// lcs-api's list of calls.
+macro_rules! registry {
+    ($($call:ty as $ident:ident => $zh:literal, $en:literal;)+) => {
+        pub fn registry() -> Builder<tauri::Wry> {
+            pastey::paste! {
+                Builder::<tauri::Wry>::new()
+                    .commands(collect_commands![
+                        accounts::accounts_customer,
+                        accounts::accounts_trading,
+                        addresses::address_list,
+                        addresses::address_refresh,
+                        addresses::address_add,
+                        addresses::address_edit,
+                        addresses::address_remove,
+                        addresses::address_set_default,
+                        api::api_catalog,
+                        api::api_call,
+                        $(api::[<api_ $ident>],)+
+                        app::app_info,
+                        auth::auth_overview,
+                        auth::auth_send_code,
+                        auth::auth_customer_login,
+                        auth::auth_customer_register,
+                        auth::auth_customer_check_phone,
+                        auth::auth_planner_check_phone,
+                        auth::auth_privacy_protocol,
+                        auth::auth_customer_check_retrieval,
+                        auth::auth_customer_retrieve_password,
+                        auth::auth_customer_first_password,
+                        auth::auth_customer_exchange,
+                        auth::auth_customer_switch_mode,
+                        auth::auth_customer_reset_demo,
+                        auth::auth_user_center_login,
+                        auth::auth_user_center_register,
+                        auth::auth_user_center_reset_password,
+                        auth::auth_wechat_qr_start,
+                        auth::auth_wechat_qr_poll,
+                        auth::auth_planner_login,
+                        auth::auth_planner_register,
+                        auth::auth_planner_change_password,
+                        auth::auth_planner_reset_password,
+                        auth::auth_pending_edits,
+                        auth::auth_sign_out,
+                        environment::environment_list,
+                        environment::environment_select,
+                        environment::environment_save,
+                        environment::environment_remove,
+                        environment::environment_demo_accounts,
+                        environment::environment_export,
+                        environment::environment_import,
+                        inspector::inspector_list,
+                        inspector::inspector_get,
+                        inspector::inspector_clear,
+                        inspector::inspector_export,
+                        inspector::inspector_set_enabled,
+                        links::links_take,
+                        crate::h5::h5_open,
+                        crate::h5::h5_back,
+                        crate::h5::h5_close,
+                        crate::h5::bridge_call,
+                        crate::h5::bridge_page_closed,
+                        invoices::invoice_list,
+                        invoices::invoice_refresh,
+                        invoices::invoice_add,
+                        invoices::invoice_edit,
+                        invoices::invoice_remove,
+                        messages::message_list,
+                        messages::message_refresh,
+                        messages::message_unread,
+                        messages::message_mark_read,
+                        messages::message_mark_all_read,
+                        messages::message_mark_conversation_read,
+                        messages::message_kefu_config,
+                        messages::message_chat_history,
+                        messages::message_chat_refresh,
+                        messages::message_send,
+                        messages::message_resend,
+                        messages::message_discard,
+                        messages::sync_retry_now,
+                        profile::profile_user_info,
+                        profile::profile_levels,
+                        profile::profile_exp_rules,
+                        profile::profile_account_detail,
+                        profile::profile_refresh,
+                        profile::profile_edit,
+                        profile::profile_certify,
+                        profile::profile_bind_mobile,
+                        profile::profile_upload_avatar,
+                        settings::settings_get,
+                        settings::settings_set_language,
+                        settings::settings_set_console_enabled,
+                    ])
+                    .events(collect_events![
+                        crate::events::AuthState,
+                        crate::events::DataChanged,
+                        crate::events::InspectorRecorded,
+                        crate::links::LinkOpened,
+                        crate::h5::BridgeOpen
+                    ])
+                    // One shape per type in TypeScript: the UI only ever reads what Rust serialises.
+                    .disable_serde_phases()
+                    // The backends' 64-bit integers are ids, counts, codes and millisecond
+                    // times, all far below 2^53, so a JavaScript number holds each exactly.
+                    .dangerously_cast_bigints_to_number()
+            }
+        }
+    };
 }
+
+lcs_api::for_each_call!(registry);
 
 #[cfg(test)]
 mod tests {
@@ -136,6 +154,7 @@ mod tests {
         let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join(BINDINGS);
         if std::env::var_os("LCS_UPDATE_BINDINGS").is_some() {
             generate(&committed);
+            write_command_lists(&registered_commands());
             return;
         }
         let dir = tempfile::tempdir().expect("temp dir");
@@ -161,6 +180,43 @@ mod tests {
             .map(str::to_owned)
             .collect()
     }
+
+    /// With a command per backend call, the list build.rs reads and the main window's
+    /// permissions are written from the registry too; the tests below keep them equal to it.
+    fn write_command_lists(commands: &BTreeSet<String>) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let names: String = commands
+            .iter()
+            .map(|command| format!("    \"{command}\",\n"))
+            .collect();
+        std::fs::write(
+            root.join("src-tauri/commands/list.rs"),
+            format!("{LIST_HEADER}pub const APP_COMMANDS: &[&str] = &[\n{names}];\n"),
+        )
+        .expect("write list.rs");
+
+        let path = root.join("src-tauri/capabilities/main.json");
+        let mut capability: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).expect("main.json"))
+                .expect("main.json is JSON");
+        let permissions: Vec<String> = std::iter::once("core:default".to_owned())
+            .chain(
+                commands
+                    .iter()
+                    .filter(|command| *command != "bridge_call")
+                    .map(|command| format!("allow-{}", command.replace('_', "-"))),
+            )
+            .collect();
+        capability["permissions"] = serde_json::json!(permissions);
+        let json = serde_json::to_string_pretty(&capability).expect("main.json");
+        std::fs::write(path, json + "\n").expect("write main.json");
+    }
+
+    const LIST_HEADER: &str = "\
+// Generated from the registry by `make bindings`. Every command, by name: build.rs declares
+// them in the app's ACL manifest (a remote page may call a command only then, and local calls
+// are checked too).
+";
 
     /// build.rs declares `APP_COMMANDS` in the ACL manifest; a command missing there could not
     /// be called at all.

@@ -1,4 +1,5 @@
-//! The user's settings: read them, and change the UI language (persisted at once).
+//! The user's settings: read them, change the UI language, and show or hide the API console
+//! (each persisted at once).
 
 use lcs_core::settings::{Language, Settings};
 use tauri::State;
@@ -23,11 +24,16 @@ pub fn settings_set_language(
     state: State<'_, AppState>,
     language: Option<Language>,
 ) -> CommandResult<Settings> {
-    let mut settings = state.settings.lock().unwrap_or_else(|p| p.into_inner());
-    let mut updated = settings.clone();
-    updated.language = language;
-    state.settings_file.save(&updated)?;
-    *settings = updated;
+    let settings = state.update_settings(|settings| settings.language = language)?;
     crate::error::set_message_language(language);
-    Ok(settings.clone())
+    Ok(settings)
+}
+
+#[tauri::command]
+#[specta::specta]
+pub fn settings_set_console_enabled(
+    state: State<'_, AppState>,
+    enabled: bool,
+) -> CommandResult<Settings> {
+    state.update_settings(|settings| settings.console_enabled = enabled)
 }

@@ -16,6 +16,89 @@ export const commands = {
 	addressEdit: (id: string, input: AddressInput) => typedError<null, CommandError>(__TAURI_INVOKE("address_edit", { id, input })),
 	addressRemove: (id: string) => typedError<null, CommandError>(__TAURI_INVOKE("address_remove", { id })),
 	addressSetDefault: (id: string) => typedError<null, CommandError>(__TAURI_INVOKE("address_set_default", { id })),
+	/**  Every call with its titles and parameters, in the order of API.md. */
+	apiCatalog: () => __TAURI_INVOKE<CallInfo[]>("api_catalog"),
+	/**
+	 *  The call named `name` (`customer.login`) with `params` as its parameters; a parameter the
+	 *  call does not take, or one of the wrong type, is refused by name before anything is sent.
+	 */
+	apiCall: (name: string, params: { [key in string]: Value }) => typedError<unknown, CommandError>(__TAURI_INVOKE("api_call", { name, params })),
+	apiCustomerLogin: (request: CustomerLoginRequest) => typedError<Customer, CommandError>(__TAURI_INVOKE("api_customer_login", { request })),
+	apiCustomerRegister: (request: CustomerRegisterRequest) => typedError<Registration, CommandError>(__TAURI_INVOKE("api_customer_register", { request })),
+	apiCustomerCheckToken: (request: CheckToken) => typedError<Value, CommandError>(__TAURI_INVOKE("api_customer_check_token", { request })),
+	apiCustomerCheckPhone: (request: CheckPhone) => typedError<Value, CommandError>(__TAURI_INVOKE("api_customer_check_phone", { request })),
+	apiCustomerCheckPhoneForRetriedLoginPwd: (request: CheckPhoneForRetriedLoginPwd) => typedError<RetrievalToken, CommandError>(__TAURI_INVOKE("api_customer_check_phone_for_retried_login_pwd", { request })),
+	apiCustomerRetrieveLoginPwd: (request: RetrieveLoginPwd) => typedError<Value, CommandError>(__TAURI_INVOKE("api_customer_retrieve_login_pwd", { request })),
+	apiCustomerFirstSetLoginPwd: (request: FirstSetLoginPwd) => typedError<Customer, CommandError>(__TAURI_INVOKE("api_customer_first_set_login_pwd", { request })),
+	apiCustomerSwitchAccount: (request: SwitchAccount) => typedError<Value, CommandError>(__TAURI_INVOKE("api_customer_switch_account", { request })),
+	apiCustomerResetAccount: (request: ResetAccount) => typedError<Value, CommandError>(__TAURI_INVOKE("api_customer_reset_account", { request })),
+	apiCustomerRandomKey: (request: RandomKey) => typedError<string, CommandError>(__TAURI_INVOKE("api_customer_random_key", { request })),
+	apiUserCenterAddressAdd: (request: AddressAdd) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_address_add", { request })),
+	apiUserCenterAddressGet: (request: AddressGet) => typedError<Address | null, CommandError>(__TAURI_INVOKE("api_user_center_address_get", { request })),
+	apiUserCenterAddressList: (request: AddressList) => typedError<Page<Address>, CommandError>(__TAURI_INVOKE("api_user_center_address_list", { request })),
+	apiUserCenterAddressRemove: (request: AddressRemove) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_address_remove", { request })),
+	apiUserCenterAddressSave: (request: AddressSave) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_address_save", { request })),
+	apiUserCenterManageAddressAdd: (request: ManageAddressAdd) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_manage_address_add", { request })),
+	apiUserCenterManageAddressEdit: (request: ManageAddressEdit) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_manage_address_edit", { request })),
+	apiUserCenterManageAddressList: (request: ManageAddressList) => typedError<Page<Address>, CommandError>(__TAURI_INVOKE("api_user_center_manage_address_list", { request })),
+	apiUserCenterManageAddressRemove: (request: ManageAddressRemove) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_manage_address_remove", { request })),
+	apiUserCenterManageAddressRemoveBatch: (request: ManageAddressRemoveBatch) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_manage_address_remove_batch", { request })),
+	apiUserCenterInvoiceAdd: (request: InvoiceAdd) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_invoice_add", { request })),
+	apiUserCenterInvoiceEdit: (request: InvoiceEdit) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_invoice_edit", { request })),
+	apiUserCenterInvoiceGet: (request: InvoiceGet) => typedError<Invoice | null, CommandError>(__TAURI_INVOKE("api_user_center_invoice_get", { request })),
+	apiUserCenterInvoiceList: (request: InvoiceList) => typedError<Page<Invoice>, CommandError>(__TAURI_INVOKE("api_user_center_invoice_list", { request })),
+	apiUserCenterInvoiceRemove: (request: InvoiceRemove) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_invoice_remove", { request })),
+	apiUserCenterDoSmsLoginGet: (request: DoSmsLoginGet) => typedError<SignedIn, CommandError>(__TAURI_INVOKE("api_user_center_do_sms_login_get", { request })),
+	apiUserCenterDoSmsLoginPost: (request: DoSmsLoginPost) => typedError<SignedIn, CommandError>(__TAURI_INVOKE("api_user_center_do_sms_login_post", { request })),
+	apiUserCenterLoginGet: (request: LoginGet) => typedError<SignedIn, CommandError>(__TAURI_INVOKE("api_user_center_login_get", { request })),
+	apiUserCenterLoginPost: (request: LoginPost) => typedError<SignedIn, CommandError>(__TAURI_INVOKE("api_user_center_login_post", { request })),
+	apiUserCenterLogoutGet: (request: LogoutGet) => typedError<SignedOut, CommandError>(__TAURI_INVOKE("api_user_center_logout_get", { request })),
+	apiUserCenterLogoutPost: (request: LogoutPost) => typedError<SignedOut, CommandError>(__TAURI_INVOKE("api_user_center_logout_post", { request })),
+	apiUserCenterProtocol: (request: Protocol) => typedError<ProtocolDocument, CommandError>(__TAURI_INVOKE("api_user_center_protocol", { request })),
+	apiUserCenterRegisterGet: (request: RegisterGet) => typedError<SignedIn, CommandError>(__TAURI_INVOKE("api_user_center_register_get", { request })),
+	apiUserCenterRegisterPost: (request: RegisterPost) => typedError<SignedIn, CommandError>(__TAURI_INVOKE("api_user_center_register_post", { request })),
+	apiUserCenterSetNewPasswordGet: (request: SetNewPasswordGet) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_set_new_password_get", { request })),
+	apiUserCenterSetNewPasswordPost: (request: SetNewPasswordPost) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_set_new_password_post", { request })),
+	apiUserCenterMessageAdd: (request: MessageAdd) => typedError<ChatMessage, CommandError>(__TAURI_INVOKE("api_user_center_message_add", { request })),
+	apiUserCenterMessageGet: (request: MessageGet) => typedError<MessageRow | null, CommandError>(__TAURI_INVOKE("api_user_center_message_get", { request })),
+	apiUserCenterMessageGetImConfig: (request: MessageGetImConfig) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_message_get_im_config", { request })),
+	apiUserCenterMessageGetKefuConfig: (request: MessageGetKefuConfig) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_message_get_kefu_config", { request })),
+	apiUserCenterMessageGetMsgCount: (request: MessageGetMsgCount) => typedError<ChatMessage, CommandError>(__TAURI_INVOKE("api_user_center_message_get_msg_count", { request })),
+	apiUserCenterMessageGetNotice: (request: MessageGetNotice) => typedError<Notices, CommandError>(__TAURI_INVOKE("api_user_center_message_get_notice", { request })),
+	apiUserCenterMessageList: (request: MessageList) => typedError<Page<ChatMessage>, CommandError>(__TAURI_INVOKE("api_user_center_message_list", { request })),
+	apiUserCenterMessageListChatMsg: (request: MessageListChatMsg) => typedError<Page<ChatEntry>, CommandError>(__TAURI_INVOKE("api_user_center_message_list_chat_msg", { request })),
+	apiUserCenterMessageSetRead: (request: MessageSetRead) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_message_set_read", { request })),
+	apiUserCenterBindMobileGet: (request: BindMobileGet) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_bind_mobile_get", { request })),
+	apiUserCenterBindMobilePost: (request: BindMobilePost) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_bind_mobile_post", { request })),
+	apiUserCenterUserEdit: (request: UserEdit) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_user_edit", { request })),
+	apiUserCenterUserInfo: (request: UserInfo) => typedError<UserProfile, CommandError>(__TAURI_INVOKE("api_user_center_user_info", { request })),
+	apiUserCenterListBaseUserLevel: (request: ListBaseUserLevel) => typedError<Page<UserLevel>, CommandError>(__TAURI_INVOKE("api_user_center_list_base_user_level", { request })),
+	apiUserCenterListsExpRule: (request: ListsExpRule) => typedError<ExpRule, CommandError>(__TAURI_INVOKE("api_user_center_lists_exp_rule", { request })),
+	apiUserCenterSaveCertificate: (request: SaveCertificate) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_save_certificate", { request })),
+	apiUserCenterUnbindMobileGet: (request: UnBindMobileGet) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_unbind_mobile_get", { request })),
+	apiUserCenterUnbindMobilePost: (request: UnBindMobilePost) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_unbind_mobile_post", { request })),
+	apiUserCenterWechatCallbackMessage: (request: WechatCallbackMessage) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_wechat_callback_message", { request })),
+	apiUserCenterWechatCallbackMp: (request: WechatCallbackMp) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_wechat_callback_mp", { request })),
+	apiUserCenterWechatCallbackPc: (request: WechatCallbackPc) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_wechat_callback_pc", { request })),
+	apiUserCenterWechatCheckAppLogin: (request: WechatCheckAppLogin) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_wechat_check_app_login", { request })),
+	apiUserCenterWechatGetOpenIdByCode: (request: WechatGetOpenIdByCode) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_wechat_get_open_id_by_code", { request })),
+	apiUserCenterWechatGetQrCode: (request: WechatGetQrCode) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_wechat_get_qr_code", { request })),
+	apiUserCenterWechatGetUserPhoneNumber: (request: WechatGetUserPhoneNumber) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_wechat_get_user_phone_number", { request })),
+	apiUserCenterWechatGetXcxAccessToken: (request: WechatGetXcxAccessToken) => typedError<string | null, CommandError>(__TAURI_INVOKE("api_user_center_wechat_get_xcx_access_token", { request })),
+	apiUserCenterWechatIndex: (request: WechatIndex) => typedError<string | null, CommandError>(__TAURI_INVOKE("api_user_center_wechat_index", { request })),
+	apiUserCenterWechatJsCode2Session: (request: WechatJsCode2Session) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_wechat_js_code2_session", { request })),
+	apiUserCenterWechatRedirectToWxCode: (request: WechatRedirectToWxCode) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_wechat_redirect_to_wx_code", { request })),
+	apiUserCenterWechatWxConfig: (request: WechatWxConfig) => typedError<Value, CommandError>(__TAURI_INVOKE("api_user_center_wechat_wx_config", { request })),
+	apiPlannerLogin: (request: PlannerLoginRequest) => typedError<PlannerTokens, CommandError>(__TAURI_INVOKE("api_planner_login", { request })),
+	apiPlannerRegister: (request: PlannerRegisterRequest) => typedError<Registered, CommandError>(__TAURI_INVOKE("api_planner_register", { request })),
+	apiPlannerChangePassword: (request: ChangePassword) => typedError<Ack, CommandError>(__TAURI_INVOKE("api_planner_change_password", { request })),
+	apiPlannerUploadPic: (request: UploadPic) => typedError<UploadedPic, CommandError>(__TAURI_INVOKE("api_planner_upload_pic", { request })),
+	apiPlannerGetAuthorizationCode: (request: GetAuthorizationCode) => typedError<AuthorizationCode, CommandError>(__TAURI_INVOKE("api_planner_get_authorization_code", { request })),
+	apiPlannerVerifyVerificationCode: (request: VerifyVerificationCode) => typedError<Ack, CommandError>(__TAURI_INVOKE("api_planner_verify_verification_code", { request })),
+	apiPlannerCheckPhonenumber: (request: CheckPhonenumber) => typedError<Ack, CommandError>(__TAURI_INVOKE("api_planner_check_phonenumber", { request })),
+	apiPlannerForgetPassword: (request: ForgetPassword) => typedError<Ack, CommandError>(__TAURI_INVOKE("api_planner_forget_password", { request })),
+	apiPlannerGetAccountDetail: (request: GetAccountDetail) => typedError<AccountDetail, CommandError>(__TAURI_INVOKE("api_planner_get_account_detail", { request })),
+	apiPlannerRefresh: (request: Refresh) => typedError<PlannerTokens, CommandError>(__TAURI_INVOKE("api_planner_refresh", { request })),
 	appInfo: () => typedError<AppInfo, CommandError>(__TAURI_INVOKE("app_info")),
 	/**
 	 *  Never fails: with an environment that cannot be used (Settings says why) nobody is
@@ -156,6 +239,7 @@ export const commands = {
 	settingsGet: () => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_get")),
 	/**  `None` goes back to following the system language. */
 	settingsSetLanguage: (language: Language | null) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_language", { language })),
+	settingsSetConsoleEnabled: (enabled: boolean) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_console_enabled", { enabled })),
 };
 
 /** Events */
@@ -168,6 +252,132 @@ export const events = {
 };
 
 /* Types */
+/**  C9's answer. The seed shows `data: {}` and names none of its fields, so it is kept as sent. */
+export type AccountDetail = {
+	data?: Value,
+	message?: string | null,
+	reason?: string | null,
+	token_status?: TokenStatus | null,
+};
+
+/**
+ *  The account form the seed documents for SMS login and registration, and for binding a
+ *  mobile number ([`super::user`]). The seed marks no parameter as required: which ones a
+ *  flow needs (a password, or a code and its key) is the server's business.
+ */
+export type AccountForm = {
+	/**
+	 *  注册方式 (`bindType`): the server's `BindConnectCode`, the kind of account named
+	 *  (mobile, e-mail, …). The seed names the enum without listing its values.
+	 */
+	bindType?: number | null,
+	/**  密码是否加密: whether `password` is already encrypted; sent as `true`/`false`. */
+	encrypt?: boolean | null,
+	/**  用户密码. */
+	password?: string | null,
+	/**  用户账号: the account name (a mobile number for SMS login). */
+	userAccount?: string | null,
+	/**  验证码: the code the user received. */
+	verifyCode?: string | null,
+	/**  验证码KEY: the key the code was issued under, which names it but proves nothing alone. */
+	verifyKey?: string | null,
+};
+
+/**
+ *  An answer with nothing but its outcome: `error` (already checked by the envelope) and, where
+ *  the server sends it, whether the token should now be refreshed.
+ */
+export type Ack = {
+	token_status?: TokenStatus | null,
+};
+
+/**  One delivery address as the server answers it. */
+export type Address = {
+	ud_address?: string | null,
+	ud_city?: string | null,
+	ud_city_id?: number | null,
+	ud_county?: string | null,
+	ud_county_id?: number | null,
+	ud_id?: number | null,
+	ud_intl?: string | null,
+	ud_is_default?: boolean | null,
+	ud_latitude?: number | null,
+	ud_longitude?: number | null,
+	ud_mobile?: string | null,
+	ud_name?: string | null,
+	ud_postalcode?: string | null,
+	ud_province?: string | null,
+	ud_province_id?: number | null,
+	/**  The tag's code as sent (`1001` home, `1002` company); see [`Address::tag`]. */
+	ud_tag_name?: string | null,
+	ud_telephone?: string | null,
+	/**  When the address was added, as the server writes it (ISO 8601 in the seed). */
+	ud_time?: string | null,
+	user_id?: number | null,
+};
+
+/**  用户地址表 (add): adds an address to the signed-in user's book. */
+export type AddressAdd = AddressFields;
+
+/**  An existing address's id (`udId`, 地址编号) and its new fields, for the two edit calls. */
+export type AddressEdit = {
+	/**  地址编号: the address to change. */
+	udId: number,
+} & AddressFields;
+
+/**
+ *  The fields of an address as add, edit and the list filter take them. The seed marks none
+ *  as required; the server fills in the user from the session.
+ */
+export type AddressFields = {
+	/**  详细地址: street and number. */
+	udAddress?: string | null,
+	/**  市: the city's name. */
+	udCity?: string | null,
+	/**  市编号: the city's region code. */
+	udCityId?: number | null,
+	/**  县区: the county or district's name. */
+	udCounty?: string | null,
+	/**  The county or district's region code. */
+	udCountyId?: number | null,
+	/**  国家编码: the country code. */
+	udIntl?: string | null,
+	/**  是否默认 (BOOL): whether this is the default address; sent as 0/1. */
+	udIsDefault?: boolean | null,
+	/**  纬度: latitude. */
+	udLatitude?: number | null,
+	/**  经度: longitude. */
+	udLongitude?: number | null,
+	/**  手机号码: the contact's mobile number. */
+	udMobile?: string | null,
+	/**  联系人: the contact's name. */
+	udName?: string | null,
+	/**  邮政编码: postal code. */
+	udPostalcode?: string | null,
+	/**  省份: the province's name. */
+	udProvince?: string | null,
+	/**  省编号: the province's region code. */
+	udProvinceId?: number | null,
+	/**  地址标签: home or company. */
+	udTagName?: number | null,
+	/**  联系电话: the contact's landline. */
+	udTelephone?: string | null,
+	/**  添加时间: when the address was added. */
+	udTime?: string | null,
+	/**  用户编号: the owner. */
+	userId?: number | null,
+};
+
+/**
+ *  用户地址表-通过ud_id查询: reads one address. The seed's example `data` is `{}`; the answer
+ *  is the list's address shape, so it decodes as [`Address`] (every field optional), and a
+ *  `null` for an unknown id is `None`.
+ */
+export type AddressGet = {
+	/**  地址编号: the address to read. */
+	ud_id: number,
+};
+
 /**  An address as the address form fills it in; absent fields are left as they are. */
 export type AddressInput = {
 	udName: string | null,
@@ -187,6 +397,24 @@ export type AddressInput = {
 	udIsDefault: boolean | null,
 };
 
+/**  用户地址表 (list): one page of the signed-in user's addresses. */
+export type AddressList = AddressQuery;
+
+/**  The two address list calls' parameters: paging plus a filter on any field. */
+export type AddressQuery = {
+	/**  地址编号: only this address. */
+	udId?: number | null,
+} & ListQuery & AddressFields;
+
+/**  用户地址表-通过ud_id删除: deletes one of the user's addresses. */
+export type AddressRemove = {
+	/**  地址编号: the address to delete. */
+	ud_id: number,
+};
+
+/**  用户地址表-编辑 (save): changes one of the user's addresses. */
+export type AddressSave = AddressEdit;
+
 export type AppInfo = {
 	version: string,
 	identifier: string,
@@ -195,6 +423,15 @@ export type AppInfo = {
 	/**  Testers need to know which build they run. */
 	build: BuildKind,
 };
+
+/**  Whether a call needs the family's session token. */
+export type Auth = 
+/**  Never sends a token (游客可访问). */
+"guest" | 
+/**  Sends the token when there is one. */
+"optional" | 
+/**  Refused without a token, before anything is sent. */
+"required";
 
 /**  What happened to a session. */
 export type AuthChange = "signed_in" | "signed_out" | "refreshed" | "switched";
@@ -238,6 +475,25 @@ export type AuthReason =
  */
 export type AuthState = AuthEvent;
 
+/**  C5's answer. */
+export type AuthorizationCode = {
+	authorizationcode?: string | null,
+};
+
+/**
+ *  绑定手机号: binds a mobile number to the signed-in account, proved by a code.
+ * 
+ *  Sent as GET.
+ */
+export type BindMobileGet = AccountForm;
+
+/**
+ *  绑定手机号: binds a mobile number to the signed-in account, proved by a code.
+ * 
+ *  Sent as POST.
+ */
+export type BindMobilePost = AccountForm;
+
 export type BodyKind = "empty" | "json" | "multipart" | "text";
 
 /**
@@ -250,6 +506,20 @@ export type BridgeOpen = {
 };
 
 export type BuildKind = "debug" | "release";
+
+/**  One call as the catalog describes it. */
+export type CallInfo = {
+	/**  The stable `family.call` name ([`Endpoint::NAME`]). */
+	name: string,
+	family: Family,
+	method: Method,
+	path: string,
+	auth: Auth,
+	/**  The seed's own title. */
+	titleZh: string,
+	titleEn: string,
+	params: Param[],
+};
 
 /**  One call as it went over the wire, secrets redacted. */
 export type CallRecord = {
@@ -310,12 +580,104 @@ export type CertificateInput = {
 	idNumber: string,
 };
 
+/**
+ *  C3 修改密码, change the signed-in user's password (the old one and the new one). The seed lists
+ *  this call twice (its items 3 and 8); they are one call.
+ */
+export type ChangePassword = {
+	/**  授权码: the code `planner.authorization` answered. */
+	authorizationcode: string,
+	/**  新密码: the new password. */
+	newpassword: string,
+	/**  旧密码: the current password. */
+	oldpassword: string,
+};
+
+/**  One entry of a chat thread ([`MessageListChatMsg`]). */
+export type ChatEntry = {
+	msg?: ChatMessage | null,
+	/**  The entry's kind; the seed shows only `"string"`. */
+	type?: string | null,
+};
+
+/**  A message as the chat shows it: its row's fields plus both parties and any product card. */
+export type ChatMessage = {
+	content?: MessageContent | null,
+	message_other_id?: number | null,
+	msg_row?: MessageRow | null,
+	/**  A count: the unread messages in [`MessageGetMsgCount`]'s answer. */
+	num?: number | null,
+	user_avatar?: string | null,
+	user_other_avatar?: string | null,
+	userinfo?: ChatUser | null,
+} & MessageRow;
+
 /**  One page of a chat thread. */
 export type ChatPage = {
 	/**  Newest first. */
 	messages: MessageItem[],
 	/**  Nothing older than these, here or on the server: the thread's beginning. */
 	complete: boolean,
+};
+
+/**  The chat's view of a user (`userinfo`). */
+export type ChatUser = {
+	/**  The avatar's URL. */
+	face?: string | null,
+	uid?: number | null,
+	username?: string | null,
+};
+
+/**
+ *  A4 checkPhone (校验手机号): is this phone number usable.
+ * 
+ *  The seed's example body is the shared generic one and its description line is a copy of
+ *  A3's; the call checks a phone number, so it sends `phone` and `phoneArea` as A5 spells them.
+ */
+export type CheckPhone = {
+	/**  手机号码: the phone number to check. */
+	phone: string,
+	/**  手机区号: its area code. */
+	phoneArea: string,
+};
+
+/**
+ *  A5 checkPhoneForRetriedLoginPwd (找回登录密码：校验手机), step 1 of password retrieval: the
+ *  phone and the SMS code sent to it (`smsVerifyCode` + `smsSendToken`). Answers the token that
+ *  step 2 ([`RetrieveLoginPwd`]) needs.
+ */
+export type CheckPhoneForRetriedLoginPwd = {
+	/**  手机号码: the account's phone number. */
+	phone: string,
+	/**  手机区号: its area code. */
+	phoneArea: string,
+	/**  短信验证码: the code sent to the phone. */
+	smsVerifyCode: string,
+	/**  验证码发送票据: the ticket the code was sent under. */
+	smsSendToken: string,
+};
+
+/**
+ *  C7 检查手机号码, is the phone number valid and still free: success means it can register;
+ *  error 14 means it already has an account, 34 that it is not a phone number.
+ */
+export type CheckPhonenumber = {
+	/**  授权码: the code `planner.authorization` answered. */
+	authorizationcode: string,
+	/**  手机号码: the phone number to check. */
+	phonenumber: string,
+};
+
+/**
+ *  A3 checkToken (校验邮件链接上的 token): checks the token carried by an e-mail link.
+ * 
+ *  The seed's example body is the generic one its A3–A7 examples share (companyId, cardId,
+ *  smsCode…); its only call-specific line is "邮件链接信息上的token信息" after the headers, so
+ *  the call sends just that token, as `token` in the body (the header `token` is the login's).
+ */
+export type CheckToken = {
+	/**  邮件链接信息上的token: the token carried by the e-mail link. */
+	token: string,
 };
 
 /**  An environment's call that sends a verification code (API.md: the seeds document none). */
@@ -352,6 +714,35 @@ export type CommandError = {
 	trace: string | null,
 };
 
+/**  The signed-in customer with its session and trading accounts (A1's `data`). */
+export type Customer = {
+	id?: number | null,
+	customerNo?: string | null,
+	token?: string | null,
+	rToken?: string | null,
+	name?: string | null,
+	firstName?: string | null,
+	lastName?: string | null,
+	email?: string | null,
+	phone?: string | null,
+	phoneArea?: string | null,
+	country?: string | null,
+	companyId?: number | null,
+	/**  `real` or `demo` (模拟). */
+	companyType?: string | null,
+	customerGroupId?: number | null,
+	status?: number | null,
+	kycStatus?: number | null,
+	kycRemark?: string | null,
+	loginPassStatus?: string | null,
+	payPassStatus?: string | null,
+	openAccountType?: number | null,
+	source?: string | null,
+	registerTime?: number | null,
+	loginTime?: number | null,
+	accountList?: TradingAccount[],
+};
+
 /**  Family A sign-in: with a password, or with a code sent by [`Auth::send_code`]. */
 export type CustomerLogin = {
 	by: CustomerLoginName,
@@ -364,6 +755,85 @@ export type CustomerLogin = {
 
 /**  How a family A customer names their account. */
 export type CustomerLoginName = "email" | "phone" | "customer_no";
+
+/**
+ *  A1: sign in by e-mail, phone (+`phoneArea`) or customer number, with a password (`loginPwd`,
+ *  the MD5 from [`crate::password_md5`]), an SMS code (`verifyCode` + `sendToken`) or a third
+ *  party (`isThird`).
+ */
+export type CustomerLoginRequest = {
+	/**  注册登录方式: how the account is named (1 邮箱 e-mail, 2 手机号码 phone, 3 客户账号 customer number). */
+	type: number,
+	/**  手机区号: the phone's area code; required when `type` is 2 (phone). */
+	phoneArea?: string | null,
+	/**  账号: the e-mail address, phone number or customer number, as `type` says. */
+	loginName: string,
+	/**  登录设备: the device the sign-in comes from. */
+	device: number,
+	/**  是否第三方: whether a third party (Google, Facebook, …) vouches for the user. */
+	isThird: boolean,
+	/**  验证码: the SMS or e-mail code, for a sign-in by code (with `sendToken`). */
+	verifyCode?: string | null,
+	/**  验证码发送票据: the ticket the code was sent under. */
+	sendToken?: string | null,
+	/**  登录密码: the password, as the lowercase hex MD5 of the plain text. */
+	loginPwd?: string | null,
+	/**  绑定第三方userId: the third party's user id to bind to the account. */
+	bindThirdUserId?: string | null,
+	/**  第三方源: the third party (google, facebook, twitter, …). */
+	thirdSource?: string | null,
+	/**  谷歌验证码: the Google Authenticator code, when the account has one. */
+	googleCode?: string | null,
+};
+
+/**
+ *  A2 客户注册, registration: by e-mail or phone (`type` 1 or 2, with `phoneArea`) with the code
+ *  from `verifyCode` + `sendToken`, optionally a password (`pwd`, the MD5 from
+ *  [`crate::password_md5`]), the advertising (utm) fields of the sign-up link and the trade
+ *  types to open.
+ */
+export type CustomerRegisterRequest = {
+	/**  国家: the ISO code of the country the customer lives in. */
+	country: string,
+	/**  The language of the new account; the server defaults to `en-US`. */
+	lang?: string | null,
+	/**  账号: the e-mail address or phone number, as `type` says. */
+	loginName: string,
+	/**  The server defaults to `+86`. */
+	phoneArea?: string | null,
+	/**  Only [`LoginType::Email`] and [`LoginType::Phone`] register an account. */
+	type: number,
+	/**  The device model (`registerDevice`), free text. */
+	registerDevice?: string | null,
+	/**  验证码: the code sent to the e-mail address or phone. */
+	verifyCode: string,
+	/**  验证码发送票据: the ticket the code was sent under. */
+	sendToken: string,
+	/**  注册来源: the device the registration comes from (the same codes as `device`). */
+	registerSource: number,
+	/**  广告来源: the sign-up link's `source`. */
+	utmSource?: string | null,
+	/**  广告媒介: the sign-up link's `medium`. */
+	utmMedium?: string | null,
+	/**  广告系列: the sign-up link's `campaign`. */
+	utmCampaign?: string | null,
+	/**  广告组: the sign-up link's `content`. */
+	utmContent?: string | null,
+	/**  关键词: the sign-up link's `term`. */
+	utmTerm?: string | null,
+	/**  客户组ID: the customer group to join. */
+	customerGroupId?: number | null,
+	/**  The trade types to open, each with its currencies (`allCurrency`, `tradeType`). */
+	tradeTypeCurrencyList?: TradeTypeCurrency[],
+	/**  开户类型: a person or a company; the server's default is a person. */
+	openAccountType?: number | null,
+	/**  密码: the password, as the lowercase hex MD5 of the plain text. */
+	pwd?: string | null,
+	/**  The third-party system's own number for this customer (第三方系统唯一编号). */
+	thirdServerCode?: string | null,
+	/**  The third-party system, such as `agent` (代理). */
+	thirdServerSource?: string | null,
+};
 
 /**
  *  Family A registration by e-mail or phone, proved by a code sent there; it does not sign
@@ -431,6 +901,22 @@ export type DemoAccount = {
 	purposeZh: string,
 	purposeEn: string,
 };
+
+/**
+ *  短信登录接口: signs in with an SMS code. The seed's example `data` is `{}`; a
+ *  successful SMS login opens a session like [`LoginGet`], so it decodes as [`SignedIn`].
+ * 
+ *  Sent as GET.
+ */
+export type DoSmsLoginGet = AccountForm;
+
+/**
+ *  短信登录接口: signs in with an SMS code. The seed's example `data` is `{}`; a
+ *  successful SMS login opens a session like [`LoginGet`], so it decodes as [`SignedIn`].
+ * 
+ *  Sent as POST.
+ */
+export type DoSmsLoginPost = AccountForm;
 
 /**  Where and how to reach the three backend families, and what the app sends them. */
 export type Environment = {
@@ -535,6 +1021,15 @@ export type ErrorCode =
  */
 "invalid_file";
 
+/**  How experience is earned (用户等级规则), as the server's text. */
+export type ExpRule = {
+	exp_consume_max?: string | null,
+	exp_consume_rate?: string | null,
+	exp_evaluate_good?: string | null,
+	exp_login?: string | null,
+	exp_reg?: string | null,
+};
+
 /**  The three backend families, each with its own base URL, envelope and way to carry a token. */
 export type Family = 
 /**  A: the customer API (客户接口). JSON bodies, headers, the `{code, msg, ok, fail, data}` envelope. */
@@ -544,11 +1039,69 @@ export type Family =
 /**  C: the financial-planner API (理财师端接口). Common parameters, numeric `error` codes. */
 "planner";
 
+/**
+ *  A7 firstSetLoginPwd (首次设置登录密码): the first password of an account created without one;
+ *  on success the user is signed in (设置成功后自动登录) and the answer is the customer with its
+ *  token, as A1's.
+ * 
+ *  The seed documents `device` and "前一步生成token" (the token of the step before, in the body
+ *  as in A6); the password itself is not in its generic example body but is what the call sets,
+ *  so it goes as `loginPwd` (MD5), as in A1.
+ */
+export type FirstSetLoginPwd = {
+	/**  登录设备: the device the call comes from. */
+	device: number,
+	/**  前一步生成token: the token of the step before. */
+	token: string,
+	/**  The first password, as the lowercase hex MD5 of the plain text. */
+	loginPwd: string,
+};
+
+/**
+ *  C8 忘记密码, set a new password for a forgotten one with an SMS code. The seed writes its
+ *  request as a query string inside braces; as a POST of this family it is sent as a JSON body.
+ */
+export type ForgetPassword = {
+	/**  授权码: the code `planner.authorization` answered. */
+	authorizationcode: string,
+	/**  新密码: the new password. */
+	newpassword: string,
+	/**  手机号码: the account's phone number. */
+	phonenumber: string,
+	/**  短信验证码: the code sent to it. */
+	verificationcode: string,
+};
+
+/**  C9 账号详情, the signed-in user's account details. */
+export type GetAccountDetail = null;
+
+/**  C5 获取授权码, get the authorization code the other calls take, OAuth style. */
+export type GetAuthorizationCode = {
+	/**  客户端id: the app's OAuth client id. */
+	client_id: string,
+	/**  客户端密钥: the app's OAuth client secret. */
+	client_secret: string,
+	/**  回调地址: the OAuth redirect URI. */
+	redirect_uri: string,
+	/**  响应类型: the OAuth response type (`code`). */
+	response_type: string,
+	/**  权限范围: the OAuth scope. */
+	scope: string,
+};
+
 /**  One configured H5 origin of an environment. */
 export type H5Origin = {
 	/**  `scheme://host[:port]`, with no path. */
 	origin: string,
 	tier: OriginTier,
+};
+
+/**  A picture as data, for an upload made from the call's description rather than from code. */
+export type ImageFile = {
+	/**  The file's name, sent with the part. */
+	fileName: string,
+	/**  The file's bytes in standard Base64. */
+	base64: string,
 };
 
 /**  Which records to list; every set field must match. */
@@ -568,6 +1121,94 @@ export type InspectorFilter = {
  */
 export type InspectorRecorded = {
 	trace: string,
+};
+
+/**  One set of invoice details as the server answers it. */
+export type Invoice = {
+	invoice_address?: string | null,
+	invoice_bankaccount?: string | null,
+	invoice_bankname?: string | null,
+	invoice_company_code?: string | null,
+	invoice_contact_address?: string | null,
+	invoice_contact_area?: string | null,
+	invoice_contact_email?: string | null,
+	invoice_contact_mobile?: string | null,
+	invoice_contact_name?: string | null,
+	invoice_content?: string | null,
+	invoice_datetime?: string | null,
+	/**  Company (`true`) or person (`false`). */
+	invoice_is_company?: boolean | null,
+	invoice_is_default?: boolean | null,
+	/**  0 paper, 1 electronic ([`InvoiceMedium`]). */
+	invoice_is_electronic?: number | null,
+	invoice_phone?: string | null,
+	invoice_title?: string | null,
+	/**  1 normal, 2 special VAT ([`InvoiceType`]). */
+	invoice_type?: number | null,
+	user_id?: number | null,
+	user_invoice_id?: number | null,
+};
+
+/**  添加用户发票管理: adds invoice details for the signed-in user. */
+export type InvoiceAdd = InvoiceFields;
+
+/**  用户发票管理表-编辑: changes one set of invoice details (`userInvoiceId`, 发票编号). */
+export type InvoiceEdit = {
+	/**  发票编号: the invoice details to change. */
+	userInvoiceId: number,
+} & InvoiceFields;
+
+/**
+ *  The fields of an invoice's details as add, edit and the list filter take them; the seed
+ *  marks none as required.
+ */
+export type InvoiceFields = {
+	/**  单位地址: the company's registered address. */
+	invoiceAddress?: string | null,
+	/**  银行账号: the company's bank account number. */
+	invoiceBankaccount?: string | null,
+	/**  开户银行: the company's bank. */
+	invoiceBankname?: string | null,
+	/**  纳税人识别号: the taxpayer identification number. */
+	invoiceCompanyCode?: string | null,
+	/**  收票详细地址: where a paper invoice is sent. */
+	invoiceContactAddress?: string | null,
+	/**  收票人地区: the recipient's region. */
+	invoiceContactArea?: string | null,
+	/**  收票人邮箱: where an electronic invoice is sent. */
+	invoiceContactEmail?: string | null,
+	/**  收票人手机: the recipient's mobile number. */
+	invoiceContactMobile?: string | null,
+	/**  收票人: the recipient's name. */
+	invoiceContactName?: string | null,
+	/**  发票内容: what the invoice is for. */
+	invoiceContent?: string | null,
+	/**  添加时间: when the details were added. */
+	invoiceDatetime?: string | null,
+	/**  公司开票 (BOOL): `true` for a company (1-公司), `false` for a person (0-个人). */
+	invoiceIsCompany?: boolean | null,
+	/**  是否默认: whether these are the default details; sent as 0/1. */
+	invoiceIsDefault?: boolean | null,
+	/**  电子发票: paper or electronic. */
+	invoiceIsElectronic?: number | null,
+	/**  单位电话: the company's telephone. */
+	invoicePhone?: string | null,
+	/**  发票抬头: the invoice title (the person's or company's name). */
+	invoiceTitle?: string | null,
+	/**  发票类型: normal or special VAT. */
+	invoiceType?: number | null,
+	/**  所属用户: the owner. */
+	userId?: number | null,
+};
+
+/**
+ *  用户发票管理表-通过user_invoice_id查询: reads one set of invoice details. The seed's example
+ *  `data` is `{}`; the answer is the list's shape, so it decodes as [`Invoice`], and a `null`
+ *  for an unknown id is `None`.
+ */
+export type InvoiceGet = {
+	/**  发票编号: the invoice details to read. */
+	user_invoice_id: number,
 };
 
 /**  Invoice details as the invoice form fills them in; absent fields are left as they are. */
@@ -593,6 +1234,21 @@ export type InvoiceInput = {
 	invoiceIsDefault: boolean | null,
 };
 
+/**  发票列表: one page of the signed-in user's invoice details. */
+export type InvoiceList = InvoiceQuery;
+
+/**  The invoice list's parameters: paging plus a filter on any field. */
+export type InvoiceQuery = {
+	/**  发票编号: only these details. */
+	userInvoiceId?: number | null,
+} & ListQuery & InvoiceFields;
+
+/**  用户发票管理表-通过user_invoice_id删除: deletes one set of invoice details. */
+export type InvoiceRemove = {
+	/**  发票编号: the invoice details to delete. */
+	user_invoice_id: number,
+};
+
 /**  Where the keychain stands, for the settings page and the "memory only" notice. */
 export type KeychainStatus = {
 	available: boolean,
@@ -614,6 +1270,9 @@ export type LinkOutcome = {
 	problem: string | null,
 };
 
+/**  读取平台用户等级: the platform's user levels, as one page. */
+export type ListBaseUserLevel = null;
+
 /**  One row as the UI lists it. */
 export type ListItem = {
 	/**  The server's id, or `tmp-…` while its creation waits in the outbox. */
@@ -624,6 +1283,36 @@ export type ListItem = {
 	/**  The server's answer for the row (snake_case fields, as the API sends them). */
 	data: unknown,
 };
+
+/**
+ *  The paging, sorting, search and time-range parameters every list call (分页列表查询) takes.
+ *  All are optional; the server's defaults apply to what is left out.
+ */
+export type ListQuery = {
+	/**  分页查询页码: the page to read, from 1. */
+	page?: number | null,
+	/**  分页查询每页数量: rows per page. */
+	size?: number | null,
+	/**  排序字段: the column to sort by. */
+	sidx?: string | null,
+	/**  排序方式: `asc` or `desc`. */
+	sort?: string | null,
+	/**  搜索字段 (`like[0].column`): the column [`Self::like`] searches. */
+	"like[0].column"?: string | null,
+	/**  搜索字符 (`like[0].like`): the text to search for. */
+	"like[0].like"?: string | null,
+	/**  排序字段 (`order[0].sidx`): a sort column in the list form of ordering. */
+	"order[0].sidx"?: string | null,
+	/**  排序方式 (`order[0].sort`): `asc` or `desc` for [`Self::order_sidx`]. */
+	"order[0].sort"?: string | null,
+	/**  创建时间起始值: rows created at or after this time. */
+	createTimeStart?: string | null,
+	/**  创建时间结束值: rows created at or before this time. */
+	createTimeEnd?: string | null,
+};
+
+/**  用户等级规则: how experience is earned. */
+export type ListsExpRule = null;
 
 /**  A read's answer: the data and how fresh it is. */
 export type Loaded<T> = {
@@ -639,8 +1328,197 @@ export type Loaded<T> = {
 	offline: boolean,
 };
 
+/**
+ *  登录接口: signs in with an account and password; answers the token and user id.
+ * 
+ *  Sent as GET.
+ */
+export type LoginGet = LoginParams;
+
+/**
+ *  The password-login form: [`AccountForm`] without `bindType`. Logout documents the same
+ *  parameters; it needs none of them.
+ */
+export type LoginParams = {
+	/**  密码是否加密: whether `password` is already encrypted; sent as `true`/`false`. */
+	encrypt?: boolean | null,
+	/**  用户密码. */
+	password?: string | null,
+	/**  用户账号. */
+	userAccount?: string | null,
+	/**  验证码: an image or SMS code, when the server asks for one. */
+	verifyCode?: string | null,
+	/**  验证码KEY: the key the code was issued under. */
+	verifyKey?: string | null,
+};
+
+/**
+ *  登录接口: signs in with an account and password; answers the token and user id.
+ * 
+ *  Sent as POST.
+ */
+export type LoginPost = LoginParams;
+
+/**
+ *  退出登录: ends the session.
+ * 
+ *  Sent as GET.
+ */
+export type LogoutGet = LoginParams;
+
+/**
+ *  退出登录: ends the session.
+ * 
+ *  Sent as POST.
+ */
+export type LogoutPost = LoginParams;
+
+/**  用户地址表-添加 (back office): adds an address to any user's book (`userId`). */
+export type ManageAddressAdd = AddressFields;
+
+/**  用户地址表-编辑 (back office): changes any user's address. */
+export type ManageAddressEdit = AddressEdit;
+
+/**  用户地址表-分页列表查询 (back office): one page of all users' addresses. */
+export type ManageAddressList = AddressQuery;
+
+/**  用户地址表-通过ud_id删除 (back office): deletes any user's address. */
+export type ManageAddressRemove = {
+	/**  地址编号: the address to delete. */
+	ud_id: number,
+};
+
+/**
+ *  用户地址表-批量删除 (back office): deletes several addresses at once. The seed types `ud_id`
+ *  as a string here: the ids go joined with commas (`3,4,5`).
+ */
+export type ManageAddressRemoveBatch = {
+	/**  地址编号: the addresses to delete, sent joined with commas. */
+	ud_id: number[],
+};
+
+/**  添加短消息: sends a message to another user; answers the message as the chat shows it. */
+export type MessageAdd = {
+	/**  消息类型: text, image, … */
+	messageCat?: MessageCat | null,
+	/**  消息内容. */
+	messageContent?: string | null,
+	/**  图片高度. */
+	messageH?: number | null,
+	/**  消息长度. */
+	messageLength?: number | null,
+	/**  消息标题. */
+	messageTitle?: string | null,
+	/**  图片宽度. */
+	messageW?: number | null,
+	/**  json对象: the sender, as JSON text. */
+	mine?: string | null,
+	/**  json对象: the receiver, as JSON text. */
+	to?: string | null,
+	/**  相关昵称: the other party's nickname. */
+	userNickname?: string | null,
+	/**  相关用户: the other party. */
+	userOtherId?: number | null,
+};
+
+/**  消息类型 (`messageCat`, ENUM): what a message carries. */
+export type MessageCat = 
+/**  text-文本消息. */
+"text" | 
+/**  img-图片消息. */
+"img" | 
+/**  video-视频消息. */
+"video" | 
+/**  file-文件. */
+"file" | 
+/**  location-位置. */
+"location" | 
+/**  redpack-红包: a red packet. */
+"redpack";
+
 /**  Which list: system notices or chat messages. */
 export type MessageChannel = "notice" | "chat";
+
+/**  A product message's card (`content`). */
+export type MessageContent = {
+	item_id?: number | null,
+	/**  A price: kept as the server's decimal text. */
+	item_unit_price?: string | null,
+	message_content?: string | null,
+	message_h?: number | null,
+	message_length?: number | null,
+	message_w?: number | null,
+	product_image?: string | null,
+	product_item_name?: string | null,
+};
+
+/**  The message list filters, shared by [`MessageList`] and [`MessageListChatMsg`]. */
+export type MessageFilter = {
+	/**  消息类型: text, image, video, … */
+	messageCat?: MessageCat | null,
+	/**  消息内容. */
+	messageContent?: string | null,
+	/**  消息数据: the product id a product message is about. */
+	messageDataId?: string | null,
+	/**  消息分类: announcement, order, product, … */
+	messageDataType?: number | null,
+	/**  图片高度: an image's height. */
+	messageH?: number | null,
+	/**  消息编号. */
+	messageId?: number | null,
+	/**  是否删除 (BOOL): `false` 0-正常状态, `true` 1-删除状态. */
+	messageIsDelete?: boolean | null,
+	/**  是否读取 (BOOL): `false` 0-未读 unread, `true` 1-已读 read. */
+	messageIsRead?: boolean | null,
+	/**  消息种类: sent or received. */
+	messageKind?: number | null,
+	/**  消息长度: the message's length. */
+	messageLength?: number | null,
+	/**  上级编号: the message this one answers. */
+	messageParentId?: number | null,
+	/**  发送时间: when it was sent. */
+	messageTime?: number | null,
+	/**  消息标题. */
+	messageTitle?: string | null,
+	/**  消息类型: system or user. */
+	messageType?: number | null,
+	/**  图片宽度: an image's width. */
+	messageW?: number | null,
+	/**  来源: the source; the seed does not list its values. */
+	sourceType?: number | null,
+	/**  所属用户: the sender or receiver; with `messageKind` 1, the messages this user sent. */
+	userId?: number | null,
+	/**  用户昵称. */
+	userNickname?: string | null,
+	/**  相关用户: the other party, sender or receiver. */
+	userOtherId?: number | null,
+	/**  相关昵称: the other party's nickname. */
+	userOtherNickname?: string | null,
+};
+
+/**  读取短消息: reads one message; `None` when the server answers `null`. */
+export type MessageGet = {
+	/**  消息编号: the message to read. */
+	message_id: number,
+};
+
+/**  IM配置接口: the instant-messaging settings for the signed-in user (undocumented shape). */
+export type MessageGetImConfig = null;
+
+/**  客服配置接口: the customer-service (客服) chat settings (undocumented shape). */
+export type MessageGetKefuConfig = null;
+
+/**
+ *  用户通知消息数量: how many notices the user has; the seed's answer is a message with the
+ *  count in `num`.
+ */
+export type MessageGetMsgCount = {
+	/**  The seed names the parameter only; presumably 1 counts recent messages only. */
+	recently_flag?: number | null,
+};
+
+/**  用户通知消息 (用户消息列表接口): the user's notices, as one list. */
+export type MessageGetNotice = null;
 
 /**  One message as the list shows it. */
 export type MessageItem = {
@@ -657,6 +1535,56 @@ export type MessageItem = {
 	failed: string | null,
 	/**  The server's message (snake_case fields, as the API sends them). */
 	data: unknown,
+};
+
+/**  短消息列表数据: one page of the user's messages. */
+export type MessageList = MessageQuery;
+
+/**  读取分页列表 (listChatMsg): one page of a chat thread. */
+export type MessageListChatMsg = MessageQuery;
+
+/**  The two message list calls' parameters: paging plus the filters. */
+export type MessageQuery = ListQuery & MessageFilter;
+
+/**
+ *  A message's stored row (`msg_row`, and the answer of [`MessageGet`] and
+ *  [`MessageGetNotice`]). The enum-like fields stay integers, so a value the app does not
+ *  know yet still decodes; their meanings are on [`MessageDataType`], [`MessageKind`] and
+ *  [`MessageType`].
+ */
+export type MessageRow = {
+	/**  text, img, video, file, location or redpack ([`MessageCat`]). */
+	message_cat?: string | null,
+	message_content?: string | null,
+	message_data_id?: string | null,
+	message_data_type?: number | null,
+	message_h?: number | null,
+	message_id?: number | null,
+	message_is_delete?: boolean | null,
+	message_is_read?: boolean | null,
+	message_kind?: number | null,
+	message_length?: number | null,
+	message_parent_id?: number | null,
+	/**  When it was sent, as the server's timestamp. */
+	message_time?: number | null,
+	message_title?: string | null,
+	message_type?: number | null,
+	message_w?: number | null,
+	user_id?: number | null,
+	user_nickname?: string | null,
+	user_other_id?: number | null,
+	user_other_nickname?: string | null,
+};
+
+/**
+ *  设置为已读: marks one message (`message_id`), or a conversation with another user
+ *  (`user_other_id`), as read.
+ */
+export type MessageSetRead = {
+	/**  消息编号: the message to mark as read. */
+	message_id?: number | null,
+	/**  相关用户: mark the whole conversation with this user as read. */
+	user_other_id?: number | null,
 };
 
 export type Method = "GET" | "POST";
@@ -683,6 +1611,49 @@ export type Navigation = { kind: "open"; route: ResolvedRoute } |
  */
 { kind: "loginFirst"; login: ResolvedRoute; then: ResolvedRoute };
 
+/**  The new-password form: a new `password`, proved by the old one or by a code. */
+export type NewPasswordParams = {
+	/**  注册方式 (`bindType`, `BindConnectCode`): how the code reached the user. */
+	bindType?: number | null,
+	/**  密码是否加密: whether the passwords are already encrypted; sent as `true`/`false`. */
+	encrypt?: boolean | null,
+	/**  The current password (the seed's description says only 用户密码). */
+	oldPassword?: string | null,
+	/**  用户密码: the new password. */
+	password?: string | null,
+	/**  验证码. */
+	verifyCode?: string | null,
+	/**  验证码KEY: the key the code was issued under. */
+	verifyKey?: string | null,
+};
+
+/**  [`MessageGetNotice`]'s answer: a bare list, whose items that do not decode are skipped. */
+export type Notices = MessageRow[];
+
+/**  One field of an account-opening level (A2's `elementList`). */
+export type OpenAccountElement = {
+	elementCode?: string | null,
+	elementName?: string | null,
+	showType?: string | null,
+	extend?: string | null,
+	elementValue?: string | null,
+	elementValueInputGroup?: string | null,
+	elementCodeInputGroup?: string | null,
+};
+
+/**
+ *  One level of the account-opening form (A2's `data.list`). The seed gives only the field
+ *  names; they are kept as sent.
+ */
+export type OpenAccountLevel = {
+	levelCode?: string | null,
+	levelName?: string | null,
+	openAccountType?: number | null,
+	pathCode?: string | null,
+	pathName?: string | null,
+	elementList?: OpenAccountElement[],
+};
+
 /**  How far the app trusts an H5 origin. Origins with no tier get no bridge at all. */
 export type OriginTier = 
 /**  The operator's own H5 pages: every method and route. */
@@ -690,12 +1661,47 @@ export type OriginTier =
 /**  Named third parties: public routes and harmless methods, never the user's data. */
 "partner";
 
+/**
+ *  One page of a list answer: `data: {items, page, records, size, total}`. Items that do not
+ *  decode at all are skipped; the page's counters are `None` when missing or mistyped.
+ */
+export type Page<T> = {
+	items?: T[],
+	/**  The page number these items are. */
+	page?: number | null,
+	/**  How many rows match in all. */
+	records?: number | null,
+	/**  Rows per page. */
+	size?: number | null,
+	/**  How many pages there are. */
+	total?: number | null,
+};
+
 /**  How the user left a page an H5 page opened. */
 export type PageLeft = 
 /**  Shown and closed (after a sign-in, or not). */
 "closed" | 
 /**  Backed out of the sign-in a page needed. */
 "login_abandoned";
+
+/**  One parameter of a call, under the name it has on the wire. */
+export type Param = {
+	name: string,
+	/**  The JSON type: `string`, `integer`, `number`, `boolean`, `array` or `object`. */
+	type: string,
+	required: boolean,
+	/**  A password, token or code: a form masks what is typed. */
+	secret: boolean,
+	description: string,
+	/**  The values an enumerated parameter takes, each with what it means; empty otherwise. */
+	values: ParamValue[],
+};
+
+/**  One value of an enumerated parameter. */
+export type ParamValue = {
+	value: Value,
+	meaning: string,
+};
 
 /**  A password change by the signed-in user. */
 export type PasswordChange = {
@@ -719,6 +1725,45 @@ export type PlannerLogin = {
 	remember: boolean,
 };
 
+/**
+ *  C1 账户登录, sign in: with a user name or a phone number, the password and an authorization
+ *  code.
+ */
+export type PlannerLoginRequest = {
+	/**  用户名: the user name (or give `phonenumber`). */
+	username?: string | null,
+	/**  密码: the password, as typed. */
+	password: string,
+	/**  手机号码: the phone number (or give `username`). */
+	phonenumber?: string | null,
+	/**  授权码: the code `planner.authorization` answered. */
+	authorizationcode: string,
+};
+
+/**
+ *  C2 账户注册, registration: a password with a user name, a phone number (with its SMS code)
+ *  or an e-mail address. The seed's example line says `post /srv/v1/login`; its heading says
+ *  `/srv/v1/account`, which is the one that is not login.
+ */
+export type PlannerRegisterRequest = {
+	/**  授权码: the code `planner.authorization` answered. */
+	authorizationcode: string,
+	/**  The seed's `"data": {}`: extra registration data it does not describe, sent as given. */
+	data?: { [key in string]: Value } | null,
+	/**  邮箱: an e-mail address to register with. */
+	mailaddress?: string | null,
+	/**  密码: the password, as typed. */
+	password: string,
+	/**  手机号码: a phone number to register with (with `verificationcode`). */
+	phonenumber?: string | null,
+	/**  Where the registration comes from; the seed shows only an empty string. */
+	registersource?: string | null,
+	/**  用户名: a user name to register with. */
+	username?: string | null,
+	/**  短信验证码: the code sent to `phonenumber`. */
+	verificationcode?: string | null,
+};
+
 /**  Family C registration with a user name, or a phone number and its code, or an e-mail. */
 export type PlannerRegistration = {
 	username: string | null,
@@ -726,6 +1771,18 @@ export type PlannerRegistration = {
 	email: string | null,
 	code: string | null,
 	password: string,
+};
+
+/**
+ *  The session C1 login and C10 refresh answer. The expiries are kept as sent: the seed shows
+ *  only placeholders and does not say whether they are lifetimes in seconds or instants.
+ */
+export type PlannerTokens = {
+	access_token?: string | null,
+	access_token_expire?: number | null,
+	refresh_token?: string | null,
+	refresh_token_expire?: number | null,
+	uid?: string | null,
 };
 
 /**  Family B's gender (`userGender`). */
@@ -741,6 +1798,26 @@ export type ProfileInput = {
 	/**  `yyyy-MM-dd`. */
 	birthday: string,
 	email: string,
+};
+
+/**
+ *  隐私政策: reads the privacy policy, which is shown before anyone signs in. The seed names
+ *  the three parameters without describing them.
+ */
+export type Protocol = {
+	/**  document_type: the kind of document (the seed does not describe it). */
+	document_type?: string | null,
+	/**  state: the document's state (the seed does not describe it). */
+	state?: number | null,
+	/**  protocols_key: the document's key (the seed does not describe it). */
+	protocols_key?: string | null,
+};
+
+/**  The privacy policy (隐私政策) as the server answers it. */
+export type ProtocolDocument = {
+	/**  The document's text, as the server formats it. */
+	document?: string | null,
+	state?: number | null,
 };
 
 /**  What the UI may know of a session: who, and how it is kept. Never a token. */
@@ -782,6 +1859,13 @@ export type QrPoll =
 /**  The code expired or was used: show a new one. */
 { status: "expired" };
 
+/**
+ *  A10 获取访问令牌: exchange a one-time temporary token for the final access token, which is
+ *  the answer's `data`. The seed's body is empty and its only token is the optional `token`
+ *  header, so the temporary token is the one passed to [`crate::Client::send`].
+ */
+export type RandomKey = null;
+
 /**  A body as text: JSON (compact; multipart fields as an object), plain text, or empty. */
 export type RecordedBody = {
 	kind: BodyKind,
@@ -796,6 +1880,71 @@ export type RecordedRequest = {
 	body: RecordedBody,
 };
 
+/**
+ *  C10 刷新令牌, exchange the refresh token for a new session. **Inferred, not in the seed**: it
+ *  returns refresh tokens and `token_status` 1 ("must be refreshed") but documents no call for
+ *  it. The body is the common parameters and `refresh_token`, without `access_token` (it is the
+ *  one that expired); the answer is C1's. Each environment names the path
+ *  ([`ClientConfig::planner_refresh_path`]).
+ */
+export type Refresh = {
+	/**  The refresh token the sign-in answered. */
+	refresh_token: string,
+};
+
+/**
+ *  注册接口: creates an account and signs it in.
+ * 
+ *  Sent as GET.
+ */
+export type RegisterGet = AccountForm;
+
+/**
+ *  注册接口: creates an account and signs it in.
+ * 
+ *  Sent as POST.
+ */
+export type RegisterPost = AccountForm;
+
+/**  C2's answer: the new user's id. Registration does not sign in. */
+export type Registered = {
+	uid?: string | null,
+};
+
+/**  The new customer (A2's `data`). Registration does not sign in: there is no token here. */
+export type Registration = {
+	id?: number | null,
+	customerNo?: string | null,
+	companyId?: number | null,
+	companyType?: string | null,
+	associationCompanyId?: number | null,
+	email?: string | null,
+	phone?: string | null,
+	phoneArea?: string | null,
+	name?: string | null,
+	country?: string | null,
+	customerGroupId?: number | null,
+	loginPassStatus?: string | null,
+	payPassStatus?: string | null,
+	optional?: number | null,
+	companyKycStatus?: number | null,
+	capitalInStatus?: number | null,
+	openAccountType?: number | null,
+	thirdServerCode?: string | null,
+	source?: string | null,
+	registerTime?: number | null,
+	apiCheckSwitch?: boolean | null,
+	apiCheckRule?: string | null,
+	/**  The account-opening form (开户资料) the company asks for next, level by level. */
+	list?: OpenAccountLevel[],
+};
+
+/**
+ *  A9 重置模拟账户: reset the signed-in customer's demo account. The body is empty; the seed's
+ *  answer is `{}`, kept as sent.
+ */
+export type ResetAccount = null;
+
 /**  A route with checked parameters: what the UI navigates to. */
 export type ResolvedRoute = {
 	name: string,
@@ -804,6 +1953,48 @@ export type ResolvedRoute = {
 	query: { [key in string]: string },
 	needsLogin: boolean,
 };
+
+/**
+ *  A5's answer: the token for step 2. The seed's example shows `data: {}` while its step 2 says
+ *  "前一步生成token" (the token the previous step made), so the token is read from `data` as a
+ *  bare string (as A10 sends its token) or from `data.token`; any other shape leaves it `None`.
+ */
+export type RetrievalToken = {
+	token: string | null,
+};
+
+/**
+ *  A6 retrieveLoginPwd (找回登录密码：设置新密码), step 2: the new password with the step-1 token.
+ * 
+ *  The seed's example body is the shared generic one; its only call-specific line is
+ *  "前一步生成token". Its example headers, unlike A3–A5's and A7's, carry no `token`, and in A7
+ *  the same line follows a body parameter (`device`), so the token travels in the body as
+ *  `token`. The new password goes as `loginPwd` (the MD5 from [`crate::password_md5`]), the name
+ *  A1 uses for the login password this call sets.
+ */
+export type RetrieveLoginPwd = {
+	/**  前一步生成token: the token step 1 answered. */
+	token: string,
+	/**  The new password, as the lowercase hex MD5 of the plain text. */
+	loginPwd: string,
+};
+
+/**  实名认证保存: submits the real-name verification (legal name, identity card and its images). */
+export type SaveCertificate = UserFields;
+
+/**
+ *  重设密码接口: sets a new password.
+ * 
+ *  Sent as GET.
+ */
+export type SetNewPasswordGet = NewPasswordParams;
+
+/**
+ *  重设密码接口: sets a new password.
+ * 
+ *  Sent as POST.
+ */
+export type SetNewPasswordPost = NewPasswordParams;
 
 /**
  *  Every field has a default, so a file from an older version (or with fields a newer one
@@ -821,10 +2012,70 @@ export type Settings = {
 	 *  testers; off in release builds.
 	 */
 	inspectorEnabled?: boolean,
+	/**  Whether Settings offers the API console: in debug builds by default, for testers. */
+	consoleEnabled?: boolean,
+};
+
+/**  A new session: login's and registration's `data`. */
+export type SignedIn = {
+	/**  The user centre's session token. */
+	token?: string | null,
+	user_id?: number | null,
+};
+
+/**  Logout's `data`: the seed shows a `token` and does not say what it is for. */
+export type SignedOut = {
+	token?: string | null,
 };
 
 /**  Where an answer came from. */
 export type Source = "cache" | "network";
+
+/**
+ *  A8 真实模拟账户切换: switch the signed-in customer between the real and the demo (模拟)
+ *  trading account. The body is empty; the seed's answer is `{}`, kept as sent.
+ */
+export type SwitchAccount = null;
+
+/**
+ *  `token_status` (0 fine, 1 must be refreshed, 2 invalid). An invalid token never reaches an
+ *  answer: the envelope turns it into [`ApiError::Unauthorized`].
+ */
+export type TokenStatus = "Valid" | "MustRefresh" | "Invalid";
+
+/**
+ *  The currencies to open for one trade type (A2's `tradeTypeCurrencyList`). The seed declares
+ *  both as strings and says nothing more.
+ */
+export type TradeTypeCurrency = {
+	allCurrency: string,
+	tradeType: string,
+};
+
+/**
+ *  One trading account with its balances (A1's `accountList`). Amounts stay decimal strings:
+ *  they are money, and the server sends them with the account's own number of `digits`.
+ */
+export type TradingAccount = {
+	accountId?: number | null,
+	customerId?: number | null,
+	customerNo?: string | null,
+	currency?: string | null,
+	type?: number | null,
+	tradeType?: number | null,
+	status?: number | null,
+	digits?: number | null,
+	balance?: string | null,
+	equity?: string | null,
+	available?: string | null,
+	netAssets?: string | null,
+	frozen?: string | null,
+	margin?: string | null,
+	freeMargin?: string | null,
+	profit?: string | null,
+	withdrawAmount?: string | null,
+	openAccountStatus?: boolean | null,
+};
 
 /**  One trading account as the switch page shows it. */
 export type TradingAccountItem = {
@@ -842,9 +2093,47 @@ export type TradingAccountItem = {
 /**  Family A's two trading accounts: real money or the demo (模拟) one. */
 export type TradingMode = "real" | "demo";
 
+/**
+ *  重新绑定手机号: replaces the account's mobile number, proved by a code.
+ * 
+ *  Sent as GET.
+ */
+export type UnBindMobileGet = AccountForm;
+
+/**
+ *  重新绑定手机号: replaces the account's mobile number, proved by a code.
+ * 
+ *  Sent as POST.
+ */
+export type UnBindMobilePost = AccountForm;
+
 /**  The unread badge. */
 export type Unread = {
 	total: number,
+};
+
+/**
+ *  C4 上传头像, upload the signed-in user's avatar as `multipart/form-data`: the file part
+ *  `file` and the text part `type` (1, an avatar) besides the common parameters.
+ */
+export type UploadPic = {
+	/**  图片类型: what the picture is for. */
+	type: number,
+	/**
+	 *  文件: the picture, a PNG, JPEG or WebP under 5 MiB, sent as the `file` part. Given as
+	 *  `{"fileName", "base64"}` when the call is made from its description.
+	 */
+	file: ImageFile,
+};
+
+/**
+ *  C4's answer. The seed's only comment, "如果上传成功,返回图片url" (on success, the picture's
+ *  URL), sits on its `token_status` line, and no other field is shown: so a `token_status` that
+ *  is not a status code is read as the URL, and a `url` field is read too.
+ */
+export type UploadedPic = {
+	url: string | null,
+	token_status: TokenStatus | null,
 };
 
 /**  Family B sign-in with the account and password, or with a phone number and a code. */
@@ -861,6 +2150,257 @@ export type UserCenterRegistration = {
 	password: string,
 	code: string,
 	remember: boolean,
+};
+
+/**  修改用户端用户信息: changes the signed-in user's profile. */
+export type UserEdit = UserFields;
+
+/**
+ *  The profile's fields as edit and real-name verification take them; only those set are
+ *  sent, and the seed marks none as required.
+ */
+export type UserFields = {
+	/**  用户密码. */
+	password?: string | null,
+	/**  用户标签 (DOT): tag ids, sent joined with commas. */
+	tagIds?: number[] | null,
+	/**  用户账号. */
+	userAccount?: string | null,
+	/**  用户头像: the avatar's URL. */
+	userAvatar?: string | null,
+	/**  生日 (DATE): `yyyy-MM-dd`. */
+	userBirthday?: string | null,
+	/**  用户邮箱. */
+	userEmail?: string | null,
+	/**  用户来源. */
+	userFrom?: number | null,
+	/**  性别. */
+	userGender?: number | null,
+	/**  用户编号. */
+	userId?: number | null,
+	/**  身份证: the identity card number. */
+	userIdcard?: string | null,
+	/**  身份证图片 (DOT): the identity card images' URLs, sent joined with commas. */
+	userIdcardImages?: string[] | null,
+	/**  国家编码: the country code. */
+	userIntl?: string | null,
+	/**  认证状态. */
+	userIsAuthentication?: number | null,
+	/**  用户等级: the level's id. */
+	userLevelId?: number | null,
+	/**  手机号码. */
+	userMobile?: string | null,
+	/**  新人标识 (BOOL): whether the user is new; sent as 0/1. */
+	userNew?: boolean | null,
+	/**  用户昵称. */
+	userNickname?: string | null,
+	/**  真实姓名: the legal name. */
+	userRealname?: string | null,
+	/**  状态. */
+	userState?: number | null,
+};
+
+/**  用户基本信息: the signed-in user's profile. */
+export type UserInfo = null;
+
+/**  One of the platform's user levels. */
+export type UserLevel = {
+	/**  The experience the level needs. */
+	user_level_exp?: number | null,
+	user_level_id?: number | null,
+	/**  Whether the platform defines it (built in) rather than an operator. */
+	user_level_is_buildin?: boolean | null,
+	user_level_logo?: string | null,
+	user_level_name?: string | null,
+	/**  The level's rate (a discount), as the server's decimal text. */
+	user_level_rate?: string | null,
+	/**  The spending the level needs, as the server's decimal text. */
+	user_level_spend?: string | null,
+	user_level_time?: number | null,
+};
+
+/**
+ *  The signed-in user's profile, balances and statistics ([`UserInfo`]'s answer). Amounts
+ *  stay the server's decimal text: they are money or points. Enum-like fields stay integers
+ *  so that a new value still decodes: see [`Gender`], [`Authentication`] and [`UserState`].
+ */
+export type UserProfile = {
+	chain_id?: number | null,
+	client_id?: number | null,
+	commission_amount?: string | null,
+	currency_id?: number | null,
+	currency_symbol_left?: string | null,
+	month_order?: number | null,
+	month_trade?: string | null,
+	permissions?: string[],
+	role_id?: number | null,
+	roles?: string[],
+	site_id?: number | null,
+	store_id?: number | null,
+	tag_group_names?: string | null,
+	/**  Tag ids joined with commas. */
+	tag_ids?: string | null,
+	tag_title_list?: string[],
+	tag_titles?: string | null,
+	total_order?: number | null,
+	total_trade?: string | null,
+	ud_address?: string | null,
+	user_account?: string | null,
+	user_avatar?: string | null,
+	user_birthday?: string | null,
+	user_credit?: string | null,
+	user_credit_frozen?: string | null,
+	user_credit_total?: string | null,
+	user_credit_used?: string | null,
+	user_email?: string | null,
+	user_exp?: number | null,
+	/**  0 not said, 1 male, 2 female. */
+	user_gender?: number | null,
+	user_id?: number | null,
+	user_idcard?: string | null,
+	user_idcard_image_list?: string[],
+	user_idcard_images?: string | null,
+	user_intl?: string | null,
+	/**  0 not verified, 1 pending, 2 verified, 3 refused. */
+	user_is_authentication?: number | null,
+	user_level_id?: number | null,
+	user_level_name?: string | null,
+	user_login_time?: number | null,
+	user_margin?: string | null,
+	user_mobile?: string | null,
+	user_money?: string | null,
+	user_money_frozen?: string | null,
+	user_nickname?: string | null,
+	user_points?: string | null,
+	user_points_frozen?: string | null,
+	user_realname?: string | null,
+	user_recharge_card?: string | null,
+	user_recharge_card_frozen?: string | null,
+	user_redpack?: string | null,
+	user_redpack_frozen?: string | null,
+	user_reg_time?: number | null,
+	/**  0 locked, 1 active, 2 not activated. */
+	user_state?: number | null,
+	/**  How many vouchers the user holds. */
+	voucher?: number | null,
+};
+
+export type Value = null | boolean | number | string | Value[] | { [key in string]: Value };
+
+/**
+ *  C6 校验短信验证码, check an SMS code for a phone number (also the old number's before a
+ *  rebind, error 3). Success is the whole answer.
+ */
+export type VerifyVerificationCode = {
+	/**  授权码: the code `planner.authorization` answered. */
+	authorizationcode: string,
+	/**  手机号码: the phone the code was sent to. */
+	phonenumber: string,
+	/**  短信验证码: the code to check. */
+	verificationcode: string,
+};
+
+/**  微信通知消息回调: where WeChat delivers notifications. */
+export type WechatCallbackMessage = null;
+
+/**
+ *  公众号登录 - 公众号授权回调: the official account's OAuth callback, with WeChat's one-time
+ *  `code`.
+ */
+export type WechatCallbackMp = {
+	/**  The campaign the login came from, when there is one. */
+	activity_id?: string | null,
+	/**  code: WeChat's one-time OAuth code. */
+	code: string,
+};
+
+/**
+ *  二维码登录 - 微信网页回调: the web QR-code login's OAuth callback. The seed's answer is a bare
+ *  `{}`, without the envelope.
+ */
+export type WechatCallbackPc = {
+	/**  code: WeChat's one-time OAuth code. */
+	code: string,
+};
+
+/**
+ *  用户登录验证: asks whether the QR code `code` has been scanned and confirmed yet; polled by
+ *  the QR login screen.
+ */
+export type WechatCheckAppLogin = {
+	/**  code: the QR code `getQrCode` answered. */
+	code: string,
+};
+
+/**  根据code 获取openid: exchanges WeChat's one-time `code` for the user's openid. */
+export type WechatGetOpenIdByCode = {
+	/**  code: WeChat's one-time code. */
+	code: string,
+};
+
+/**  微信网页登录生成二维码: makes a QR code for web login. */
+export type WechatGetQrCode = null;
+
+/**
+ *  小程序获取手机号: exchanges a mini program's phone-number `code` for the number. Optional:
+ *  the number belongs to whoever is signed in, when someone is, and it also serves sign-up.
+ */
+export type WechatGetUserPhoneNumber = {
+	/**  code: the mini program's phone-number code. */
+	code: string,
+};
+
+/**
+ *  获取getXcxAccessToken-向外提供: the mini program's WeChat access token, offered to other
+ *  services. The seed's answer is the bare token string, without the envelope.
+ */
+export type WechatGetXcxAccessToken = {
+	/**  Whether a cached token may be answered; sent as `true`/`false`. */
+	useCacheFlag?: boolean | null,
+};
+
+/**
+ *  验证签名: WeChat's server check; answers `echostr` when the signature is right. The seed's
+ *  answer is the bare string, without the envelope.
+ */
+export type WechatIndex = {
+	/**  timestamp: WeChat's timestamp. */
+	timestamp: string,
+	/**  signature: WeChat's signature of the request. */
+	signature: string,
+	/**  nonce: WeChat's random number. */
+	nonce: string,
+	/**  echostr: the string to echo when the signature is right. */
+	echostr: string,
+};
+
+/**
+ *  用户注册 (jsCode2Session): signs a mini-program user up from `wx.login`'s `code` and the
+ *  encrypted user data.
+ */
+export type WechatJsCode2Session = {
+	/**  code: `wx.login`'s one-time code. */
+	code: string,
+	/**  encryptedData: the encrypted user data. */
+	encryptedData?: string | null,
+	/**  The initialisation vector of `encryptedData`. */
+	iv?: string | null,
+	/**  activity_id: the campaign the sign-up came from. */
+	activity_id?: string | null,
+	/**  The user's WeChat profile, as JSON text. */
+	user_info?: string | null,
+};
+
+/**
+ *  公众号登录 - 获取code请求: starts official-account login by sending the browser to WeChat
+ *  for a `code`. The seed's answer is a bare `{}`, without the envelope.
+ */
+export type WechatRedirectToWxCode = null;
+
+/**  获取微信配置请求: the JS-SDK configuration (signature and all) for the page at `href`. */
+export type WechatWxConfig = {
+	/**  href: the address of the page that will use the JS-SDK. */
+	href: string,
 };
 
 /* Tauri Specta runtime */

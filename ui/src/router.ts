@@ -1,5 +1,7 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import AccountSwitchPage from './pages/AccountSwitchPage.vue'
+import ApiCallPage from './pages/ApiCallPage.vue'
+import ApiConsolePage from './pages/ApiConsolePage.vue'
 import AddressListPage from './pages/AddressListPage.vue'
 import CertifyPage from './pages/CertifyPage.vue'
 import ChangePasswordPage from './pages/ChangePasswordPage.vue'
@@ -67,6 +69,8 @@ export const routes: RouteRecordRaw[] = [
   { name: 'settings.environments', path: '/settings/environments', component: EnvironmentsPage },
   // For testers only, like the environments: no H5 page or link may open it.
   { name: 'settings.inspector', path: '/settings/inspector', component: InspectorPage },
+  { name: 'settings.console', path: '/settings/console', component: ApiConsolePage },
+  { name: 'settings.call', path: '/settings/console/:name', component: ApiCallPage },
   { path: '/:unknown(.*)*', redirect: { name: 'lcs.home' } },
 ]
 

@@ -11,8 +11,6 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use crate::endpoint::{Auth, Endpoint, Family, Method};
-use crate::user_center::{addresses, invoices, login, messages, user, wechat};
-use crate::{customer, planner};
 
 /// A request type that can be described and built from JSON: every call in the catalog.
 pub trait Call:
@@ -34,7 +32,7 @@ pub trait CallVisitor {
 }
 
 /// One call as the catalog describes it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CallInfo {
     /// The stable `family.call` name ([`Endpoint::NAME`]).
@@ -50,7 +48,7 @@ pub struct CallInfo {
 }
 
 /// One parameter of a call, under the name it has on the wire.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct Param {
     pub name: String,
@@ -58,21 +56,117 @@ pub struct Param {
     #[serde(rename = "type")]
     pub json_type: String,
     pub required: bool,
+    /// A password, token or code: a form masks what is typed.
+    pub secret: bool,
     pub description: String,
     /// The values an enumerated parameter takes, each with what it means; empty otherwise.
     pub values: Vec<ParamValue>,
 }
 
 /// One value of an enumerated parameter.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
 pub struct ParamValue {
     pub value: Value,
     pub meaning: String,
 }
 
-/// Lists every call once, with its titles; the catalog and [`visit`] are generated from it.
+/// Every call once, in the order of API.md: its request type, an identifier for what is
+/// generated per call, and the seed's Chinese title with an English one. `for_each_call!(m)`
+/// expands to `m! { Type as identifier => "中文", "English"; … }`: the catalog below and the
+/// app's per-call commands are both generated from this one list.
+#[macro_export]
+macro_rules! for_each_call {
+    ($callback:ident) => {
+        $callback! {
+            $crate::customer::Login as customer_login => "登录", "Sign in";
+            $crate::customer::Register as customer_register => "客户注册", "Register a customer";
+            $crate::customer::CheckToken as customer_check_token => "校验邮件链接上的token", "Check an e-mail link's token";
+            $crate::customer::CheckPhone as customer_check_phone => "校验手机号", "Check a phone number";
+            $crate::customer::CheckPhoneForRetriedLoginPwd as customer_check_phone_for_retried_login_pwd => "找回登录密码：校验手机", "Password retrieval: check the phone";
+            $crate::customer::RetrieveLoginPwd as customer_retrieve_login_pwd => "找回登录密码：设置新密码", "Password retrieval: set the new password";
+            $crate::customer::FirstSetLoginPwd as customer_first_set_login_pwd => "首次设置登录密码", "Set the first login password";
+            $crate::customer::SwitchAccount as customer_switch_account => "真实模拟账户切换", "Switch between the real and demo accounts";
+            $crate::customer::ResetAccount as customer_reset_account => "重置模拟账户", "Reset the demo account";
+            $crate::customer::RandomKey as customer_random_key => "获取访问令牌", "Exchange a temporary token for an access token";
+
+            $crate::user_center::addresses::AddressAdd as user_center_address_add => "用户地址表-添加", "Add a delivery address";
+            $crate::user_center::addresses::AddressGet as user_center_address_get => "用户地址表-通过ud_id查询", "Read a delivery address";
+            $crate::user_center::addresses::AddressList as user_center_address_list => "用户地址表-列表", "List delivery addresses";
+            $crate::user_center::addresses::AddressRemove as user_center_address_remove => "用户地址表-通过ud_id删除", "Delete a delivery address";
+            $crate::user_center::addresses::AddressSave as user_center_address_save => "用户地址表-编辑", "Edit a delivery address";
+            $crate::user_center::addresses::ManageAddressAdd as user_center_manage_address_add => "用户地址表-添加（后台）", "Add a delivery address (back office)";
+            $crate::user_center::addresses::ManageAddressEdit as user_center_manage_address_edit => "用户地址表-编辑（后台）", "Edit a delivery address (back office)";
+            $crate::user_center::addresses::ManageAddressList as user_center_manage_address_list => "用户地址表-分页列表查询", "List all delivery addresses (back office)";
+            $crate::user_center::addresses::ManageAddressRemove as user_center_manage_address_remove => "用户地址表-通过ud_id删除（后台）", "Delete a delivery address (back office)";
+            $crate::user_center::addresses::ManageAddressRemoveBatch as user_center_manage_address_remove_batch => "用户地址表-批量删除", "Delete several delivery addresses (back office)";
+
+            $crate::user_center::invoices::InvoiceAdd as user_center_invoice_add => "添加用户发票管理", "Add invoice details";
+            $crate::user_center::invoices::InvoiceEdit as user_center_invoice_edit => "用户发票管理表-编辑", "Edit invoice details";
+            $crate::user_center::invoices::InvoiceGet as user_center_invoice_get => "用户发票管理表-通过user_invoice_id查询", "Read invoice details";
+            $crate::user_center::invoices::InvoiceList as user_center_invoice_list => "发票列表", "List invoice details";
+            $crate::user_center::invoices::InvoiceRemove as user_center_invoice_remove => "用户发票管理表-通过user_invoice_id删除", "Delete invoice details";
+
+            $crate::user_center::login::DoSmsLoginGet as user_center_do_sms_login_get => "短信登录接口（GET）", "Sign in with an SMS code (GET)";
+            $crate::user_center::login::DoSmsLoginPost as user_center_do_sms_login_post => "短信登录接口（POST）", "Sign in with an SMS code (POST)";
+            $crate::user_center::login::LoginGet as user_center_login_get => "登录接口（GET）", "Sign in with a password (GET)";
+            $crate::user_center::login::LoginPost as user_center_login_post => "登录接口（POST）", "Sign in with a password (POST)";
+            $crate::user_center::login::LogoutGet as user_center_logout_get => "退出登录（GET）", "Sign out (GET)";
+            $crate::user_center::login::LogoutPost as user_center_logout_post => "退出登录（POST）", "Sign out (POST)";
+            $crate::user_center::login::Protocol as user_center_protocol => "隐私政策", "Privacy policy";
+            $crate::user_center::login::RegisterGet as user_center_register_get => "注册接口（GET）", "Register (GET)";
+            $crate::user_center::login::RegisterPost as user_center_register_post => "注册接口（POST）", "Register (POST)";
+            $crate::user_center::login::SetNewPasswordGet as user_center_set_new_password_get => "重设密码接口（GET）", "Set a new password (GET)";
+            $crate::user_center::login::SetNewPasswordPost as user_center_set_new_password_post => "重设密码接口（POST）", "Set a new password (POST)";
+
+            $crate::user_center::messages::MessageAdd as user_center_message_add => "添加短消息", "Send a message";
+            $crate::user_center::messages::MessageGet as user_center_message_get => "读取短消息", "Read a message";
+            $crate::user_center::messages::MessageGetImConfig as user_center_message_get_im_config => "IM配置", "Instant-messaging settings";
+            $crate::user_center::messages::MessageGetKefuConfig as user_center_message_get_kefu_config => "客服配置", "Customer-service settings";
+            $crate::user_center::messages::MessageGetMsgCount as user_center_message_get_msg_count => "用户通知消息数量", "Count the notices";
+            $crate::user_center::messages::MessageGetNotice as user_center_message_get_notice => "用户通知消息", "The notices";
+            $crate::user_center::messages::MessageList as user_center_message_list => "短消息列表数据", "List messages";
+            $crate::user_center::messages::MessageListChatMsg as user_center_message_list_chat_msg => "读取分页列表", "Read a chat thread, by page";
+            $crate::user_center::messages::MessageSetRead as user_center_message_set_read => "设置为已读", "Mark as read";
+
+            $crate::user_center::user::BindMobileGet as user_center_bind_mobile_get => "绑定手机号（GET）", "Bind a mobile number (GET)";
+            $crate::user_center::user::BindMobilePost as user_center_bind_mobile_post => "绑定手机号（POST）", "Bind a mobile number (POST)";
+            $crate::user_center::user::UserEdit as user_center_user_edit => "修改用户端用户信息", "Edit the profile";
+            $crate::user_center::user::UserInfo as user_center_user_info => "用户基本信息", "The profile";
+            $crate::user_center::user::ListBaseUserLevel as user_center_list_base_user_level => "读取平台用户等级", "The platform's user levels";
+            $crate::user_center::user::ListsExpRule as user_center_lists_exp_rule => "用户等级规则", "How experience is earned";
+            $crate::user_center::user::SaveCertificate as user_center_save_certificate => "实名认证保存", "Submit the real-name verification";
+            $crate::user_center::user::UnBindMobileGet as user_center_unbind_mobile_get => "重新绑定手机号（GET）", "Replace the mobile number (GET)";
+            $crate::user_center::user::UnBindMobilePost as user_center_unbind_mobile_post => "重新绑定手机号（POST）", "Replace the mobile number (POST)";
+
+            $crate::user_center::wechat::WechatCallbackMessage as user_center_wechat_callback_message => "微信通知消息回调", "WeChat notification callback";
+            $crate::user_center::wechat::WechatCallbackMp as user_center_wechat_callback_mp => "公众号登录 - 公众号授权回调", "Official-account login: OAuth callback";
+            $crate::user_center::wechat::WechatCallbackPc as user_center_wechat_callback_pc => "二维码登录 - 微信网页回调", "QR-code login: web OAuth callback";
+            $crate::user_center::wechat::WechatCheckAppLogin as user_center_wechat_check_app_login => "用户登录验证", "Has the QR code been confirmed";
+            $crate::user_center::wechat::WechatGetOpenIdByCode as user_center_wechat_get_open_id_by_code => "根据code 获取openid", "Exchange a code for the openid";
+            $crate::user_center::wechat::WechatGetQrCode as user_center_wechat_get_qr_code => "微信网页登录生成二维码", "Make a QR code for web login";
+            $crate::user_center::wechat::WechatGetUserPhoneNumber as user_center_wechat_get_user_phone_number => "小程序获取手机号", "Mini program: get the phone number";
+            $crate::user_center::wechat::WechatGetXcxAccessToken as user_center_wechat_get_xcx_access_token => "获取getXcxAccessToken-向外提供", "Mini program's access token";
+            $crate::user_center::wechat::WechatIndex as user_center_wechat_index => "验证签名", "Check WeChat's signature";
+            $crate::user_center::wechat::WechatJsCode2Session as user_center_wechat_js_code2_session => "用户注册", "Mini-program sign-up (jsCode2Session)";
+            $crate::user_center::wechat::WechatRedirectToWxCode as user_center_wechat_redirect_to_wx_code => "公众号登录 - 获取code请求", "Official-account login: ask WeChat for a code";
+            $crate::user_center::wechat::WechatWxConfig as user_center_wechat_wx_config => "获取微信配置请求", "WeChat JS-SDK configuration";
+
+            $crate::planner::Login as planner_login => "账户登录", "Sign in";
+            $crate::planner::Register as planner_register => "账户注册", "Register";
+            $crate::planner::ChangePassword as planner_change_password => "修改密码", "Change the password";
+            $crate::planner::UploadPic as planner_upload_pic => "上传头像", "Upload the avatar";
+            $crate::planner::GetAuthorizationCode as planner_get_authorization_code => "获取授权码", "Get an authorization code";
+            $crate::planner::VerifyVerificationCode as planner_verify_verification_code => "校验短信验证码", "Check an SMS code";
+            $crate::planner::CheckPhonenumber as planner_check_phonenumber => "检查手机号码", "Check a phone number";
+            $crate::planner::ForgetPassword as planner_forget_password => "忘记密码", "Reset a forgotten password";
+            $crate::planner::GetAccountDetail as planner_get_account_detail => "账号详情", "Account details";
+            $crate::planner::Refresh as planner_refresh => "刷新令牌（推断，种子未载）", "Refresh the tokens (inferred, not in the seed)";
+        }
+    };
+}
+
 macro_rules! calls {
-    ($($call:ty => $zh:literal, $en:literal;)+) => {
+    ($($call:ty as $ident:ident => $zh:literal, $en:literal;)+) => {
         /// Every call, in the order of API.md.
         pub fn catalog() -> Vec<CallInfo> {
             vec![$(describe::<$call>($zh, $en)),+]
@@ -91,91 +185,7 @@ macro_rules! calls {
     };
 }
 
-calls! {
-    customer::Login => "登录", "Sign in";
-    customer::Register => "客户注册", "Register a customer";
-    customer::CheckToken => "校验邮件链接上的token", "Check an e-mail link's token";
-    customer::CheckPhone => "校验手机号", "Check a phone number";
-    customer::CheckPhoneForRetriedLoginPwd => "找回登录密码：校验手机", "Password retrieval: check the phone";
-    customer::RetrieveLoginPwd => "找回登录密码：设置新密码", "Password retrieval: set the new password";
-    customer::FirstSetLoginPwd => "首次设置登录密码", "Set the first login password";
-    customer::SwitchAccount => "真实模拟账户切换", "Switch between the real and demo accounts";
-    customer::ResetAccount => "重置模拟账户", "Reset the demo account";
-    customer::RandomKey => "获取访问令牌", "Exchange a temporary token for an access token";
-
-    addresses::AddressAdd => "用户地址表-添加", "Add a delivery address";
-    addresses::AddressGet => "用户地址表-通过ud_id查询", "Read a delivery address";
-    addresses::AddressList => "用户地址表-列表", "List delivery addresses";
-    addresses::AddressRemove => "用户地址表-通过ud_id删除", "Delete a delivery address";
-    addresses::AddressSave => "用户地址表-编辑", "Edit a delivery address";
-    addresses::ManageAddressAdd => "用户地址表-添加（后台）", "Add a delivery address (back office)";
-    addresses::ManageAddressEdit => "用户地址表-编辑（后台）", "Edit a delivery address (back office)";
-    addresses::ManageAddressList => "用户地址表-分页列表查询", "List all delivery addresses (back office)";
-    addresses::ManageAddressRemove => "用户地址表-通过ud_id删除（后台）", "Delete a delivery address (back office)";
-    addresses::ManageAddressRemoveBatch => "用户地址表-批量删除", "Delete several delivery addresses (back office)";
-
-    invoices::InvoiceAdd => "添加用户发票管理", "Add invoice details";
-    invoices::InvoiceEdit => "用户发票管理表-编辑", "Edit invoice details";
-    invoices::InvoiceGet => "用户发票管理表-通过user_invoice_id查询", "Read invoice details";
-    invoices::InvoiceList => "发票列表", "List invoice details";
-    invoices::InvoiceRemove => "用户发票管理表-通过user_invoice_id删除", "Delete invoice details";
-
-    login::DoSmsLoginGet => "短信登录接口（GET）", "Sign in with an SMS code (GET)";
-    login::DoSmsLoginPost => "短信登录接口（POST）", "Sign in with an SMS code (POST)";
-    login::LoginGet => "登录接口（GET）", "Sign in with a password (GET)";
-    login::LoginPost => "登录接口（POST）", "Sign in with a password (POST)";
-    login::LogoutGet => "退出登录（GET）", "Sign out (GET)";
-    login::LogoutPost => "退出登录（POST）", "Sign out (POST)";
-    login::Protocol => "隐私政策", "Privacy policy";
-    login::RegisterGet => "注册接口（GET）", "Register (GET)";
-    login::RegisterPost => "注册接口（POST）", "Register (POST)";
-    login::SetNewPasswordGet => "重设密码接口（GET）", "Set a new password (GET)";
-    login::SetNewPasswordPost => "重设密码接口（POST）", "Set a new password (POST)";
-
-    messages::MessageAdd => "添加短消息", "Send a message";
-    messages::MessageGet => "读取短消息", "Read a message";
-    messages::MessageGetImConfig => "IM配置", "Instant-messaging settings";
-    messages::MessageGetKefuConfig => "客服配置", "Customer-service settings";
-    messages::MessageGetMsgCount => "用户通知消息数量", "Count the notices";
-    messages::MessageGetNotice => "用户通知消息", "The notices";
-    messages::MessageList => "短消息列表数据", "List messages";
-    messages::MessageListChatMsg => "读取分页列表", "Read a chat thread, by page";
-    messages::MessageSetRead => "设置为已读", "Mark as read";
-
-    user::BindMobileGet => "绑定手机号（GET）", "Bind a mobile number (GET)";
-    user::BindMobilePost => "绑定手机号（POST）", "Bind a mobile number (POST)";
-    user::UserEdit => "修改用户端用户信息", "Edit the profile";
-    user::UserInfo => "用户基本信息", "The profile";
-    user::ListBaseUserLevel => "读取平台用户等级", "The platform's user levels";
-    user::ListsExpRule => "用户等级规则", "How experience is earned";
-    user::SaveCertificate => "实名认证保存", "Submit the real-name verification";
-    user::UnBindMobileGet => "重新绑定手机号（GET）", "Replace the mobile number (GET)";
-    user::UnBindMobilePost => "重新绑定手机号（POST）", "Replace the mobile number (POST)";
-
-    wechat::WechatCallbackMessage => "微信通知消息回调", "WeChat notification callback";
-    wechat::WechatCallbackMp => "公众号登录 - 公众号授权回调", "Official-account login: OAuth callback";
-    wechat::WechatCallbackPc => "二维码登录 - 微信网页回调", "QR-code login: web OAuth callback";
-    wechat::WechatCheckAppLogin => "用户登录验证", "Has the QR code been confirmed";
-    wechat::WechatGetOpenIdByCode => "根据code 获取openid", "Exchange a code for the openid";
-    wechat::WechatGetQrCode => "微信网页登录生成二维码", "Make a QR code for web login";
-    wechat::WechatGetUserPhoneNumber => "小程序获取手机号", "Mini program: get the phone number";
-    wechat::WechatGetXcxAccessToken => "获取getXcxAccessToken-向外提供", "Mini program's access token";
-    wechat::WechatIndex => "验证签名", "Check WeChat's signature";
-    wechat::WechatJsCode2Session => "用户注册", "Mini-program sign-up (jsCode2Session)";
-    wechat::WechatRedirectToWxCode => "公众号登录 - 获取code请求", "Official-account login: ask WeChat for a code";
-    wechat::WechatWxConfig => "获取微信配置请求", "WeChat JS-SDK configuration";
-
-    planner::Login => "账户登录", "Sign in";
-    planner::Register => "账户注册", "Register";
-    planner::ChangePassword => "修改密码", "Change the password";
-    planner::UploadPic => "上传头像", "Upload the avatar";
-    planner::GetAuthorizationCode => "获取授权码", "Get an authorization code";
-    planner::VerifyVerificationCode => "校验短信验证码", "Check an SMS code";
-    planner::CheckPhonenumber => "检查手机号码", "Check a phone number";
-    planner::ForgetPassword => "忘记密码", "Reset a forgotten password";
-    planner::GetAccountDetail => "账号详情", "Account details";
-    planner::Refresh => "刷新令牌（推断，种子未载）", "Refresh the tokens (inferred, not in the seed)";
-}
+crate::for_each_call!(calls);
 
 /// The catalog entry of the call named `name`.
 pub fn find(name: &str) -> Option<CallInfo> {
@@ -231,6 +241,7 @@ fn params<E: Call>() -> Vec<Param> {
                 name: name.clone(),
                 json_type: json_type(&property),
                 required: required.contains(&name.as_str()),
+                secret: property.get("format") == Some(&Value::from("password")),
                 description: text(&property),
                 values: values(&property),
             }
@@ -358,6 +369,13 @@ macro_rules! codes {
                 $(#[doc = $doc])+
                 $variant = $value,
             )+
+        }
+
+        /// Sent as its number.
+        impl ::specta::Type for $name {
+            fn definition(types: &mut ::specta::Types) -> ::specta::datatype::DataType {
+                <$repr as ::specta::Type>::definition(types)
+            }
         }
 
         impl ::schemars::JsonSchema for $name {

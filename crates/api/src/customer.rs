@@ -66,8 +66,9 @@ impl Device {
 /// A1: sign in by e-mail, phone (+`phoneArea`) or customer number, with a password (`loginPwd`,
 /// the MD5 from [`crate::password_md5`]), an SMS code (`verifyCode` + `sendToken`) or a third
 /// party (`isThird`).
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(rename_all = "camelCase")]
+#[serde(rename = "CustomerLoginRequest")]
 pub struct Login {
     /// 注册登录方式: how the account is named (1 邮箱 e-mail, 2 手机号码 phone, 3 客户账号 customer number).
     #[serde(rename = "type")]
@@ -103,98 +104,138 @@ pub struct Login {
 endpoint!(Login => Customer, Customer Post "/api/login/customer.app.CustomerWebApiService.login", Guest, "customer.login");
 
 /// The signed-in customer with its session and trading accounts (A1's `data`).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Customer {
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub customer_no: Option<String>,
     pub token: Option<Secret>,
     pub r_token: Option<Secret>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub name: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub first_name: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub last_name: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub email: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub phone: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub phone_area: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub country: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub company_id: Option<i64>,
     /// `real` or `demo` (模拟).
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub company_type: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub customer_group_id: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub status: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub kyc_status: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub kyc_remark: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub login_pass_status: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub pay_pass_status: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub open_account_type: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub source: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub register_time: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub login_time: Option<i64>,
     #[serde(deserialize_with = "lenient::list")]
+    #[specta(type = Vec<TradingAccount>)]
     pub account_list: Vec<TradingAccount>,
 }
 
 /// One trading account with its balances (A1's `accountList`). Amounts stay decimal strings:
 /// they are money, and the server sends them with the account's own number of `digits`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
 pub struct TradingAccount {
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub account_id: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub customer_id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub customer_no: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub currency: Option<String>,
     #[serde(rename = "type", deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub account_type: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub trade_type: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub status: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub digits: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub balance: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub equity: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub available: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub net_assets: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub frozen: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub margin: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub free_margin: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub profit: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub withdraw_amount: Option<String>,
     #[serde(deserialize_with = "lenient::flag")]
+    #[specta(type = Option<bool>)]
     pub open_account_status: Option<bool>,
 }
 
@@ -211,7 +252,7 @@ codes! {
 
 /// The currencies to open for one trade type (A2's `tradeTypeCurrencyList`). The seed declares
 /// both as strings and says nothing more.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct TradeTypeCurrency {
     pub all_currency: String,
@@ -222,8 +263,9 @@ pub struct TradeTypeCurrency {
 /// from `verifyCode` + `sendToken`, optionally a password (`pwd`, the MD5 from
 /// [`crate::password_md5`]), the advertising (utm) fields of the sign-up link and the trade
 /// types to open.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(rename_all = "camelCase")]
+#[serde(rename = "CustomerRegisterRequest")]
 pub struct Register {
     /// The client's address for the `X-Forwarded-For` header the seed requires on this call
     /// only (the server records where a registration came from); a header, not a parameter.
@@ -300,94 +342,130 @@ impl Endpoint for Register {
 }
 
 /// The new customer (A2's `data`). Registration does not sign in: there is no token here.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Registration {
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub customer_no: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub company_id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub company_type: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub association_company_id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub email: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub phone: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub phone_area: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub name: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub country: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub customer_group_id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub login_pass_status: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub pay_pass_status: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub optional: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub company_kyc_status: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub capital_in_status: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub open_account_type: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub third_server_code: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub source: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub register_time: Option<i64>,
     #[serde(deserialize_with = "lenient::flag")]
+    #[specta(type = Option<bool>)]
     pub api_check_switch: Option<bool>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub api_check_rule: Option<String>,
     /// The account-opening form (开户资料) the company asks for next, level by level.
     #[serde(deserialize_with = "lenient::list")]
+    #[specta(type = Vec<OpenAccountLevel>)]
     pub list: Vec<OpenAccountLevel>,
 }
 
 /// One level of the account-opening form (A2's `data.list`). The seed gives only the field
 /// names; they are kept as sent.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
 pub struct OpenAccountLevel {
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub level_code: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub level_name: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub open_account_type: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub path_code: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub path_name: Option<String>,
     #[serde(deserialize_with = "lenient::list")]
+    #[specta(type = Vec<OpenAccountElement>)]
     pub element_list: Vec<OpenAccountElement>,
 }
 
 /// One field of an account-opening level (A2's `elementList`).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "camelCase", default)]
 pub struct OpenAccountElement {
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub element_code: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub element_name: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub show_type: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub extend: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub element_value: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub element_value_input_group: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub element_code_input_group: Option<String>,
 }
 
@@ -396,7 +474,7 @@ pub struct OpenAccountElement {
 /// The seed's example body is the generic one its A3–A7 examples share (companyId, cardId,
 /// smsCode…); its only call-specific line is "邮件链接信息上的token信息" after the headers, so
 /// the call sends just that token, as `token` in the body (the header `token` is the login's).
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct CheckToken {
     /// 邮件链接信息上的token: the token carried by the e-mail link.
     pub token: Secret,
@@ -407,7 +485,7 @@ endpoint!(CheckToken => serde_json::Value, Customer Post "/api/global/customer.a
 ///
 /// The seed's example body is the shared generic one and its description line is a copy of
 /// A3's; the call checks a phone number, so it sends `phone` and `phoneArea` as A5 spells them.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckPhone {
     /// 手机号码: the phone number to check.
@@ -420,7 +498,7 @@ endpoint!(CheckPhone => serde_json::Value, Customer Post "/api/global/customer.a
 /// A5 checkPhoneForRetriedLoginPwd (找回登录密码：校验手机), step 1 of password retrieval: the
 /// phone and the SMS code sent to it (`smsVerifyCode` + `smsSendToken`). Answers the token that
 /// step 2 ([`RetrieveLoginPwd`]) needs.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct CheckPhoneForRetriedLoginPwd {
     /// 手机号码: the account's phone number.
@@ -437,7 +515,7 @@ endpoint!(CheckPhoneForRetriedLoginPwd => RetrievalToken, Customer Post "/api/gl
 /// A5's answer: the token for step 2. The seed's example shows `data: {}` while its step 2 says
 /// "前一步生成token" (the token the previous step made), so the token is read from `data` as a
 /// bare string (as A10 sends its token) or from `data.token`; any other shape leaves it `None`.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, specta::Type)]
 pub struct RetrievalToken {
     pub token: Option<Secret>,
 }
@@ -461,7 +539,7 @@ impl<'de> Deserialize<'de> for RetrievalToken {
 /// the same line follows a body parameter (`device`), so the token travels in the body as
 /// `token`. The new password goes as `loginPwd` (the MD5 from [`crate::password_md5`]), the name
 /// A1 uses for the login password this call sets.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct RetrieveLoginPwd {
     /// 前一步生成token: the token step 1 answered.
@@ -478,7 +556,7 @@ endpoint!(RetrieveLoginPwd => serde_json::Value, Customer Post "/api/global/cust
 /// The seed documents `device` and "前一步生成token" (the token of the step before, in the body
 /// as in A6); the password itself is not in its generic example body but is what the call sets,
 /// so it goes as `loginPwd` (MD5), as in A1.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(rename_all = "camelCase")]
 pub struct FirstSetLoginPwd {
     /// 登录设备: the device the call comes from.
@@ -492,19 +570,19 @@ endpoint!(FirstSetLoginPwd => Customer, Customer Post "/api/global/customer.app.
 
 /// A8 真实模拟账户切换: switch the signed-in customer between the real and the demo (模拟)
 /// trading account. The body is empty; the seed's answer is `{}`, kept as sent.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct SwitchAccount;
 endpoint!(SwitchAccount => serde_json::Value, Customer Post "/api/thirdExt/switchAccount", Required, "customer.switchAccount");
 
 /// A9 重置模拟账户: reset the signed-in customer's demo account. The body is empty; the seed's
 /// answer is `{}`, kept as sent.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct ResetAccount;
 endpoint!(ResetAccount => serde_json::Value, Customer Post "/api/global/customer.app.CustomerDubboApiService.resetAccount", Required, "customer.resetAccount");
 
 /// A10 获取访问令牌: exchange a one-time temporary token for the final access token, which is
 /// the answer's `data`. The seed's body is empty and its only token is the optional `token`
 /// header, so the temporary token is the one passed to [`crate::Client::send`].
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct RandomKey;
 endpoint!(RandomKey => Secret, Customer Post "/api/global/thirdExt/randomKey", Optional, "customer.randomKey");

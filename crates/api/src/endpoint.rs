@@ -56,7 +56,7 @@ impl Method {
 }
 
 /// Whether a call needs the family's session token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
 pub enum Auth {
     /// Never sends a token (游客可访问).
@@ -236,7 +236,7 @@ macro_rules! get_and_post {
         $(#[$doc])*
         ///
         /// Sent as GET.
-        #[derive(Debug, Clone, Default, ::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema)]
+        #[derive(Debug, Clone, Default, ::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema, ::specta::Type)]
         #[serde(transparent)]
         pub struct $get(pub $params);
         $crate::endpoint!($get => $output, $family Get $path, $auth, concat!($name, "_get"));
@@ -244,7 +244,7 @@ macro_rules! get_and_post {
         $(#[$doc])*
         ///
         /// Sent as POST.
-        #[derive(Debug, Clone, Default, ::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema)]
+        #[derive(Debug, Clone, Default, ::serde::Serialize, ::serde::Deserialize, ::schemars::JsonSchema, ::specta::Type)]
         #[serde(transparent)]
         pub struct $post(pub $params);
         $crate::endpoint!($post => $output, $family Post $path, $auth, concat!($name, "_post"));

@@ -24,7 +24,7 @@ pub use client::{Client, ClientConfig, Reply};
 pub use endpoint::{Auth, Endpoint, Family, Idempotent, Method, Upload};
 pub use error::{ApiError, ErrorCode, Lang};
 pub use record::{CallRecord, Observer};
-pub use secret::{Secret, password_md5};
+pub use secret::{Redacted, Secret, password_md5};
 pub use transport::{
     HttpRequest, HttpResponse, ReqwestTransport, Timeouts, Transport, TransportError,
 };

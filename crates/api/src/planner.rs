@@ -21,7 +21,7 @@ use crate::secret::Secret;
 
 /// `token_status` (0 fine, 1 must be refreshed, 2 invalid). An invalid token never reaches an
 /// answer: the envelope turns it into [`ApiError::Unauthorized`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize_repr, specta::Type)]
 #[repr(u8)]
 pub enum TokenStatus {
     Valid = 0,
@@ -56,33 +56,40 @@ fn secret<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Secret>, 
 
 /// The session C1 login and C10 refresh answer. The expiries are kept as sent: the seed shows
 /// only placeholders and does not say whether they are lifetimes in seconds or instants.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct PlannerTokens {
     #[serde(deserialize_with = "secret")]
+    #[specta(type = Option<Secret>)]
     pub access_token: Option<Secret>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub access_token_expire: Option<i64>,
     #[serde(deserialize_with = "secret")]
+    #[specta(type = Option<Secret>)]
     pub refresh_token: Option<Secret>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub refresh_token_expire: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub uid: Option<String>,
 }
 
 /// An answer with nothing but its outcome: `error` (already checked by the envelope) and, where
 /// the server sends it, whether the token should now be refreshed.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct Ack {
     #[serde(deserialize_with = "token_status")]
+    #[specta(type = Option<TokenStatus>)]
     pub token_status: Option<TokenStatus>,
 }
 
 /// C1 账户登录, sign in: with a user name or a phone number, the password and an authorization
 /// code.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
+#[serde(rename = "PlannerLoginRequest")]
 pub struct Login {
     /// 用户名: the user name (or give `phonenumber`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -100,7 +107,8 @@ endpoint!(Login => PlannerTokens, Planner Post "/srv/v1/login", Guest, "planner.
 /// C2 账户注册, registration: a password with a user name, a phone number (with its SMS code)
 /// or an e-mail address. The seed's example line says `post /srv/v1/login`; its heading says
 /// `/srv/v1/account`, which is the one that is not login.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
+#[serde(rename = "PlannerRegisterRequest")]
 pub struct Register {
     /// 授权码: the code `planner.authorization` answered.
     pub authorizationcode: Secret,
@@ -128,16 +136,17 @@ pub struct Register {
 endpoint!(Register => Registered, Planner Post "/srv/v1/account", Guest, "planner.account");
 
 /// C2's answer: the new user's id. Registration does not sign in.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct Registered {
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub uid: Option<String>,
 }
 
 /// C3 修改密码, change the signed-in user's password (the old one and the new one). The seed lists
 /// this call twice (its items 3 and 8); they are one call.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct ChangePassword {
     /// 授权码: the code `planner.authorization` answered.
     pub authorizationcode: Secret,
@@ -158,20 +167,31 @@ codes! {
 
 /// C4 上传头像, upload the signed-in user's avatar as `multipart/form-data`: the file part
 /// `file` and the text part `type` (1, an avatar) besides the common parameters.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Deserialize, JsonSchema, specta::Type)]
 pub struct UploadPic {
     /// 图片类型: what the picture is for.
     #[serde(rename = "type")]
     pub pic_type: PicType,
     /// 文件: the picture, a PNG, JPEG or WebP under 5 MiB, sent as the `file` part. Given as
     /// `{"fileName", "base64"}` when the call is made from its description.
-    #[serde(skip_serializing, deserialize_with = "image_file")]
+    #[serde(deserialize_with = "image_file")]
     #[schemars(with = "ImageFile")]
+    #[specta(type = ImageFile)]
     pub file: Upload,
 }
 
+/// Only `type` is a text part: the file goes as its own part.
+impl Serialize for UploadPic {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut parts = serializer.serialize_struct("UploadPic", 1)?;
+        parts.serialize_field("type", &self.pic_type)?;
+        parts.end()
+    }
+}
+
 /// A picture as data, for an upload made from the call's description rather than from code.
-#[derive(Deserialize, JsonSchema)]
+#[derive(Deserialize, JsonSchema, specta::Type)]
 #[serde(rename_all = "camelCase")]
 struct ImageFile {
     /// The file's name, sent with the part.
@@ -218,8 +238,7 @@ impl Endpoint for UploadPic {
 /// C4's answer. The seed's only comment, "如果上传成功,返回图片url" (on success, the picture's
 /// URL), sits on its `token_status` line, and no other field is shown: so a `token_status` that
 /// is not a status code is read as the URL, and a `url` field is read too.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(from = "RawUploadedPic")]
+#[derive(Debug, Clone, Default, Serialize, specta::Type)]
 pub struct UploadedPic {
     pub url: Option<String>,
     pub token_status: Option<TokenStatus>,
@@ -234,23 +253,24 @@ struct RawUploadedPic {
     token_status: Option<String>,
 }
 
-impl From<RawUploadedPic> for UploadedPic {
-    fn from(raw: RawUploadedPic) -> Self {
+impl<'de> Deserialize<'de> for UploadedPic {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = RawUploadedPic::deserialize(deserializer)?;
         let status = raw
             .token_status
             .map(|s| s.trim().to_owned())
             .filter(|s| !s.is_empty());
         let code = status.as_deref().and_then(|s| s.parse::<i64>().ok());
         let url_in_status = status.filter(|_| code.is_none());
-        Self {
+        Ok(Self {
             url: raw.url.filter(|u| !u.is_empty()).or(url_in_status),
             token_status: code.and_then(TokenStatus::from_code),
-        }
+        })
     }
 }
 
 /// C5 获取授权码, get the authorization code the other calls take, OAuth style.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct GetAuthorizationCode {
     /// 客户端id: the app's OAuth client id.
     pub client_id: String,
@@ -266,16 +286,17 @@ pub struct GetAuthorizationCode {
 endpoint!(GetAuthorizationCode => AuthorizationCode, Planner Get "/srv/v1/authorization", Guest, "planner.authorization");
 
 /// C5's answer.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct AuthorizationCode {
     #[serde(deserialize_with = "secret")]
+    #[specta(type = Option<Secret>)]
     pub authorizationcode: Option<Secret>,
 }
 
 /// C6 校验短信验证码, check an SMS code for a phone number (also the old number's before a
 /// rebind, error 3). Success is the whole answer.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct VerifyVerificationCode {
     /// 授权码: the code `planner.authorization` answered.
     pub authorizationcode: Secret,
@@ -288,7 +309,7 @@ endpoint!(VerifyVerificationCode => Ack, Planner Get "/srv/v1/verifyVerification
 
 /// C7 检查手机号码, is the phone number valid and still free: success means it can register;
 /// error 14 means it already has an account, 34 that it is not a phone number.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct CheckPhonenumber {
     /// 授权码: the code `planner.authorization` answered.
     pub authorizationcode: Secret,
@@ -299,7 +320,7 @@ endpoint!(CheckPhonenumber => Ack, Planner Get "/srv/v1/checkPhonenumber", Guest
 
 /// C8 忘记密码, set a new password for a forgotten one with an SMS code. The seed writes its
 /// request as a query string inside braces; as a POST of this family it is sent as a JSON body.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct ForgetPassword {
     /// 授权码: the code `planner.authorization` answered.
     pub authorizationcode: Secret,
@@ -313,20 +334,23 @@ pub struct ForgetPassword {
 endpoint!(ForgetPassword => Ack, Planner Post "/srv/v1/forgetpassword", Guest, "planner.forgetpassword");
 
 /// C9 账号详情, the signed-in user's account details.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct GetAccountDetail;
 endpoint!(GetAccountDetail => AccountDetail, Planner Get "/srv/v1/accountDetail", Required, "planner.accountDetail");
 
 /// C9's answer. The seed shows `data: {}` and names none of its fields, so it is kept as sent.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct AccountDetail {
     pub data: Value,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub message: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub reason: Option<String>,
     #[serde(deserialize_with = "token_status")]
+    #[specta(type = Option<TokenStatus>)]
     pub token_status: Option<TokenStatus>,
 }
 
@@ -335,7 +359,7 @@ pub struct AccountDetail {
 /// it. The body is the common parameters and `refresh_token`, without `access_token` (it is the
 /// one that expired); the answer is C1's. Each environment names the path
 /// ([`ClientConfig::planner_refresh_path`]).
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct Refresh {
     /// The refresh token the sign-in answered.
     pub refresh_token: Secret,

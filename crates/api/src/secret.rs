@@ -116,6 +116,31 @@ impl schemars::JsonSchema for Secret {
     }
 }
 
+/// A string on the wire.
+impl specta::Type for Secret {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        String::definition(types)
+    }
+}
+
+/// An answer on its way to a person (the UI, a terminal): every [`Secret`] in it serialises as
+/// [`crate::record::REDACTED`]. A call made by hand shows what the server said, but the tokens
+/// it hands out stay with the session that needs them.
+#[derive(Debug, Clone)]
+pub struct Redacted<T>(pub T);
+
+impl<T: Serialize> Serialize for Redacted<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        redacting(|| self.0.serialize(serializer))
+    }
+}
+
+impl<T: specta::Type> specta::Type for Redacted<T> {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        T::definition(types)
+    }
+}
+
 /// Family A sends passwords (`loginPwd`, `pwd`) as the lowercase hex MD5 of the plain text.
 pub fn password_md5(plain: &Secret) -> Secret {
     let digest = Md5::digest(plain.expose().as_bytes());

@@ -147,6 +147,17 @@ fn parameters_follow_the_wire_names_types_and_meanings() {
     let phone_area = login.params.iter().find(|p| p.name == "phoneArea").unwrap();
     assert!(!phone_area.required);
     assert_eq!(phone_area.json_type, "string");
+    // A form masks passwords and codes, and only them.
+    let secrets: Vec<&str> = login
+        .params
+        .iter()
+        .filter(|p| p.secret)
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(
+        secrets,
+        ["verifyCode", "sendToken", "loginPwd", "googleCode"]
+    );
 
     // Flattened paging and filters are parameters of the list itself, under their wire names.
     let list = call("user_center.address_list");

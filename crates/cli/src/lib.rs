@@ -331,7 +331,7 @@ async fn execute(cli: Cli, context: &Context, out: &mut dyn Write) -> Result<(),
             for (key, value) in args.params.iter().chain(&args.files) {
                 params.insert(key.clone(), value.clone());
             }
-            let answer = console::call(&auth, &name, params).await?;
+            let answer = console::call(&auth, &name, params, console::Secrets::Show).await?;
             if json {
                 print_json(out, &answer)
             } else {

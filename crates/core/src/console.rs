@@ -1,13 +1,13 @@
-//! Any call by its catalog name, with its parameters as JSON: what the command-line client's
-//! `call` sends, and what an API console will. The request is built from the call's own type,
-//! so bad parameters are refused before anything is sent, naming the parameter; the answer is
-//! the call's typed answer as JSON, and the session token is the family's, through [`Auth`].
+//! Any call made by hand: typed ([`send`], the app's per-call commands) or by its catalog name
+//! with its parameters as JSON ([`call`], the command-line client and the API console). The
+//! request is built from the call's own type, so bad parameters are refused before anything is
+//! sent, naming the parameter; the session token is the family's, through [`Auth`].
 
 use std::future::Future;
 use std::pin::Pin;
 
-use lcs_api::Family;
 use lcs_api::catalog::{Call, CallVisitor};
+use lcs_api::{Family, Redacted};
 use serde_json::{Map, Value};
 
 pub use lcs_api::catalog::{CallInfo, Param, ParamValue, catalog, find};
@@ -17,11 +17,25 @@ use crate::error::{Error, Result};
 
 type Sending<'a> = Pin<Box<dyn Future<Output = Result<Value>> + Send + 'a>>;
 
+/// Whether the tokens and codes in an answer are shown. The app's windows never show them
+/// (its per-call commands answer [`Redacted`] too); a script at the command line may need the
+/// code one call answers to send it with the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Secrets {
+    Redact,
+    Show,
+}
+
 /// Sends the call named `name` (`customer.login`) with `params`: guest calls without a token,
 /// the others through the family's session ([`Auth::customer`], [`Auth::user_center`],
 /// [`Auth::planner`], which renews family C's token). Sign-in calls made this way answer the
 /// server's answer but sign no one in: the flows in [`crate::auth`] do that.
-pub async fn call(auth: &Auth, name: &str, params: Map<String, Value>) -> Result<Value> {
+pub async fn call(
+    auth: &Auth,
+    name: &str,
+    params: Map<String, Value>,
+    secrets: Secrets,
+) -> Result<Value> {
     let info = find(name).ok_or_else(|| {
         Error::invalid(
             "call",
@@ -61,8 +75,16 @@ pub async fn call(auth: &Auth, name: &str, params: Map<String, Value>) -> Result
     } else {
         Value::Object(params)
     };
-    let sending = lcs_api::catalog::visit(name, Dispatch { auth, name, params })
-        .ok_or_else(|| Error::invalid("call", format!("no call named {name:?}")))??;
+    let sending = lcs_api::catalog::visit(
+        name,
+        Dispatch {
+            auth,
+            name,
+            params,
+            secrets,
+        },
+    )
+    .ok_or_else(|| Error::invalid("call", format!("no call named {name:?}")))??;
     sending.await
 }
 
@@ -74,11 +96,22 @@ fn invalid_parameter(call: &str, parameter: &str, message: String) -> Error {
     }
 }
 
+/// Sends `request` as a guest or through the family's session, as its call requires.
+pub async fn send<E: Call>(auth: &Auth, request: &E) -> Result<E::Output> {
+    Ok(match (E::FAMILY, E::AUTH) {
+        (_, lcs_api::Auth::Guest) => auth.client().send(request, None).await?,
+        (Family::Customer, _) => auth.customer(request).await?,
+        (Family::UserCenter, _) => auth.user_center(request).await?,
+        (Family::Planner, _) => auth.planner(request).await?,
+    })
+}
+
 /// Builds the request of the visited type and sends it.
 struct Dispatch<'a> {
     auth: &'a Auth,
     name: &'a str,
     params: Value,
+    secrets: Secrets,
 }
 
 impl<'a> CallVisitor for Dispatch<'a> {
@@ -96,15 +129,14 @@ impl<'a> CallVisitor for Dispatch<'a> {
             };
             invalid_parameter(self.name, &parameter, message)
         })?;
-        let auth = self.auth;
+        let (auth, secrets) = (self.auth, self.secrets);
         Ok(Box::pin(async move {
-            let answer = match (E::FAMILY, E::AUTH) {
-                (_, lcs_api::Auth::Guest) => auth.client().send(&request, None).await?,
-                (Family::Customer, _) => auth.customer(&request).await?,
-                (Family::UserCenter, _) => auth.user_center(&request).await?,
-                (Family::Planner, _) => auth.planner(&request).await?,
+            let answer = send(auth, &request).await?;
+            let json = match secrets {
+                Secrets::Redact => serde_json::to_value(Redacted(answer)),
+                Secrets::Show => serde_json::to_value(answer),
             };
-            serde_json::to_value(answer).map_err(|error| {
+            json.map_err(|error| {
                 Error::Api(lcs_api::ApiError::Decode {
                     path: E::NAME.to_owned(),
                     message: error.to_string(),

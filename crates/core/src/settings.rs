@@ -35,6 +35,8 @@ pub struct Settings {
     /// Whether the request inspector records calls: on by default in debug builds, for
     /// testers; off in release builds.
     pub inspector_enabled: bool,
+    /// Whether Settings offers the API console: in debug builds by default, for testers.
+    pub console_enabled: bool,
 }
 
 impl Default for Settings {
@@ -44,6 +46,7 @@ impl Default for Settings {
             environment: SANDBOX_ID.into(),
             custom_environments: Vec::new(),
             inspector_enabled: cfg!(debug_assertions),
+            console_enabled: cfg!(debug_assertions),
         }
     }
 }

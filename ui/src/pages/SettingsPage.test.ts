@@ -27,6 +27,10 @@ function backend(overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandle
         return []
       case 'inspector_set_enabled':
         return { language: saved, inspectorEnabled: args.enabled }
+      case 'settings_set_console_enabled':
+        return { language: saved, consoleEnabled: args.enabled }
+      case 'api_catalog':
+        return []
       case 'settings_set_language':
         saved = args.language as string | null
         return { language: saved }
@@ -81,6 +85,17 @@ describe('Settings page', () => {
     await wrapper.get('[data-testid="inspector-link"]').trigger('click')
     await flushPromises()
     expect(router.currentRoute.value.name).toBe('settings.inspector')
+  })
+
+  it('offers the API console once it is switched on', async () => {
+    const { wrapper, calls, router } = await mountApp(backend(), '/settings')
+    expect(wrapper.find('[data-testid="console-link"]').exists()).toBe(false)
+    await wrapper.get('[data-testid="console-switch"]').trigger('click')
+    await flushPromises()
+    expect(calls).toContainEqual({ cmd: 'settings_set_console_enabled', args: { enabled: true } })
+    await wrapper.get('[data-testid="console-link"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('settings.console')
   })
 
   it('shows the build the tester is running', async () => {

@@ -60,6 +60,10 @@ export const useSettingsStore = defineStore('settings', () => {
     settings.value = await call(commands.inspectorSetEnabled(enabled))
   }
 
+  async function setConsoleEnabled(enabled: boolean) {
+    settings.value = await call(commands.settingsSetConsoleEnabled(enabled))
+  }
+
   async function selectEnvironment(id: string) {
     environments.value = await call(commands.environmentSelect(id))
   }
@@ -96,6 +100,7 @@ export const useSettingsStore = defineStore('settings', () => {
     loadEnvironments,
     setLanguage,
     setInspectorEnabled,
+    setConsoleEnabled,
     selectEnvironment,
     saveEnvironment,
     removeEnvironment,

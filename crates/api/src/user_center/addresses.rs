@@ -33,7 +33,7 @@ impl AddressTag {
 
 /// The fields of an address as add, edit and the list filter take them. The seed marks none
 /// as required; the server fills in the user from the session.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct AddressFields {
     /// 详细地址: street and number.
     #[serde(rename = "udAddress", skip_serializing_if = "Option::is_none")]
@@ -59,6 +59,7 @@ pub struct AddressFields {
         serialize_with = "super::bit",
         skip_serializing_if = "Option::is_none"
     )]
+    #[specta(type = Option<bool>)]
     pub ud_is_default: Option<bool>,
     /// 纬度: latitude.
     #[serde(rename = "udLatitude", skip_serializing_if = "Option::is_none")]
@@ -96,7 +97,7 @@ pub struct AddressFields {
 }
 
 /// An existing address's id (`udId`, 地址编号) and its new fields, for the two edit calls.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct AddressEdit {
     /// 地址编号: the address to change.
     #[serde(rename = "udId")]
@@ -106,7 +107,7 @@ pub struct AddressEdit {
 }
 
 /// The two address list calls' parameters: paging plus a filter on any field.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct AddressQuery {
     #[serde(flatten)]
     pub list: ListQuery,
@@ -118,48 +119,67 @@ pub struct AddressQuery {
 }
 
 /// One delivery address as the server answers it.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct Address {
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub ud_address: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub ud_city: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub ud_city_id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub ud_county: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub ud_county_id: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub ud_id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub ud_intl: Option<String>,
     #[serde(deserialize_with = "lenient::flag")]
+    #[specta(type = Option<bool>)]
     pub ud_is_default: Option<bool>,
     #[serde(deserialize_with = "lenient::float")]
+    #[specta(type = Option<f64>)]
     pub ud_latitude: Option<f64>,
     #[serde(deserialize_with = "lenient::float")]
+    #[specta(type = Option<f64>)]
     pub ud_longitude: Option<f64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub ud_mobile: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub ud_name: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub ud_postalcode: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub ud_province: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub ud_province_id: Option<i64>,
     /// The tag's code as sent (`1001` home, `1002` company); see [`Address::tag`].
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub ud_tag_name: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub ud_telephone: Option<String>,
     /// When the address was added, as the server writes it (ISO 8601 in the seed).
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub ud_time: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_id: Option<i64>,
 }
 
@@ -171,7 +191,7 @@ impl Address {
 }
 
 /// 用户地址表 (add): adds an address to the signed-in user's book.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(transparent)]
 pub struct AddressAdd(pub AddressFields);
 endpoint!(AddressAdd => serde_json::Value, UserCenter Post "/front/account/userDeliveryAddress/add", Required, "user_center.address_add");
@@ -179,7 +199,7 @@ endpoint!(AddressAdd => serde_json::Value, UserCenter Post "/front/account/userD
 /// 用户地址表-通过ud_id查询: reads one address. The seed's example `data` is `{}`; the answer
 /// is the list's address shape, so it decodes as [`Address`] (every field optional), and a
 /// `null` for an unknown id is `None`.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct AddressGet {
     /// 地址编号: the address to read.
     pub ud_id: i64,
@@ -187,13 +207,13 @@ pub struct AddressGet {
 endpoint!(AddressGet => Option<Address>, UserCenter Get "/front/account/userDeliveryAddress/get", Required, "user_center.address_get");
 
 /// 用户地址表 (list): one page of the signed-in user's addresses.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(transparent)]
 pub struct AddressList(pub AddressQuery);
 endpoint!(AddressList => Page<Address>, UserCenter Get "/front/account/userDeliveryAddress/list", Required, "user_center.address_list");
 
 /// 用户地址表-通过ud_id删除: deletes one of the user's addresses.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct AddressRemove {
     /// 地址编号: the address to delete.
     pub ud_id: i64,
@@ -201,31 +221,31 @@ pub struct AddressRemove {
 endpoint!(AddressRemove => serde_json::Value, UserCenter Post "/front/account/userDeliveryAddress/remove", Required, "user_center.address_remove");
 
 /// 用户地址表-编辑 (save): changes one of the user's addresses.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(transparent)]
 pub struct AddressSave(pub AddressEdit);
 endpoint!(AddressSave => serde_json::Value, UserCenter Post "/front/account/userDeliveryAddress/save", Required, "user_center.address_save");
 
 /// 用户地址表-添加 (back office): adds an address to any user's book (`userId`).
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(transparent)]
 pub struct ManageAddressAdd(pub AddressFields);
 endpoint!(ManageAddressAdd => serde_json::Value, UserCenter Post "/manage/account/userDeliveryAddress/add", Required, "user_center.manage_address_add");
 
 /// 用户地址表-编辑 (back office): changes any user's address.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(transparent)]
 pub struct ManageAddressEdit(pub AddressEdit);
 endpoint!(ManageAddressEdit => serde_json::Value, UserCenter Post "/manage/account/userDeliveryAddress/edit", Required, "user_center.manage_address_edit");
 
 /// 用户地址表-分页列表查询 (back office): one page of all users' addresses.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(transparent)]
 pub struct ManageAddressList(pub AddressQuery);
 endpoint!(ManageAddressList => Page<Address>, UserCenter Get "/manage/account/userDeliveryAddress/list", Required, "user_center.manage_address_list");
 
 /// 用户地址表-通过ud_id删除 (back office): deletes any user's address.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct ManageAddressRemove {
     /// 地址编号: the address to delete.
     pub ud_id: i64,
@@ -234,7 +254,7 @@ endpoint!(ManageAddressRemove => serde_json::Value, UserCenter Post "/manage/acc
 
 /// 用户地址表-批量删除 (back office): deletes several addresses at once. The seed types `ud_id`
 /// as a string here: the ids go joined with commas (`3,4,5`).
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct ManageAddressRemoveBatch {
     /// 地址编号: the addresses to delete, sent joined with commas.
     pub ud_id: Vec<i64>,

@@ -31,7 +31,7 @@ codes! {
 
 /// The fields of an invoice's details as add, edit and the list filter take them; the seed
 /// marks none as required.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct InvoiceFields {
     /// 单位地址: the company's registered address.
     #[serde(rename = "invoiceAddress", skip_serializing_if = "Option::is_none")]
@@ -81,6 +81,7 @@ pub struct InvoiceFields {
         serialize_with = "super::bit",
         skip_serializing_if = "Option::is_none"
     )]
+    #[specta(type = Option<bool>)]
     pub invoice_is_company: Option<bool>,
     /// 是否默认: whether these are the default details; sent as 0/1.
     #[serde(
@@ -88,6 +89,7 @@ pub struct InvoiceFields {
         serialize_with = "super::bit",
         skip_serializing_if = "Option::is_none"
     )]
+    #[specta(type = Option<bool>)]
     pub invoice_is_default: Option<bool>,
     /// 电子发票: paper or electronic.
     #[serde(
@@ -110,7 +112,7 @@ pub struct InvoiceFields {
 }
 
 /// The invoice list's parameters: paging plus a filter on any field.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct InvoiceQuery {
     #[serde(flatten)]
     pub list: ListQuery,
@@ -122,60 +124,79 @@ pub struct InvoiceQuery {
 }
 
 /// One set of invoice details as the server answers it.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct Invoice {
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub invoice_address: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub invoice_bankaccount: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub invoice_bankname: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub invoice_company_code: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub invoice_contact_address: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub invoice_contact_area: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub invoice_contact_email: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub invoice_contact_mobile: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub invoice_contact_name: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub invoice_content: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub invoice_datetime: Option<String>,
     /// Company (`true`) or person (`false`).
     #[serde(deserialize_with = "lenient::flag")]
+    #[specta(type = Option<bool>)]
     pub invoice_is_company: Option<bool>,
     #[serde(deserialize_with = "lenient::flag")]
+    #[specta(type = Option<bool>)]
     pub invoice_is_default: Option<bool>,
     /// 0 paper, 1 electronic ([`InvoiceMedium`]).
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub invoice_is_electronic: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub invoice_phone: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub invoice_title: Option<String>,
     /// 1 normal, 2 special VAT ([`InvoiceType`]).
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub invoice_type: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_id: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_invoice_id: Option<i64>,
 }
 
 /// 添加用户发票管理: adds invoice details for the signed-in user.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(transparent)]
 pub struct InvoiceAdd(pub InvoiceFields);
 endpoint!(InvoiceAdd => serde_json::Value, UserCenter Post "/front/account/userInvoice/add", Required, "user_center.invoice_add");
 
 /// 用户发票管理表-编辑: changes one set of invoice details (`userInvoiceId`, 发票编号).
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct InvoiceEdit {
     /// 发票编号: the invoice details to change.
     #[serde(rename = "userInvoiceId")]
@@ -188,7 +209,7 @@ endpoint!(InvoiceEdit => serde_json::Value, UserCenter Post "/front/account/user
 /// 用户发票管理表-通过user_invoice_id查询: reads one set of invoice details. The seed's example
 /// `data` is `{}`; the answer is the list's shape, so it decodes as [`Invoice`], and a `null`
 /// for an unknown id is `None`.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct InvoiceGet {
     /// 发票编号: the invoice details to read.
     pub user_invoice_id: i64,
@@ -196,13 +217,13 @@ pub struct InvoiceGet {
 endpoint!(InvoiceGet => Option<Invoice>, UserCenter Get "/front/account/userInvoice/get", Required, "user_center.invoice_get");
 
 /// 发票列表: one page of the signed-in user's invoice details.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(transparent)]
 pub struct InvoiceList(pub InvoiceQuery);
 endpoint!(InvoiceList => Page<Invoice>, UserCenter Get "/front/account/userInvoice/list", Required, "user_center.invoice_list");
 
 /// 用户发票管理表-通过user_invoice_id删除: deletes one set of invoice details.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct InvoiceRemove {
     /// 发票编号: the invoice details to delete.
     pub user_invoice_id: i64,

@@ -12,7 +12,7 @@ use crate::{endpoint, get_and_post};
 /// The account form the seed documents for SMS login and registration, and for binding a
 /// mobile number ([`super::user`]). The seed marks no parameter as required: which ones a
 /// flow needs (a password, or a code and its key) is the server's business.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct AccountForm {
     /// 注册方式 (`bindType`): the server's `BindConnectCode`, the kind of account named
     /// (mobile, e-mail, …). The seed names the enum without listing its values.
@@ -37,7 +37,7 @@ pub struct AccountForm {
 
 /// The password-login form: [`AccountForm`] without `bindType`. Logout documents the same
 /// parameters; it needs none of them.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct LoginParams {
     /// 密码是否加密: whether `password` is already encrypted; sent as `true`/`false`.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -57,7 +57,7 @@ pub struct LoginParams {
 }
 
 /// The new-password form: a new `password`, proved by the old one or by a code.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct NewPasswordParams {
     /// 注册方式 (`bindType`, `BindConnectCode`): how the code reached the user.
     #[serde(rename = "bindType", skip_serializing_if = "Option::is_none")]
@@ -80,32 +80,37 @@ pub struct NewPasswordParams {
 }
 
 /// A new session: login's and registration's `data`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct SignedIn {
     /// The user centre's session token.
     #[serde(deserialize_with = "super::secret")]
+    #[specta(type = Option<Secret>)]
     pub token: Option<Secret>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_id: Option<i64>,
 }
 
 /// Logout's `data`: the seed shows a `token` and does not say what it is for.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct SignedOut {
     #[serde(deserialize_with = "super::secret")]
+    #[specta(type = Option<Secret>)]
     pub token: Option<Secret>,
 }
 
 /// The privacy policy (隐私政策) as the server answers it.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct ProtocolDocument {
     /// The document's text, as the server formats it.
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub document: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub state: Option<i64>,
 }
 
@@ -132,7 +137,7 @@ get_and_post! {
 
 /// 隐私政策: reads the privacy policy, which is shown before anyone signs in. The seed names
 /// the three parameters without describing them.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct Protocol {
     /// document_type: the kind of document (the seed does not describe it).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -11,7 +11,7 @@ use crate::endpoint;
 use crate::lenient;
 
 /// 消息类型 (`messageCat`, ENUM): what a message carries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(rename_all = "lowercase")]
 pub enum MessageCat {
     /// text-文本消息.
@@ -67,7 +67,7 @@ codes! {
 }
 
 /// The message list filters, shared by [`MessageList`] and [`MessageListChatMsg`].
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct MessageFilter {
     /// 消息类型: text, image, video, …
     #[serde(rename = "messageCat", skip_serializing_if = "Option::is_none")]
@@ -93,6 +93,7 @@ pub struct MessageFilter {
         serialize_with = "super::bit",
         skip_serializing_if = "Option::is_none"
     )]
+    #[specta(type = Option<bool>)]
     pub message_is_delete: Option<bool>,
     /// 是否读取 (BOOL): `false` 0-未读 unread, `true` 1-已读 read.
     #[serde(
@@ -100,6 +101,7 @@ pub struct MessageFilter {
         serialize_with = "super::bit",
         skip_serializing_if = "Option::is_none"
     )]
+    #[specta(type = Option<bool>)]
     pub message_is_read: Option<bool>,
     /// 消息种类: sent or received.
     #[serde(rename = "messageKind", skip_serializing_if = "Option::is_none")]
@@ -140,7 +142,7 @@ pub struct MessageFilter {
 }
 
 /// The two message list calls' parameters: paging plus the filters.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct MessageQuery {
     #[serde(flatten)]
     pub list: ListQuery,
@@ -152,128 +154,171 @@ pub struct MessageQuery {
 /// [`MessageGetNotice`]). The enum-like fields stay integers, so a value the app does not
 /// know yet still decodes; their meanings are on [`MessageDataType`], [`MessageKind`] and
 /// [`MessageType`].
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct MessageRow {
     /// text, img, video, file, location or redpack ([`MessageCat`]).
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub message_cat: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub message_content: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub message_data_id: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub message_data_type: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub message_h: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub message_id: Option<i64>,
     #[serde(deserialize_with = "lenient::flag")]
+    #[specta(type = Option<bool>)]
     pub message_is_delete: Option<bool>,
     #[serde(deserialize_with = "lenient::flag")]
+    #[specta(type = Option<bool>)]
     pub message_is_read: Option<bool>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub message_kind: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub message_length: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub message_parent_id: Option<i64>,
     /// When it was sent, as the server's timestamp.
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub message_time: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub message_title: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub message_type: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub message_w: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_nickname: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_other_id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_other_nickname: Option<String>,
 }
 
 /// A product message's card (`content`).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct MessageContent {
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub item_id: Option<i64>,
     /// A price: kept as the server's decimal text.
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub item_unit_price: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub message_content: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub message_h: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub message_length: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub message_w: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub product_image: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub product_item_name: Option<String>,
 }
 
 /// The chat's view of a user (`userinfo`).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct ChatUser {
     /// The avatar's URL.
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub face: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub uid: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub username: Option<String>,
 }
 
 /// A message as the chat shows it: its row's fields plus both parties and any product card.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct ChatMessage {
     #[serde(flatten)]
     pub message: MessageRow,
     #[serde(deserialize_with = "super::object")]
+    #[specta(type = Option<MessageContent>)]
     pub content: Option<MessageContent>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub message_other_id: Option<i64>,
     #[serde(deserialize_with = "super::object")]
+    #[specta(type = Option<MessageRow>)]
     pub msg_row: Option<MessageRow>,
     /// A count: the unread messages in [`MessageGetMsgCount`]'s answer.
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub num: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_avatar: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_other_avatar: Option<String>,
     #[serde(deserialize_with = "super::object")]
+    #[specta(type = Option<ChatUser>)]
     pub userinfo: Option<ChatUser>,
 }
 
 /// One entry of a chat thread ([`MessageListChatMsg`]).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct ChatEntry {
     #[serde(deserialize_with = "super::object")]
+    #[specta(type = Option<ChatMessage>)]
     pub msg: Option<ChatMessage>,
     /// The entry's kind; the seed shows only `"string"`.
     #[serde(rename = "type", deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub kind: Option<String>,
 }
 
 /// [`MessageGetNotice`]'s answer: a bare list, whose items that do not decode are skipped.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(transparent)]
-pub struct Notices(#[serde(deserialize_with = "lenient::list")] pub Vec<MessageRow>);
+pub struct Notices(
+    #[serde(deserialize_with = "lenient::list")]
+    #[specta(type = Vec<MessageRow>)]
+    pub Vec<MessageRow>,
+);
 
 /// 添加短消息: sends a message to another user; answers the message as the chat shows it.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct MessageAdd {
     /// 消息类型: text, image, …
     #[serde(rename = "messageCat", skip_serializing_if = "Option::is_none")]
@@ -309,7 +354,7 @@ pub struct MessageAdd {
 endpoint!(MessageAdd => ChatMessage, UserCenter Post "/front/account/userMessage/add", Required, "user_center.message_add");
 
 /// 读取短消息: reads one message; `None` when the server answers `null`.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct MessageGet {
     /// 消息编号: the message to read.
     pub message_id: i64,
@@ -317,18 +362,18 @@ pub struct MessageGet {
 endpoint!(MessageGet => Option<MessageRow>, UserCenter Get "/front/account/userMessage/get", Required, "user_center.message_get");
 
 /// IM配置接口: the instant-messaging settings for the signed-in user (undocumented shape).
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct MessageGetImConfig;
 endpoint!(MessageGetImConfig => serde_json::Value, UserCenter Get "/front/account/userMessage/getImConfig", Required, "user_center.message_get_im_config");
 
 /// 客服配置接口: the customer-service (客服) chat settings (undocumented shape).
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct MessageGetKefuConfig;
 endpoint!(MessageGetKefuConfig => serde_json::Value, UserCenter Get "/front/account/userMessage/getKefuConfig", Required, "user_center.message_get_kefu_config");
 
 /// 用户通知消息数量: how many notices the user has; the seed's answer is a message with the
 /// count in `num`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct MessageGetMsgCount {
     /// The seed names the parameter only; presumably 1 counts recent messages only.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -337,25 +382,25 @@ pub struct MessageGetMsgCount {
 endpoint!(MessageGetMsgCount => ChatMessage, UserCenter Get "/front/account/userMessage/getMsgCount", Required, "user_center.message_get_msg_count");
 
 /// 用户通知消息 (用户消息列表接口): the user's notices, as one list.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct MessageGetNotice;
 endpoint!(MessageGetNotice => Notices, UserCenter Get "/front/account/userMessage/getNotice", Required, "user_center.message_get_notice");
 
 /// 短消息列表数据: one page of the user's messages.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(transparent)]
 pub struct MessageList(pub MessageQuery);
 endpoint!(MessageList => Page<ChatMessage>, UserCenter Get "/front/account/userMessage/list", Required, "user_center.message_list");
 
 /// 读取分页列表 (listChatMsg): one page of a chat thread.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(transparent)]
 pub struct MessageListChatMsg(pub MessageQuery);
 endpoint!(MessageListChatMsg => Page<ChatEntry>, UserCenter Get "/front/account/userMessage/listChatMsg", Required, "user_center.message_list_chat_msg");
 
 /// 设置为已读: marks one message (`message_id`), or a conversation with another user
 /// (`user_other_id`), as read.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct MessageSetRead {
     /// 消息编号: the message to mark as read.
     #[serde(skip_serializing_if = "Option::is_none")]

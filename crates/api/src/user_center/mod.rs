@@ -22,7 +22,7 @@ use crate::secret::Secret;
 
 /// The paging, sorting, search and time-range parameters every list call (分页列表查询) takes.
 /// All are optional; the server's defaults apply to what is left out.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct ListQuery {
     /// 分页查询页码: the page to read, from 1.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -69,22 +69,27 @@ impl ListQuery {
 
 /// One page of a list answer: `data: {items, page, records, size, total}`. Items that do not
 /// decode at all are skipped; the page's counters are `None` when missing or mistyped.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, specta::Type)]
 #[serde(default, bound(deserialize = "T: DeserializeOwned"))]
 pub struct Page<T> {
     #[serde(deserialize_with = "lenient::list")]
+    #[specta(type = Vec<T>)]
     pub items: Vec<T>,
     /// The page number these items are.
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub page: Option<i64>,
     /// How many rows match in all.
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub records: Option<i64>,
     /// Rows per page.
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub size: Option<i64>,
     /// How many pages there are.
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub total: Option<i64>,
 }
 

@@ -69,7 +69,7 @@ codes! {
 
 /// The profile's fields as edit and real-name verification take them; only those set are
 /// sent, and the seed marks none as required.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct UserFields {
     /// 用户密码.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -125,6 +125,7 @@ pub struct UserFields {
         serialize_with = "super::bit",
         skip_serializing_if = "Option::is_none"
     )]
+    #[specta(type = Option<bool>)]
     pub user_new: Option<bool>,
     /// 用户昵称.
     #[serde(rename = "userNickname", skip_serializing_if = "Option::is_none")]
@@ -140,161 +141,227 @@ pub struct UserFields {
 /// The signed-in user's profile, balances and statistics ([`UserInfo`]'s answer). Amounts
 /// stay the server's decimal text: they are money or points. Enum-like fields stay integers
 /// so that a new value still decodes: see [`Gender`], [`Authentication`] and [`UserState`].
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct UserProfile {
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub chain_id: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub client_id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub commission_amount: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub currency_id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub currency_symbol_left: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub month_order: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub month_trade: Option<String>,
     #[serde(deserialize_with = "lenient::list")]
+    #[specta(type = Vec<String>)]
     pub permissions: Vec<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub role_id: Option<i64>,
     #[serde(deserialize_with = "lenient::list")]
+    #[specta(type = Vec<String>)]
     pub roles: Vec<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub site_id: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub store_id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub tag_group_names: Option<String>,
     /// Tag ids joined with commas.
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub tag_ids: Option<String>,
     #[serde(deserialize_with = "lenient::list")]
+    #[specta(type = Vec<String>)]
     pub tag_title_list: Vec<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub tag_titles: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub total_order: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub total_trade: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub ud_address: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_account: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_avatar: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_birthday: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_credit: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_credit_frozen: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_credit_total: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_credit_used: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_email: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_exp: Option<i64>,
     /// 0 not said, 1 male, 2 female.
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_gender: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_idcard: Option<String>,
     #[serde(deserialize_with = "lenient::list")]
+    #[specta(type = Vec<String>)]
     pub user_idcard_image_list: Vec<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_idcard_images: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_intl: Option<String>,
     /// 0 not verified, 1 pending, 2 verified, 3 refused.
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_is_authentication: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_level_id: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_level_name: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_login_time: Option<i64>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_margin: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_mobile: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_money: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_money_frozen: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_nickname: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_points: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_points_frozen: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_realname: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_recharge_card: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_recharge_card_frozen: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_redpack: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_redpack_frozen: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_reg_time: Option<i64>,
     /// 0 locked, 1 active, 2 not activated.
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_state: Option<i64>,
     /// How many vouchers the user holds.
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub voucher: Option<i64>,
 }
 
 /// One of the platform's user levels.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct UserLevel {
     /// The experience the level needs.
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_level_exp: Option<i64>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_level_id: Option<i64>,
     /// Whether the platform defines it (built in) rather than an operator.
     #[serde(deserialize_with = "lenient::flag")]
+    #[specta(type = Option<bool>)]
     pub user_level_is_buildin: Option<bool>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_level_logo: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_level_name: Option<String>,
     /// The level's rate (a discount), as the server's decimal text.
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_level_rate: Option<String>,
     /// The spending the level needs, as the server's decimal text.
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub user_level_spend: Option<String>,
     #[serde(deserialize_with = "lenient::int")]
+    #[specta(type = Option<i64>)]
     pub user_level_time: Option<i64>,
 }
 
 /// How experience is earned (用户等级规则), as the server's text.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]
 #[serde(default)]
 pub struct ExpRule {
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub exp_consume_max: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub exp_consume_rate: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub exp_evaluate_good: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub exp_login: Option<String>,
     #[serde(deserialize_with = "lenient::string")]
+    #[specta(type = Option<String>)]
     pub exp_reg: Option<String>,
 }
 
@@ -304,13 +371,13 @@ get_and_post! {
 }
 
 /// 修改用户端用户信息: changes the signed-in user's profile.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(transparent)]
 pub struct UserEdit(pub UserFields);
 endpoint!(UserEdit => serde_json::Value, UserCenter Post "/front/account/user/edit", Required, "user_center.user_edit");
 
 /// 用户基本信息: the signed-in user's profile.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct UserInfo;
 endpoint!(UserInfo => UserProfile, UserCenter Get "/front/account/user/info", Required, "user_center.user_info");
 
@@ -318,17 +385,17 @@ endpoint!(UserInfo => UserProfile, UserCenter Get "/front/account/user/info", Re
 // goes along when there is one, and a guest may read them too.
 
 /// 读取平台用户等级: the platform's user levels, as one page.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct ListBaseUserLevel;
 endpoint!(ListBaseUserLevel => Page<UserLevel>, UserCenter Get "/front/account/user/listBaseUserLevel", Optional, "user_center.list_base_user_level");
 
 /// 用户等级规则: how experience is earned.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct ListsExpRule;
 endpoint!(ListsExpRule => ExpRule, UserCenter Get "/front/account/user/listsExpRule", Optional, "user_center.lists_exp_rule");
 
 /// 实名认证保存: submits the real-name verification (legal name, identity card and its images).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 #[serde(transparent)]
 pub struct SaveCertificate(pub UserFields);
 endpoint!(SaveCertificate => serde_json::Value, UserCenter Post "/front/account/user/saveCertificate", Required, "user_center.save_certificate");

@@ -14,13 +14,13 @@ use crate::endpoint;
 use crate::secret::Secret;
 
 /// 微信通知消息回调: where WeChat delivers notifications.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct WechatCallbackMessage;
 endpoint!(WechatCallbackMessage => serde_json::Value, UserCenter Get "/front/account/wechat/callbackMessage", Guest, "user_center.wechat_callback_message");
 
 /// 公众号登录 - 公众号授权回调: the official account's OAuth callback, with WeChat's one-time
 /// `code`.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct WechatCallbackMp {
     /// The campaign the login came from, when there is one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -32,7 +32,7 @@ endpoint!(WechatCallbackMp => serde_json::Value, UserCenter Get "/front/account/
 
 /// 二维码登录 - 微信网页回调: the web QR-code login's OAuth callback. The seed's answer is a bare
 /// `{}`, without the envelope.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct WechatCallbackPc {
     /// code: WeChat's one-time OAuth code.
     pub code: Secret,
@@ -41,7 +41,7 @@ endpoint!(WechatCallbackPc => serde_json::Value, UserCenter Get "/front/account/
 
 /// 用户登录验证: asks whether the QR code `code` has been scanned and confirmed yet; polled by
 /// the QR login screen.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct WechatCheckAppLogin {
     /// code: the QR code `getQrCode` answered.
     pub code: Secret,
@@ -49,7 +49,7 @@ pub struct WechatCheckAppLogin {
 endpoint!(WechatCheckAppLogin => serde_json::Value, UserCenter Get "/front/account/wechat/checkAppLogin", Guest, "user_center.wechat_check_app_login");
 
 /// 根据code 获取openid: exchanges WeChat's one-time `code` for the user's openid.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct WechatGetOpenIdByCode {
     /// code: WeChat's one-time code.
     pub code: Secret,
@@ -57,13 +57,13 @@ pub struct WechatGetOpenIdByCode {
 endpoint!(WechatGetOpenIdByCode => serde_json::Value, UserCenter Get "/front/account/wechat/getOpenIdByCode", Guest, "user_center.wechat_get_open_id_by_code");
 
 /// 微信网页登录生成二维码: makes a QR code for web login.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct WechatGetQrCode;
 endpoint!(WechatGetQrCode => serde_json::Value, UserCenter Get "/front/account/wechat/getQrCode", Guest, "user_center.wechat_get_qr_code");
 
 /// 小程序获取手机号: exchanges a mini program's phone-number `code` for the number. Optional:
 /// the number belongs to whoever is signed in, when someone is, and it also serves sign-up.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct WechatGetUserPhoneNumber {
     /// code: the mini program's phone-number code.
     pub code: Secret,
@@ -72,7 +72,7 @@ endpoint!(WechatGetUserPhoneNumber => serde_json::Value, UserCenter Get "/front/
 
 /// 获取getXcxAccessToken-向外提供: the mini program's WeChat access token, offered to other
 /// services. The seed's answer is the bare token string, without the envelope.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct WechatGetXcxAccessToken {
     /// Whether a cached token may be answered; sent as `true`/`false`.
     #[serde(rename = "useCacheFlag", skip_serializing_if = "Option::is_none")]
@@ -82,7 +82,7 @@ endpoint!(WechatGetXcxAccessToken => Option<Secret>, UserCenter Get "/front/acco
 
 /// 验证签名: WeChat's server check; answers `echostr` when the signature is right. The seed's
 /// answer is the bare string, without the envelope.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct WechatIndex {
     /// timestamp: WeChat's timestamp.
     pub timestamp: String,
@@ -97,7 +97,7 @@ endpoint!(WechatIndex => Option<String>, UserCenter Get "/front/account/wechat/i
 
 /// 用户注册 (jsCode2Session): signs a mini-program user up from `wx.login`'s `code` and the
 /// encrypted user data.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct WechatJsCode2Session {
     /// code: `wx.login`'s one-time code.
     pub code: Secret,
@@ -118,12 +118,12 @@ endpoint!(WechatJsCode2Session => serde_json::Value, UserCenter Get "/front/acco
 
 /// 公众号登录 - 获取code请求: starts official-account login by sending the browser to WeChat
 /// for a `code`. The seed's answer is a bare `{}`, without the envelope.
-#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct WechatRedirectToWxCode;
 endpoint!(WechatRedirectToWxCode => serde_json::Value, UserCenter Get "/front/account/wechat/redirectToWxCode", Guest, "user_center.wechat_redirect_to_wx_code", bare);
 
 /// 获取微信配置请求: the JS-SDK configuration (signature and all) for the page at `href`.
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct WechatWxConfig {
     /// href: the address of the page that will use the JS-SDK.
     pub href: String,
