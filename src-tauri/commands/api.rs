@@ -38,8 +38,8 @@ lcs_api::for_each_call!(api_commands);
 /// Every call with its titles and parameters, in the order of API.md.
 #[tauri::command]
 #[specta::specta]
-pub fn api_catalog() -> Vec<CallInfo> {
-    console::catalog()
+pub fn api_catalog() -> CommandResult<Vec<CallInfo>> {
+    Ok(console::catalog())
 }
 
 /// The call named `name` (`customer.login`) with `params` as its parameters; a parameter the

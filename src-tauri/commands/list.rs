@@ -11,6 +11,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "address_remove",
     "address_set_default",
     "api_call",
+    "api_catalog",
     "api_customer_check_phone",
     "api_customer_check_phone_for_retried_login_pwd",
     "api_customer_check_token",

@@ -173,10 +173,17 @@ mod tests {
         let path = dir.path().join("bindings.ts");
         generate(&path);
         let bindings = std::fs::read_to_string(path).expect("read bindings");
+        // `__TAURI_INVOKE("name"…` or, for a command that cannot fail, `__TAURI_INVOKE<T>("name"…`.
         bindings
-            .split("__TAURI_INVOKE(\"")
+            .split("__TAURI_INVOKE")
             .skip(1)
-            .filter_map(|rest| rest.split('"').next())
+            .filter_map(|rest| {
+                let call = match rest.strip_prefix('<') {
+                    Some(typed) => typed.split_once(">(\"")?.1,
+                    None => rest.strip_prefix("(\"")?,
+                };
+                call.split('"').next()
+            })
             .map(str::to_owned)
             .collect()
     }

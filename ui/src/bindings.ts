@@ -17,7 +17,7 @@ export const commands = {
 	addressRemove: (id: string) => typedError<null, CommandError>(__TAURI_INVOKE("address_remove", { id })),
 	addressSetDefault: (id: string) => typedError<null, CommandError>(__TAURI_INVOKE("address_set_default", { id })),
 	/**  Every call with its titles and parameters, in the order of API.md. */
-	apiCatalog: () => __TAURI_INVOKE<CallInfo[]>("api_catalog"),
+	apiCatalog: () => typedError<CallInfo[], CommandError>(__TAURI_INVOKE("api_catalog")),
 	/**
 	 *  The call named `name` (`customer.login`) with `params` as its parameters; a parameter the
 	 *  call does not take, or one of the wrong type, is refused by name before anything is sent.

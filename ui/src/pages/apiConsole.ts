@@ -1,10 +1,11 @@
 import { reactive } from 'vue'
 import { commands, type CallInfo, type Value, type Param } from '../bindings'
+import { call } from '../commands'
 
 /** The catalog comes from Rust once per run: it cannot change while the app runs. */
 let catalog: Promise<CallInfo[]> | undefined
 export function loadCatalog(): Promise<CallInfo[]> {
-  catalog ??= commands.apiCatalog().catch((error: unknown) => {
+  catalog ??= call(commands.apiCatalog()).catch((error: unknown) => {
     catalog = undefined
     throw error
   })
