@@ -57,6 +57,9 @@ pub struct Environment {
     /// Trust the built-in sandbox's demo pages (`/h5/` on the address it listens on, known
     /// only at run time, so it cannot be listed in `h5_origins`).
     pub trust_sandbox_h5: bool,
+    /// The language the backends are told (`lang` header for A, `Accept-Language` for B,
+    /// C's `lang`); `None` follows the app's language.
+    pub lang: Option<Language>,
 }
 
 /// An environment's call that sends a verification code (API.md: the seeds document none).
@@ -97,6 +100,7 @@ impl Default for Environment {
             planner_client_secret: String::new(),
             h5_origins: Vec::new(),
             trust_sandbox_h5: false,
+            lang: None,
         }
     }
 }
@@ -183,12 +187,15 @@ impl Environment {
         if !self.planner_refresh_path.starts_with('/') {
             return Err(Error::invalid("plannerRefreshPath", "must start with '/'"));
         }
-        if let Some(bad) = self.h5_origins.iter().find_map(|h5| {
-            h5.parse()
-                .err()
-                .map(|why| format!("{:?}: {why}", h5.origin))
-        }) {
-            return Err(Error::invalid("h5Origins", bad));
+        for (index, h5) in self.h5_origins.iter().enumerate() {
+            if let Err(why) = h5.parse() {
+                return Err(Error::InvalidEntry {
+                    field: "h5Origins",
+                    index,
+                    part: "origin",
+                    message: format!("{:?}: {why}", h5.origin),
+                });
+            }
         }
         if let Some(sender) = &self.code_sender {
             if !sender.path.starts_with('/') {
@@ -207,7 +214,8 @@ impl Environment {
     }
 
     /// The client configuration for this environment. The sandbox needs the address it runs
-    /// on (`Err` with why it is down otherwise); the `lang` header follows the UI language.
+    /// on (`Err` with why it is down otherwise); the backends' language is the environment's
+    /// own when it has one, else the app's (`language`).
     pub fn client_config(
         &self,
         language: Language,
@@ -237,7 +245,7 @@ impl Environment {
         config.vercode = i64::from(self.vercode);
         config.channel = self.channel.clone();
         config.planner_refresh_path = self.planner_refresh_path.clone();
-        config.lang = match language {
+        config.lang = match self.lang.unwrap_or(language) {
             Language::ZhCn => lcs_api::Lang::ZhCn,
             Language::EnUs => lcs_api::Lang::EnUs,
         };

@@ -62,6 +62,15 @@ pub enum Error {
         field: &'static str,
         message: String,
     },
+    /// One entry of a list field is wrong; shown as `h5Origins[1].origin` (the index counts
+    /// from 0) so the UI can point at that row.
+    #[error("{field}[{index}].{part}: {message}")]
+    InvalidEntry {
+        field: &'static str,
+        index: usize,
+        part: &'static str,
+        message: String,
+    },
     /// A parameter of a call made by name ([`crate::console`]) is unknown, missing or of the
     /// wrong type; `parameter` is its wire name, which only the catalog knows at run time.
     #[error("{call}: parameter {parameter}: {message}")]
@@ -184,7 +193,9 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::Storage { .. } => ErrorCode::Storage,
-            Error::InvalidInput { .. } | Error::InvalidParameter { .. } => ErrorCode::InvalidInput,
+            Error::InvalidInput { .. }
+            | Error::InvalidEntry { .. }
+            | Error::InvalidParameter { .. } => ErrorCode::InvalidInput,
             Error::Keychain { .. }
             | Error::KeychainEntryTooLarge { .. }
             | Error::KeychainEntryUnreadable { .. } => ErrorCode::Keychain,

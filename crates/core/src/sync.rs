@@ -87,7 +87,8 @@ fn classify(error: &Error) -> Failure {
         Error::Api(ApiError::Unauthorized { .. } | ApiError::Kicked { .. }) => Failure::SignedOut,
         Error::Api(ApiError::Decode { .. }) => Failure::Retry,
         Error::Api(ApiError::Business { .. } | ApiError::InvalidInput { .. })
-        | Error::InvalidInput { .. } => Failure::Refused,
+        | Error::InvalidInput { .. }
+        | Error::InvalidEntry { .. } => Failure::Refused,
         Error::Api(ApiError::Http { status, .. }) if *status < 500 => Failure::Refused,
         _ => Failure::Retry,
     }

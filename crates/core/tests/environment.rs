@@ -101,6 +101,40 @@ fn a_custom_environment_becomes_a_client_config_field_by_field() {
     assert_eq!(config.lang, lcs_api::Lang::ZhCn);
 }
 
+#[test]
+fn an_environment_language_overrides_the_app_language_for_the_backends() {
+    let mut env = staging();
+    env.lang = Some(Language::EnUs);
+    let config = env.client_config(Language::ZhCn, Err("unused")).unwrap();
+    assert_eq!(config.lang, lcs_api::Lang::EnUs);
+
+    env.lang = Some(Language::ZhCn);
+    let config = env.client_config(Language::EnUs, Err("unused")).unwrap();
+    assert_eq!(config.lang, lcs_api::Lang::ZhCn);
+
+    env.lang = None;
+    let config = env.client_config(Language::EnUs, Err("unused")).unwrap();
+    assert_eq!(config.lang, lcs_api::Lang::EnUs, "none follows the app");
+}
+
+#[test]
+fn an_environment_saved_before_it_had_a_language_follows_the_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = SettingsFile::in_dir(dir.path());
+    let mut saved = serde_json::to_value(staging()).unwrap();
+    assert!(saved.as_object_mut().unwrap().remove("lang").is_some());
+    let text = serde_json::json!({ "environment": "staging", "customEnvironments": [saved] });
+    std::fs::write(file.path(), text.to_string()).unwrap();
+
+    let settings = file.load();
+    assert!(!dir.path().join("settings.json.corrupt").exists());
+    let loaded = settings.current_environment();
+    assert_eq!(loaded.id, "staging");
+    assert_eq!(loaded.lang, None);
+    let config = loaded.client_config(Language::EnUs, Err("unused")).unwrap();
+    assert_eq!(config.lang, lcs_api::Lang::EnUs);
+}
+
 /// Breaks one field of a valid environment.
 type Spoil = fn(&mut Environment);
 

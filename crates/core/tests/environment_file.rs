@@ -10,7 +10,7 @@ use lcs_core::environment::{
     SANDBOX_ID,
 };
 use lcs_core::error::EnvironmentFileError;
-use lcs_core::settings::Settings;
+use lcs_core::settings::{Language, Settings};
 use lcs_core::{Error, ErrorCode};
 use serde_json::{Value, json};
 
@@ -47,6 +47,7 @@ fn tester_settings() -> Settings {
         origin: "https://h5.staging.example".into(),
         tier: OriginTier::Trusted,
     }];
+    staging.lang = Some(Language::EnUs);
     settings.save_environment(staging, true).unwrap();
     settings
         .save_environment(environment("qa", "QA", "http://10.0.0.7:8080"), true)
@@ -99,6 +100,7 @@ fn an_export_imported_into_fresh_settings_gives_the_same_environments() {
         file["environments"][0]["plannerClientSecret"],
         "staging-registration"
     );
+    assert_eq!(file["environments"][0]["lang"], "en-US");
 
     let mut fresh = Settings::default();
     let outcome = fresh.import_environments(&text).unwrap();
@@ -226,6 +228,19 @@ fn an_invalid_environment_is_named_with_its_field_and_nothing_is_imported() {
     assert!(
         why.to_string()
             .starts_with(r#"environment "dev": h5Origins[0].tier: unknown variant"#),
+        "{why}"
+    );
+    // A row that parses but is not an origin is named by its row, as the editor shows it.
+    let mut with_path = environment("dev", "Dev", "https://dev.example");
+    with_path.h5_origins = vec![H5Origin {
+        origin: "https://h5.example/app".into(),
+        tier: OriginTier::Partner,
+    }];
+    let why = refusal(&mut settings, &file_with(json!([with_path])));
+    assert!(
+        why.to_string().starts_with(
+            r#"environment "dev" (Dev): h5Origins[0].origin: "https://h5.example/app""#
+        ),
         "{why}"
     );
     let why = refusal(&mut settings, &file_with(json!([{ "name": "No id" }])));

@@ -113,13 +113,20 @@ fn configured_origins_are_validated_on_save_and_ignored_when_broken() {
         "javascript:alert(1)",
     ] {
         let mut env = environment();
-        env.h5_origins = vec![H5Origin {
-            origin: bad.into(),
-            tier: OriginTier::Trusted,
-        }];
+        // After a good row, so the error must name the bad row, not the list.
+        env.h5_origins = vec![
+            H5Origin {
+                origin: "https://partner.example.org:8443".into(),
+                tier: OriginTier::Partner,
+            },
+            H5Origin {
+                origin: bad.into(),
+                tier: OriginTier::Trusted,
+            },
+        ];
         let error = env.validate().unwrap_err();
         assert!(
-            error.to_string().starts_with("h5Origins:"),
+            error.to_string().starts_with("h5Origins[1].origin:"),
             "{bad}: {error}"
         );
         let policy = OriginPolicy::for_environment(&env, None);

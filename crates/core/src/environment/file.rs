@@ -175,6 +175,12 @@ pub fn read_environments_file(text: &str) -> Result<Vec<Environment>, Environmen
         if let Err(error) = environment.validate() {
             return Err(match error {
                 Error::InvalidInput { field, message } => refuse(Some(field.into()), message),
+                Error::InvalidEntry {
+                    field,
+                    index,
+                    part,
+                    message,
+                } => refuse(Some(format!("{field}[{index}].{part}")), message),
                 other => refuse(None, other.to_string()),
             });
         }
