@@ -961,6 +961,11 @@ export type Environment = {
 	 *  only at run time, so it cannot be listed in `h5_origins`).
 	 */
 	trustSandboxH5?: boolean,
+	/**
+	 *  The language the backends are told (`lang` header for A, `Accept-Language` for B,
+	 *  C's `lang`); `None` follows the app's language.
+	 */
+	lang?: Language | null,
 };
 
 export type EnvironmentEntry = {
