@@ -20,9 +20,29 @@ const STAGING: Environment = {
   channel: '1CWR',
   plannerRefreshPath: '/srv/v1/refresh',
   codeSender: null,
+  plannerClientId: '',
+  plannerClientSecret: '',
+  h5Origins: [],
+  lang: null,
 }
 
 const QA: Environment = { ...STAGING, id: 'qa', name: 'QA', customerBase: 'https://qa.example' }
+
+/** A tester's environment with everything set, including what the editor does not show. */
+const PLANNED: Environment = {
+  ...STAGING,
+  id: 'planned',
+  name: 'Planned',
+  codeSender: { method: 'POST', path: '/sms/send', body: '{"to":"{{phone}}"}' },
+  plannerClientId: 'lcs-planned',
+  plannerClientSecret: 'planned-registration',
+  h5Origins: [
+    { origin: 'https://h5.planned.example', tier: 'trusted' },
+    { origin: 'https://partner.example:8443', tier: 'partner' },
+  ],
+  trustSandboxH5: true,
+  lang: 'en-US',
+}
 
 /** Rust's side: the sandbox and pre-production built in, plus `custom`; Chinese UI. */
 function backend(custom: Environment[] = [], overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandler {
@@ -86,6 +106,9 @@ async function fill(wrapper: VueWrapper, values: Record<string, string>) {
     await wrapper.get(`[data-testid="field-${field}"] input`).setValue(value)
   }
 }
+
+const inputOf = (wrapper: VueWrapper, testid: string) =>
+  wrapper.get(`[data-testid="${testid}"] input`).element as HTMLInputElement
 
 async function submit(wrapper: VueWrapper) {
   await wrapper.get('[data-testid="environment-editor"]').trigger('submit')
@@ -191,6 +214,101 @@ describe('Backend environments', () => {
     expect(document.body.textContent).toContain('id: "staging" is already taken')
     expect(wrapper.get('[data-testid="field-id"]').text()).toContain('"staging" is already taken')
     expect((wrapper.get('[data-testid="field-name"] input').element as HTMLInputElement).value).toBe('Another')
+  })
+
+  it('editing one field saves every other field unchanged, shown or not', async () => {
+    const { wrapper, calls } = await mountApp(backend([PLANNED]), '/settings/environments')
+    await wrapper.get('[data-testid="environment-edit-planned"]').trigger('click')
+    expect(inputOf(wrapper, 'field-plannerClientId').value).toBe('lcs-planned')
+    expect(inputOf(wrapper, 'field-h5Origin-1').value).toBe('https://partner.example:8443')
+
+    await fill(wrapper, { name: 'Planned (renamed)' })
+    await submit(wrapper)
+
+    const saved = calls.filter((c) => c.cmd === 'environment_save')
+    expect(saved).toEqual([{ cmd: 'environment_save', args: { environment: { ...PLANNED, name: 'Planned (renamed)' }, isNew: false } }])
+    expect(wrapper.find('[data-testid="environment-editor"]').exists()).toBe(false)
+  })
+
+  it("edits the planner client, the H5 origins with their trust, and the backends' language", async () => {
+    const { wrapper, calls } = await mountApp(backend([PLANNED]), '/settings/environments')
+    await wrapper.get('[data-testid="environment-edit-planned"]').trigger('click')
+    expect(wrapper.get('[data-testid="lang-en-US"]').find('.van-radio__icon--checked').exists()).toBe(true)
+
+    // The secret is hidden until asked for.
+    const secret = inputOf(wrapper, 'field-plannerClientSecret')
+    expect(secret.type).toBe('password')
+    await wrapper.get('[data-testid="planner-secret-toggle"]').trigger('click')
+    expect(secret.type).toBe('text')
+    expect(secret.value).toBe('planned-registration')
+    await fill(wrapper, { plannerClientId: 'lcs-next', plannerClientSecret: 'next-registration' })
+
+    // Drop the first origin, make the partner trusted, and add a partner of its own.
+    expect(wrapper.get('[data-testid="field-h5Tier-0"]').text()).toContain('受信任')
+    expect(wrapper.get('[data-testid="field-h5Tier-0"]').text()).toContain('合作方')
+    await wrapper.get('[data-testid="h5Origin-remove-0"]').trigger('click')
+    expect(wrapper.findAll('[data-testid^="field-h5Origin-"]')).toHaveLength(1)
+    expect(inputOf(wrapper, 'field-h5Origin-0').value).toBe('https://partner.example:8443')
+    await wrapper.get('[data-testid="h5Tier-0-trusted"]').trigger('click')
+    await wrapper.get('[data-testid="h5Origin-add"]').trigger('click')
+    await fill(wrapper, { 'h5Origin-1': ' http://10.0.0.7:8080 ' })
+    await wrapper.get('[data-testid="h5Tier-1-partner"]').trigger('click')
+    await wrapper.get('[data-testid="lang-app"]').trigger('click')
+    await submit(wrapper)
+
+    expect(calls).toContainEqual({
+      cmd: 'environment_save',
+      args: {
+        environment: {
+          ...PLANNED,
+          plannerClientId: 'lcs-next',
+          plannerClientSecret: 'next-registration',
+          h5Origins: [
+            { origin: 'https://partner.example:8443', tier: 'trusted' },
+            { origin: 'http://10.0.0.7:8080', tier: 'partner' },
+          ],
+          lang: null,
+        },
+        isNew: false,
+      },
+    })
+  })
+
+  it('refuses an H5 origin with a path under its row, sends nothing and keeps what was typed', async () => {
+    const { wrapper, calls } = await mountApp(backend([PLANNED]), '/settings/environments')
+    await wrapper.get('[data-testid="environment-edit-planned"]').trigger('click')
+    await wrapper.get('[data-testid="h5Origin-add"]').trigger('click')
+    await fill(wrapper, { 'h5Origin-2': 'https://h5.example.com/app' })
+    await submit(wrapper)
+
+    expect(calls.map((c) => c.cmd)).not.toContain('environment_save')
+    expect(wrapper.get('[data-testid="field-h5Origin-2"]').text()).toContain('只填来源：http(s)://主机[:端口]，不带路径')
+    expect(wrapper.get('[data-testid="field-h5Origin-1"]').text()).not.toContain('只填来源')
+    expect(inputOf(wrapper, 'field-h5Origin-2').value).toBe('https://h5.example.com/app')
+  })
+
+  it("shows Rust's refusal of an H5 origin under the row it names", async () => {
+    const failing = backend([PLANNED], {
+      environment_save: () => {
+        throw {
+          code: 'invalid_input',
+          message: 'h5Origins[1].origin: "https://partner.example:8443": must be http(s)://host[:port]',
+          trace: null,
+        }
+      },
+    })
+    const { wrapper } = await mountApp(failing, '/settings/environments')
+    await wrapper.get('[data-testid="environment-edit-planned"]').trigger('click')
+    await submit(wrapper)
+
+    const row = wrapper.get('[data-testid="field-h5Origin-1"]')
+    expect(row.find('.van-field__error-message').text()).toBe('"https://partner.example:8443": must be http(s)://host[:port]')
+    expect(wrapper.get('[data-testid="field-h5Origin-0"]').find('.van-field__error-message').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="environment-editor"]').exists()).toBe(true)
+
+    // Typing in the row takes Rust's verdict away.
+    await fill(wrapper, { 'h5Origin-1': 'https://partner.example:9443' })
+    expect(row.find('.van-field__error-message').exists()).toBe(false)
   })
 
   it('removes a custom environment after asking', async () => {
