@@ -29,6 +29,12 @@ macro_rules! api_commands {
                     Ok(Redacted(console::send(&auth, &request).await?))
                 }
             )+
+
+            /// Each call's name with its command's, for the registry's tests.
+            #[cfg(test)]
+            pub(super) const CALL_COMMANDS: &[(&str, &str)] = &[
+                $((<$call as Endpoint>::NAME, stringify!([<api_ $ident>]))),+
+            ];
         }
     };
 }
