@@ -13,8 +13,6 @@ pub enum EmbeddedSandbox {
 }
 
 impl EmbeddedSandbox {
-    pub const FILE_NAME: &'static str = "sandbox.sqlite";
-
     /// Its address, or why it is down.
     pub fn url(&self) -> Result<String, &str> {
         match self {
@@ -40,7 +38,7 @@ impl EmbeddedSandbox {
 async fn start(data_dir: &Path) -> Result<Sandbox, String> {
     std::fs::create_dir_all(data_dir)
         .map_err(|error| format!("cannot create {}: {error}", data_dir.display()))?;
-    let path = data_dir.join(EmbeddedSandbox::FILE_NAME);
+    let path = data_dir.join(lcs_core::paths::AppDirs::SANDBOX_FILE);
     let db = match Db::open(Some(&path)) {
         Ok(db) => db,
         Err(error) => {

@@ -42,8 +42,6 @@ pub struct Sessions {
 }
 
 impl Sessions {
-    pub const CACHE_FILE: &'static str = "cache.sqlite";
-
     pub fn start(
         app: AppHandle,
         data_dir: &Path,
@@ -167,7 +165,7 @@ impl Sessions {
 /// The cache file in the app's data folder. An unreadable one is moved aside by the store;
 /// a folder that cannot hold one at all leaves a cache in memory, so the app still starts.
 fn open_cache(data_dir: &Path) -> Result<Store, lcs_store::StoreError> {
-    let path = data_dir.join(Sessions::CACHE_FILE);
+    let path = data_dir.join(lcs_core::paths::AppDirs::CACHE_FILE);
     let opened = std::fs::create_dir_all(data_dir)
         .map_err(|error| error.to_string())
         .and_then(|()| Store::open(&path).map_err(|error| error.to_string()));

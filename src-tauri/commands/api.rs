@@ -5,9 +5,9 @@
 //! services do not cover. `api_catalog` describes every call, and `api_call` sends one by name
 //! with JSON parameters, as the API console's generated forms do.
 
-use lcs_api::catalog::CallInfo;
 use lcs_api::{Endpoint, Redacted};
-use lcs_core::{Json, console};
+use lcs_core::Json;
+use lcs_core::console::{self, CallInfo};
 use serde_json::{Map, Value};
 use tauri::State;
 
@@ -29,6 +29,12 @@ macro_rules! api_commands {
                     Ok(Redacted(console::send(&auth, &request).await?))
                 }
             )+
+
+            /// Each call's name with its command's, for the registry's tests.
+            #[cfg(test)]
+            pub(super) const CALL_COMMANDS: &[(&str, &str)] = &[
+                $((<$call as Endpoint>::NAME, stringify!([<api_ $ident>]))),+
+            ];
         }
     };
 }

@@ -225,6 +225,33 @@ mod tests {
 // are checked too).
 ";
 
+    /// The API console's promise: every call of the catalog (the API index's 75 and C10) is a
+    /// typed command, in the catalog's order, and no other `api_` command is one.
+    #[test]
+    fn every_call_of_the_catalog_is_a_typed_command() {
+        let calls: Vec<&str> = super::api::CALL_COMMANDS
+            .iter()
+            .map(|(call, _)| *call)
+            .collect();
+        let catalog: Vec<&str> = lcs_core::console::catalog()
+            .iter()
+            .map(|info| info.name)
+            .collect();
+        assert_eq!(calls, catalog);
+        assert_eq!(calls.len(), 76);
+
+        let mut per_call: BTreeSet<String> = registered_commands()
+            .into_iter()
+            .filter(|command| command.starts_with("api_"))
+            .collect();
+        assert!(per_call.remove("api_call") && per_call.remove("api_catalog"));
+        let generated: BTreeSet<String> = super::api::CALL_COMMANDS
+            .iter()
+            .map(|(_, command)| (*command).to_owned())
+            .collect();
+        assert_eq!(per_call, generated);
+    }
+
     /// build.rs declares `APP_COMMANDS` in the ACL manifest; a command missing there could not
     /// be called at all.
     #[test]

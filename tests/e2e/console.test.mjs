@@ -45,9 +45,16 @@ test('the API console sends a call from its generated form and shows the answer,
     assert.match(answer, /"accountList": \[/)
     await app.screenshot('answer')
 
-    // The call went over the wire like any other: the inspector has it.
+    // The call went over the wire like any other: the inspector has it, its secrets redacted,
+    // and copies it as curl through the webview's clipboard.
     await session.click('[data-testid="call-inspect"]')
-    await session.waitFor('[data-testid="inspector-list"]', { text: '/api/login/customer.app.CustomerWebApiService.login' })
+    await session.click('[data-testid="inspector-list"] .van-cell', { text: '/api/login/customer.app.CustomerWebApiService.login' })
+    const request = await session.text('[data-testid="details-request"]', { text: DEMO_EMAIL })
+    assert.match(request, /"loginPwd": "<redacted>"/)
+    assert.doesNotMatch(request, new RegExp(DEMO_PASSWORD_MD5))
+    await app.screenshot('inspector')
+    await session.click('[data-testid="copy-curl"]')
+    await session.waitFor('.van-toast--success')
   })
 })
 

@@ -1695,12 +1695,19 @@ export type Param = {
 	/**  The JSON type: `string`, `integer`, `number`, `boolean`, `array` or `object`. */
 	type: string,
 	required: boolean,
-	/**  A password, token or code: a form masks what is typed. */
-	secret: boolean,
+	/**  How a form takes the value beyond its JSON type; `None` for plain values. */
+	format: ParamFormat | null,
 	description: string,
 	/**  The values an enumerated parameter takes, each with what it means; empty otherwise. */
 	values: ParamValue[],
 };
+
+/**  A parameter a form shows other than as its JSON type. */
+export type ParamFormat = 
+/**  A password, token or code: masked as it is typed. */
+"password" | 
+/**  A file, sent as `{"fileName", "base64"}`: picked rather than typed. */
+"file";
 
 /**  One value of an enumerated parameter. */
 export type ParamValue = {

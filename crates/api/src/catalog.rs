@@ -56,11 +56,21 @@ pub struct Param {
     #[serde(rename = "type")]
     pub json_type: String,
     pub required: bool,
-    /// A password, token or code: a form masks what is typed.
-    pub secret: bool,
+    /// How a form takes the value beyond its JSON type; `None` for plain values.
+    pub format: Option<ParamFormat>,
     pub description: String,
     /// The values an enumerated parameter takes, each with what it means; empty otherwise.
     pub values: Vec<ParamValue>,
+}
+
+/// A parameter a form shows other than as its JSON type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum ParamFormat {
+    /// A password, token or code: masked as it is typed.
+    Password,
+    /// A file, sent as `{"fileName", "base64"}`: picked rather than typed.
+    File,
 }
 
 /// One value of an enumerated parameter.
@@ -241,7 +251,11 @@ fn params<E: Call>() -> Vec<Param> {
                 name: name.clone(),
                 json_type: json_type(&property),
                 required: required.contains(&name.as_str()),
-                secret: property.get("format") == Some(&Value::from("password")),
+                format: match property.get("format").and_then(Value::as_str) {
+                    Some("password") => Some(ParamFormat::Password),
+                    Some("file") => Some(ParamFormat::File),
+                    _ => None,
+                },
                 description: text(&property),
                 values: values(&property),
             }

@@ -193,6 +193,7 @@ impl Serialize for UploadPic {
 /// A picture as data, for an upload made from the call's description rather than from code.
 #[derive(Deserialize, JsonSchema, specta::Type)]
 #[serde(rename_all = "camelCase")]
+#[schemars(extend("format" = "file"))]
 struct ImageFile {
     /// The file's name, sent with the part.
     file_name: String,

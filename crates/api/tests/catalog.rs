@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use lcs_api::catalog::{self, CallInfo};
+use lcs_api::catalog::{self, CallInfo, ParamFormat};
 
 /// `(METHOD, path)` for every call the index's tables list.
 fn documented_calls() -> BTreeSet<(String, String)> {
@@ -151,13 +151,18 @@ fn parameters_follow_the_wire_names_types_and_meanings() {
     let secrets: Vec<&str> = login
         .params
         .iter()
-        .filter(|p| p.secret)
+        .filter(|p| p.format == Some(ParamFormat::Password))
         .map(|p| p.name.as_str())
         .collect();
     assert_eq!(
         secrets,
         ["verifyCode", "sendToken", "loginPwd", "googleCode"]
     );
+
+    let upload = call("planner.picUpload");
+    let file = upload.params.iter().find(|p| p.name == "file").unwrap();
+    assert_eq!(file.format, Some(ParamFormat::File));
+    assert_eq!(file.json_type, "object");
 
     // Flattened paging and filters are parameters of the list itself, under their wire names.
     let list = call("user_center.address_list");

@@ -10,7 +10,7 @@ use lcs_api::catalog::{Call, CallVisitor};
 use lcs_api::{Family, Redacted};
 use serde_json::{Map, Value};
 
-pub use lcs_api::catalog::{CallInfo, Param, ParamValue, catalog, find};
+pub use lcs_api::catalog::{CallInfo, Param, ParamFormat, ParamValue, catalog, find};
 
 use crate::auth::Auth;
 use crate::error::{Error, Result};

@@ -104,6 +104,7 @@ const enUS: typeof zhCN = {
       array: 'A JSON array: [ … ]',
       object: 'A JSON object: { … }',
     },
+    pickFile: 'Choose a file',
     send: 'Send',
     clear: 'Clear the form',
     outcome: 'Result',

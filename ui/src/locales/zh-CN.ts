@@ -102,6 +102,7 @@ export default {
       array: 'JSON 数组：[ … ]',
       object: 'JSON 对象：{ … }',
     },
+    pickFile: '选择文件',
     send: '发送',
     clear: '清空表单',
     outcome: '结果',

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises } from '@vue/test-utils'
 import { closeToast } from 'vant'
@@ -20,17 +20,17 @@ const CATALOG = [
         name: 'type',
         type: 'integer',
         required: true,
-        secret: false,
+        format: null,
         description: '注册登录方式',
         values: [
           { value: 1, meaning: '1 邮箱 e-mail' },
           { value: 2, meaning: '2 手机号码 phone' },
         ],
       },
-      { name: 'loginName', type: 'string', required: true, secret: false, description: '账号', values: [] },
-      { name: 'isThird', type: 'boolean', required: true, secret: false, description: '是否第三方', values: [] },
-      { name: 'loginPwd', type: 'string', required: false, secret: true, description: '登录密码', values: [] },
-      { name: 'phoneArea', type: 'string', required: false, secret: false, description: '手机区号', values: [] },
+      { name: 'loginName', type: 'string', required: true, format: null, description: '账号', values: [] },
+      { name: 'isThird', type: 'boolean', required: true, format: null, description: '是否第三方', values: [] },
+      { name: 'loginPwd', type: 'string', required: false, format: 'password', description: '登录密码', values: [] },
+      { name: 'phoneArea', type: 'string', required: false, format: null, description: '手机区号', values: [] },
     ],
   },
   {
@@ -41,7 +41,19 @@ const CATALOG = [
     auth: 'required',
     titleZh: '用户地址表-批量删除',
     titleEn: 'Delete several delivery addresses (back office)',
-    params: [{ name: 'udId', type: 'array', required: true, secret: false, description: '地址id', values: [] }],
+    params: [{ name: 'udId', type: 'array', required: true, format: null, description: '地址id', values: [] }],
+  },
+  {
+    name: 'planner.picUpload',
+    family: 'planner',
+    method: 'POST',
+    path: '/srv/v1/pic/upload',
+    auth: 'required',
+    titleZh: '上传头像',
+    titleEn: 'Upload the avatar',
+    params: [
+      { name: 'file', type: 'object', required: true, format: 'file', description: '文件', values: [] },
+    ],
   },
   {
     name: 'planner.accountDetail',
@@ -79,7 +91,7 @@ describe('API console', () => {
   it('lists every call by family with its title, and finds one by path or name', async () => {
     const { wrapper } = await mountApp(backend(), '/settings/console')
     expect(wrapper.get('[data-testid="page-title"]').text()).toContain('接口控制台')
-    expect(wrapper.get('[data-testid="console-count"]').text()).toContain('3')
+    expect(wrapper.get('[data-testid="console-count"]').text()).toContain('4')
     const login = wrapper.get('[data-testid="console-call-customer.login"]')
     expect(login.text()).toContain('登录')
     expect(login.text()).toContain('POST /api/login/customer.app.CustomerWebApiService.login')
@@ -87,6 +99,7 @@ describe('API console', () => {
     await wrapper.findAll('[data-testid="console-families"] .van-tab')[3].trigger('click')
     await flushPromises()
     expect(wrapper.findAll('[data-testid^="console-call-"]').map((c) => c.attributes('data-testid'))).toEqual([
+      'console-call-planner.picUpload',
       'console-call-planner.accountDetail',
     ])
 
@@ -144,6 +157,19 @@ describe('API console', () => {
     expect(wrapper.get('[data-testid="call-answer"]').text()).toContain('"customerNo": "C1001"')
   })
 
+  it('sends a picked file as its name and Base64 bytes', async () => {
+    const { wrapper, calls } = await mountApp(backend(), '/settings/console/planner.picUpload')
+    const picker = wrapper.get('[data-testid="param-file"] input[type="file"]')
+    Object.defineProperty(picker.element, 'files', { value: [new File([new Uint8Array([1, 2, 3])], 'me.png', { type: 'image/png' })] })
+    await picker.trigger('change')
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="call-file-name"]').text()).toBe('me.png'))
+    await submitForm(wrapper)
+    expect(calls.find((c) => c.cmd === 'api_call')?.args).toEqual({
+      name: 'planner.picUpload',
+      params: { file: { fileName: 'me.png', base64: 'AQID' } },
+    })
+  })
+
   it('shows a refusal with its code, message and trace id', async () => {
     const { wrapper } = await mountApp(
       backend(() => {
@@ -170,7 +196,7 @@ describe('API console', () => {
 })
 
 describe('a console field', () => {
-  const integer = { name: 'n', type: 'integer', required: false, secret: false, description: '', values: [] }
+  const integer = { name: 'n', type: 'integer', required: false, format: null, description: '', values: [] }
 
   it('reads whole numbers, and leaves an empty optional field unsent', () => {
     expect(paramValue(integer, ' 42 ')).toEqual({ value: 42 })

@@ -1,0 +1,115 @@
+//! Calls made by hand against the real sandbox: typed (`console::send`, the app's per-call
+//! commands) and by name with JSON (`console::call`, the API console and the command line).
+
+// Helpers here panic on purpose: a failed expectation is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use std::sync::Arc;
+
+use lcs_api::Client;
+use lcs_api::record::REDACTED;
+use lcs_core::ErrorCode;
+use lcs_core::auth::{Auth, AuthEvent, AuthListener};
+use lcs_core::console::{self, Secrets};
+use lcs_core::environment::Environment;
+use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
+use lcs_sandbox::{DEMO_EMAIL, DEMO_PASSWORD, Db, Sandbox};
+use serde_json::{Map, Value, json};
+
+struct Quiet;
+
+impl AuthListener for Quiet {
+    fn auth_changed(&self, _environment: &str, _event: &AuthEvent) {}
+}
+
+async fn signed_out() -> (Sandbox, Auth) {
+    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
+    let environment = Environment::sandbox();
+    let config = environment
+        .client_config(lcs_core::settings::Language::ZhCn, Ok(&sandbox.base_url()))
+        .unwrap();
+    let auth = Auth::new(
+        &environment,
+        Client::new(config).unwrap(),
+        Opened {
+            store: Arc::new(MemoryStore::new()),
+            kind: StoreKind::OsKeychain,
+        },
+        Arc::new(Quiet),
+    );
+    (sandbox, auth)
+}
+
+fn params(value: Value) -> Map<String, Value> {
+    value.as_object().unwrap().clone()
+}
+
+fn demo_login() -> Map<String, Value> {
+    let md5 = lcs_api::password_md5(&DEMO_PASSWORD.into());
+    params(json!({
+        "type": 1,
+        "loginName": DEMO_EMAIL,
+        "device": 9,
+        "isThird": false,
+        "loginPwd": md5.expose(),
+    }))
+}
+
+#[tokio::test]
+async fn an_answer_for_a_window_hides_its_tokens_and_one_for_a_script_keeps_them() {
+    let (_sandbox, auth) = signed_out().await;
+
+    let shown = console::call(&auth, "customer.login", demo_login(), Secrets::Redact)
+        .await
+        .unwrap();
+    assert_eq!(shown["email"], DEMO_EMAIL);
+    assert_eq!(shown["token"], REDACTED);
+    assert_eq!(shown["rToken"], REDACTED);
+
+    let whole = console::call(&auth, "customer.login", demo_login(), Secrets::Show)
+        .await
+        .unwrap();
+    let token = whole["token"].as_str().unwrap();
+    assert!(!token.is_empty() && token != REDACTED, "{whole}");
+}
+
+#[tokio::test]
+async fn bad_parameters_are_refused_by_name_before_anything_is_sent() {
+    let (_sandbox, auth) = signed_out().await;
+
+    let mut unknown = demo_login();
+    unknown.insert("colour".into(), json!("blue"));
+    let refused = console::call(&auth, "customer.login", unknown, Secrets::Redact)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::InvalidInput);
+    assert!(refused.to_string().contains("colour"), "{refused}");
+
+    let mut mistyped = demo_login();
+    mistyped.insert("device".into(), json!(42));
+    let refused = console::call(&auth, "customer.login", mistyped, Secrets::Redact)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::InvalidInput);
+    assert!(refused.to_string().contains("device"), "{refused}");
+
+    let refused = console::call(&auth, "customer.nothing", Map::new(), Secrets::Redact)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::InvalidInput);
+}
+
+#[tokio::test]
+async fn a_typed_call_uses_the_family_session() {
+    let (_sandbox, auth) = signed_out().await;
+    let detail = lcs_api::planner::GetAccountDetail;
+
+    let refused = console::send(&auth, &detail).await.unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::Unauthorized);
+
+    common::sign_in_every_family(&auth).await;
+    let account = console::send(&auth, &detail).await.unwrap();
+    assert!(!account.data.is_null(), "{account:?}");
+}
