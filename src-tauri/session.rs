@@ -94,6 +94,18 @@ impl Sessions {
         Ok(self.current()?.data)
     }
 
+    /// The user chose another language: every environment's backends are told it from their
+    /// next call (unless the environment names its own), so their words come back in it.
+    pub fn set_language(&self, language: Language) {
+        let built = self.built.lock().unwrap_or_else(PoisonError::into_inner);
+        for (environment, services) in built.values() {
+            services
+                .auth
+                .client()
+                .set_lang(environment.backend_lang(language));
+        }
+    }
+
     /// A removed environment: its sessions leave memory and the keychain.
     pub fn forget_environment(&self, id: &str) {
         self.built

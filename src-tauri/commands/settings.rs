@@ -1,10 +1,11 @@
-//! The user's settings: read them, change the UI language, and show or hide the API console
-//! (each persisted at once).
+//! The user's settings: read them, change the UI language (which the backends are told from
+//! their next call), and show or hide the API console (each persisted at once).
 
 use lcs_core::settings::{Language, Settings};
 use tauri::State;
 
 use crate::error::CommandResult;
+use crate::session::Sessions;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -22,10 +23,12 @@ pub fn settings_get(state: State<'_, AppState>) -> CommandResult<Settings> {
 #[specta::specta]
 pub fn settings_set_language(
     state: State<'_, AppState>,
+    sessions: State<'_, Sessions>,
     language: Option<Language>,
 ) -> CommandResult<Settings> {
     let settings = state.update_settings(|settings| settings.language = language)?;
     crate::error::set_message_language(language);
+    sessions.set_language(language.unwrap_or(Language::ZhCn));
     Ok(settings)
 }
 

@@ -38,6 +38,22 @@ test('switching the language changes the visible text and survives a restart', a
   })
 })
 
+test('the backends answer in the language the user just chose, without a restart', async (t) => {
+  await withApp(t, async ({ session }) => {
+    for (const [language, policy] of [
+      ['en-US', 'LCS Account Privacy Policy'],
+      ['zh-CN', 'LCS 账户隐私政策'],
+    ]) {
+      await session.execute("window.location.hash = '#/settings'")
+      await session.click(`[data-testid="language-${language}"]`)
+      await session.waitFor(`[data-testid="language-${language}"] .van-radio__icon--checked`)
+      // The user centre's privacy policy follows the language the app tells it.
+      await session.execute("window.location.hash = '#/protocol'")
+      await session.waitFor('[data-testid="protocol-text"]', { text: policy })
+    }
+  })
+})
+
 test('the built-in sandbox starts with the app and serves requests', async (t) => {
   await withApp(t, async ({ session }) => {
     await session.click('[data-testid="tab-settings"]')

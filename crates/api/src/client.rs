@@ -1,6 +1,7 @@
 //! The client and its one send path: every call goes through [`Client::send`].
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde_json::{Map, Value};
@@ -82,6 +83,9 @@ pub struct Client<T = ReqwestTransport> {
     transport: T,
     /// Told of every finished call (the request inspector).
     observer: Option<Arc<dyn Observer>>,
+    /// Whether the backends are told English rather than Chinese: `config.lang` at first, then
+    /// the user's choice while the app runs ([`Client::set_lang`]); shared by clones.
+    english: Arc<AtomicBool>,
 }
 
 impl<T: std::fmt::Debug> std::fmt::Debug for Client<T> {
@@ -107,20 +111,18 @@ impl Client<ReqwestTransport> {
                 message: error.to_string(),
                 trace: String::new(),
             })?;
-        Ok(Self {
-            config,
-            transport,
-            observer: None,
-        })
+        Ok(Self::with_transport(config, transport))
     }
 }
 
 impl<T: Transport> Client<T> {
     pub fn with_transport(config: ClientConfig, transport: T) -> Self {
+        let english = Arc::new(AtomicBool::new(config.lang == Lang::EnUs));
         Self {
             config,
             transport,
             observer: None,
+            english,
         }
     }
 
@@ -132,6 +134,21 @@ impl<T: Transport> Client<T> {
 
     pub fn config(&self) -> &ClientConfig {
         &self.config
+    }
+
+    /// The language the next call tells the backends (family A's `lang`, B's `Accept-Language`),
+    /// in which their words come back.
+    pub fn lang(&self) -> Lang {
+        if self.english.load(Ordering::Relaxed) {
+            Lang::EnUs
+        } else {
+            Lang::ZhCn
+        }
+    }
+
+    /// Tells the backends `lang` from the next call on: the user changed the app's language.
+    pub fn set_lang(&self, lang: Lang) {
+        self.english.store(lang == Lang::EnUs, Ordering::Relaxed);
     }
 
     /// Sends one call with the family's session token (when the call takes one) and returns
@@ -409,7 +426,7 @@ impl<T: Transport> Client<T> {
                 headers.push(("version", config.api_version.clone()));
                 headers.push(("companyId", config.company_id.clone()));
                 headers.push(("trace", trace.to_owned()));
-                headers.push(("lang", config.lang.tag().to_owned()));
+                headers.push(("lang", self.lang().tag().to_owned()));
                 if let Some(token) = token {
                     headers.push(("token", token.expose().to_owned()));
                 }
@@ -418,7 +435,7 @@ impl<T: Transport> Client<T> {
             Family::UserCenter => {
                 // B has no language parameter; its documents (the privacy policy) follow the
                 // standard header.
-                headers.push(("Accept-Language", config.lang.tag().to_owned()));
+                headers.push(("Accept-Language", self.lang().tag().to_owned()));
                 if let Some(token) = token {
                     headers.push(("Authorization", format!("Bearer {}", token.expose())));
                 }

@@ -288,6 +288,27 @@ async fn a4_check_phone() {
     assert_eq!(data, json!({}));
 }
 
+/// The user switches the app to English: the next call says so, and its words come back in it.
+#[tokio::test]
+async fn the_lang_header_follows_the_language_the_user_chose() {
+    let (server, client) = mock_client().await;
+    let route = format!("{A_PREFIX}checkPhone");
+    answer(&server, &route, succeeded(CHECK_ANSWER)).await;
+    let check = CheckPhone {
+        phone: "13512331033".into(),
+        phone_area: "+86".into(),
+    };
+
+    client.set_lang(lcs_api::Lang::EnUs);
+    client.send(&check, None).await.expect("checkPhone");
+    client.set_lang(lcs_api::Lang::ZhCn);
+    client.send(&check, None).await.expect("checkPhone");
+
+    let requests = server.received_requests().await.expect("recording is on");
+    let langs: Vec<Option<&str>> = requests.iter().map(|r| header(r, "lang")).collect();
+    assert_eq!(langs, [Some("en-US"), Some("zh-CN")]);
+}
+
 #[tokio::test]
 async fn a5_check_phone_for_retried_login_pwd() {
     let (server, client) = mock_client().await;

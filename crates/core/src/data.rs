@@ -293,7 +293,7 @@ impl Data {
 
     /// The language the user reads the server's words in.
     pub(crate) fn lang(&self) -> lcs_api::Lang {
-        self.inner.auth.client().config().lang
+        self.inner.auth.client().lang()
     }
 
     /// The signed-in account of `family`, or "sign in first".

@@ -245,11 +245,17 @@ impl Environment {
         config.vercode = i64::from(self.vercode);
         config.channel = self.channel.clone();
         config.planner_refresh_path = self.planner_refresh_path.clone();
-        config.lang = match self.lang.unwrap_or(language) {
+        config.lang = self.backend_lang(language);
+        Ok(config)
+    }
+
+    /// The language the backends are told while the app shows `language`: the environment's
+    /// own when it has one.
+    pub fn backend_lang(&self, language: Language) -> lcs_api::Lang {
+        match self.lang.unwrap_or(language) {
             Language::ZhCn => lcs_api::Lang::ZhCn,
             Language::EnUs => lcs_api::Lang::EnUs,
-        };
-        Ok(config)
+        }
     }
 }
 

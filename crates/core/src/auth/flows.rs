@@ -766,7 +766,7 @@ impl Auth {
         let named = |name: Option<String>| name.filter(|name| !name.trim().is_empty());
         profile
             .and_then(|p| named(p.user_nickname).or_else(|| named(p.user_account)))
-            .unwrap_or_else(|| match self.client.config().lang {
+            .unwrap_or_else(|| match self.client.lang() {
                 lcs_api::Lang::ZhCn => "微信用户".to_owned(),
                 lcs_api::Lang::EnUs => "WeChat user".to_owned(),
             })
