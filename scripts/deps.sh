@@ -8,12 +8,13 @@ TAURI_DRIVER_VERSION=2.1.0
 NODE_MIN=20.19.0
 
 # Build: Tauri's WebKitGTK stack. Run and test: WebDriver, a virtual display, D-Bus, the Secret
-# Service, imagemagick for screenshots of the whole screen, and the desktop's own tools that find
-# the handler of lcs:// links once the .deb is installed.
+# Service, imagemagick for screenshots of the whole screen, xdotool to answer the system's file
+# dialogs, and the desktop's own tools that find the handler of lcs:// links once the .deb is
+# installed.
 DEB_PACKAGES=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev libssl-dev
-  webkit2gtk-driver xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools imagemagick
+  webkit2gtk-driver xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools imagemagick xdotool
   xdg-utils desktop-file-utils
 )
 
