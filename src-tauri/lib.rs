@@ -17,7 +17,7 @@ use tauri::Manager;
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     init_tracing();
-    let registry = commands::registry();
+    let events = commands::events();
     let builder = tauri::Builder::default();
     // First of all plugins: a second process hands over its link and exits before any other
     // plugin starts. macOS and the mobile systems hand links to the running app themselves.
@@ -33,9 +33,9 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .manage(links::LinkInbox::default())
         .manage(h5::H5Host::default())
-        .invoke_handler(registry.invoke_handler())
+        .invoke_handler(commands::invoke_handler())
         .setup(move |app| {
-            registry.mount_events(app);
+            events.mount_events(app);
             let config_dir = app.path().app_config_dir()?;
             let state = state::AppState::load(&config_dir);
             state

@@ -14,119 +14,147 @@ mod messages;
 mod profile;
 mod settings;
 
-use tauri_specta::{Builder, collect_commands, collect_events};
+use tauri::ipc::Invoke;
+use tauri_specta::{Builder, collect_events};
 
-/// The registry: the commands listed here by hand, then one per backend call, generated from
+/// Every command, given to `$collect` (Tauri's `generate_handler` or tauri-specta's
+/// `collect_commands`): the ones listed here by hand, then one per backend call, generated from
 /// lcs-api's list of calls.
-macro_rules! registry {
-    ($($call:ty as $ident:ident => $zh:literal, $en:literal;)+) => {
-        pub fn registry() -> Builder<tauri::Wry> {
-            pastey::paste! {
-                Builder::<tauri::Wry>::new()
-                    .commands(collect_commands![
-                        accounts::accounts_customer,
-                        accounts::accounts_trading,
-                        addresses::address_list,
-                        addresses::address_refresh,
-                        addresses::address_add,
-                        addresses::address_edit,
-                        addresses::address_remove,
-                        addresses::address_set_default,
-                        api::api_catalog,
-                        api::api_call,
-                        $(api::[<api_ $ident>],)+
-                        app::app_info,
-                        auth::auth_overview,
-                        auth::auth_send_code,
-                        auth::auth_customer_login,
-                        auth::auth_customer_register,
-                        auth::auth_customer_check_phone,
-                        auth::auth_planner_check_phone,
-                        auth::auth_privacy_protocol,
-                        auth::auth_customer_check_retrieval,
-                        auth::auth_customer_retrieve_password,
-                        auth::auth_customer_first_password,
-                        auth::auth_customer_exchange,
-                        auth::auth_customer_switch_mode,
-                        auth::auth_customer_reset_demo,
-                        auth::auth_user_center_login,
-                        auth::auth_user_center_register,
-                        auth::auth_user_center_reset_password,
-                        auth::auth_wechat_qr_start,
-                        auth::auth_wechat_qr_poll,
-                        auth::auth_planner_login,
-                        auth::auth_planner_register,
-                        auth::auth_planner_change_password,
-                        auth::auth_planner_reset_password,
-                        auth::auth_pending_edits,
-                        auth::auth_sign_out,
-                        environment::environment_list,
-                        environment::environment_select,
-                        environment::environment_save,
-                        environment::environment_remove,
-                        environment::environment_demo_accounts,
-                        environment::environment_export,
-                        environment::environment_import,
-                        inspector::inspector_list,
-                        inspector::inspector_get,
-                        inspector::inspector_clear,
-                        inspector::inspector_export,
-                        inspector::inspector_set_enabled,
-                        links::links_take,
-                        crate::h5::h5_open,
-                        crate::h5::h5_back,
-                        crate::h5::h5_close,
-                        crate::h5::bridge_call,
-                        crate::h5::bridge_page_closed,
-                        invoices::invoice_list,
-                        invoices::invoice_refresh,
-                        invoices::invoice_add,
-                        invoices::invoice_edit,
-                        invoices::invoice_remove,
-                        messages::message_list,
-                        messages::message_refresh,
-                        messages::message_unread,
-                        messages::message_mark_read,
-                        messages::message_mark_all_read,
-                        messages::message_mark_conversation_read,
-                        messages::message_kefu_config,
-                        messages::message_chat_history,
-                        messages::message_chat_refresh,
-                        messages::message_send,
-                        messages::message_resend,
-                        messages::message_discard,
-                        messages::sync_retry_now,
-                        profile::profile_user_info,
-                        profile::profile_levels,
-                        profile::profile_exp_rules,
-                        profile::profile_account_detail,
-                        profile::profile_refresh,
-                        profile::profile_edit,
-                        profile::profile_certify,
-                        profile::profile_bind_mobile,
-                        profile::profile_upload_avatar,
-                        settings::settings_get,
-                        settings::settings_set_language,
-                        settings::settings_set_console_enabled,
-                    ])
-                    .events(collect_events![
-                        crate::events::AuthState,
-                        crate::events::DataChanged,
-                        crate::events::InspectorRecorded,
-                        crate::links::LinkOpened,
-                        crate::h5::BridgeOpen
-                    ])
-                    // One shape per type in TypeScript: the UI only ever reads what Rust serialises.
-                    .disable_serde_phases()
-                    // The backends' 64-bit integers are ids, counts, codes and millisecond
-                    // times, all far below 2^53, so a JavaScript number holds each exactly.
-                    .dangerously_cast_bigints_to_number()
-            }
+macro_rules! commands_of {
+    ($collect:path; $($call:ty as $ident:ident => $zh:literal, $en:literal;)+) => {
+        pastey::paste! {
+            $collect![
+                accounts::accounts_customer,
+                accounts::accounts_trading,
+                addresses::address_list,
+                addresses::address_refresh,
+                addresses::address_add,
+                addresses::address_edit,
+                addresses::address_remove,
+                addresses::address_set_default,
+                api::api_catalog,
+                api::api_call,
+                $(api::[<api_ $ident>],)+
+                app::app_info,
+                auth::auth_overview,
+                auth::auth_send_code,
+                auth::auth_customer_login,
+                auth::auth_customer_register,
+                auth::auth_customer_check_phone,
+                auth::auth_planner_check_phone,
+                auth::auth_privacy_protocol,
+                auth::auth_customer_check_retrieval,
+                auth::auth_customer_retrieve_password,
+                auth::auth_customer_first_password,
+                auth::auth_customer_exchange,
+                auth::auth_customer_switch_mode,
+                auth::auth_customer_reset_demo,
+                auth::auth_user_center_login,
+                auth::auth_user_center_register,
+                auth::auth_user_center_reset_password,
+                auth::auth_wechat_qr_start,
+                auth::auth_wechat_qr_poll,
+                auth::auth_planner_login,
+                auth::auth_planner_register,
+                auth::auth_planner_change_password,
+                auth::auth_planner_reset_password,
+                auth::auth_pending_edits,
+                auth::auth_sign_out,
+                environment::environment_list,
+                environment::environment_select,
+                environment::environment_save,
+                environment::environment_remove,
+                environment::environment_demo_accounts,
+                environment::environment_export,
+                environment::environment_import,
+                inspector::inspector_list,
+                inspector::inspector_get,
+                inspector::inspector_clear,
+                inspector::inspector_export,
+                inspector::inspector_set_enabled,
+                links::links_take,
+                crate::h5::h5_open,
+                crate::h5::h5_back,
+                crate::h5::h5_close,
+                crate::h5::bridge_call,
+                crate::h5::bridge_page_closed,
+                invoices::invoice_list,
+                invoices::invoice_refresh,
+                invoices::invoice_add,
+                invoices::invoice_edit,
+                invoices::invoice_remove,
+                messages::message_list,
+                messages::message_refresh,
+                messages::message_unread,
+                messages::message_mark_read,
+                messages::message_mark_all_read,
+                messages::message_mark_conversation_read,
+                messages::message_kefu_config,
+                messages::message_chat_history,
+                messages::message_chat_refresh,
+                messages::message_send,
+                messages::message_resend,
+                messages::message_discard,
+                messages::sync_retry_now,
+                profile::profile_user_info,
+                profile::profile_levels,
+                profile::profile_exp_rules,
+                profile::profile_account_detail,
+                profile::profile_refresh,
+                profile::profile_edit,
+                profile::profile_certify,
+                profile::profile_bind_mobile,
+                profile::profile_upload_avatar,
+                settings::settings_get,
+                settings::settings_set_language,
+                settings::settings_set_console_enabled,
+            ]
         }
     };
 }
 
-lcs_api::for_each_call!(registry);
+macro_rules! invoke_handler_of_calls {
+    ($($calls:tt)*) => {
+        commands_of!(tauri::generate_handler; $($calls)*)
+    };
+}
+
+#[cfg(test)]
+macro_rules! typed_commands_of_calls {
+    ($($calls:tt)*) => {
+        commands_of!(tauri_specta::collect_commands; $($calls)*)
+    };
+}
+
+/// What the UI may invoke. Built without the commands' types: those serve only to generate
+/// the bindings, and would otherwise be collected at every start and carried in the binary.
+pub fn invoke_handler() -> impl Fn(Invoke<tauri::Wry>) -> bool + Send + Sync + 'static {
+    lcs_api::for_each_call!(invoke_handler_of_calls)
+}
+
+/// The typed events, mounted at start so Rust can emit them.
+pub fn events() -> Builder<tauri::Wry> {
+    Builder::<tauri::Wry>::new().events(collect_events![
+        crate::events::AuthState,
+        crate::events::DataChanged,
+        crate::events::InspectorRecorded,
+        crate::links::LinkOpened,
+        crate::h5::BridgeOpen
+    ])
+}
+
+/// The single registry, commands and events with their types, from which `ui/src/bindings.ts`
+/// is generated.
+#[cfg(test)]
+fn registry() -> Builder<tauri::Wry> {
+    events()
+        .commands(lcs_api::for_each_call!(typed_commands_of_calls))
+        // One shape per type in TypeScript: the UI only ever reads what Rust serialises.
+        .disable_serde_phases()
+        // The backends' 64-bit integers are ids, counts, codes and millisecond times, all far
+        // below 2^53, so a JavaScript number holds each exactly.
+        .dangerously_cast_bigints_to_number()
+}
 
 #[cfg(test)]
 mod tests {
