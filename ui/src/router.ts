@@ -1,7 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import AccountSwitchPage from './pages/AccountSwitchPage.vue'
-import ApiCallPage from './pages/ApiCallPage.vue'
-import ApiConsolePage from './pages/ApiConsolePage.vue'
 import AddressListPage from './pages/AddressListPage.vue'
 import CertifyPage from './pages/CertifyPage.vue'
 import ChangePasswordPage from './pages/ChangePasswordPage.vue'
@@ -16,8 +14,6 @@ import MobilePage from './pages/MobilePage.vue'
 import PersonInfoPage from './pages/PersonInfoPage.vue'
 import ProtocolPage from './pages/ProtocolPage.vue'
 import RegisterPage from './pages/RegisterPage.vue'
-import EnvironmentsPage from './pages/EnvironmentsPage.vue'
-import InspectorPage from './pages/InspectorPage.vue'
 import SetPasswordPage from './pages/SetPasswordPage.vue'
 import SettingsPage from './pages/SettingsPage.vue'
 import WebPage from './pages/WebPage.vue'
@@ -65,12 +61,12 @@ export const routes: RouteRecordRaw[] = [
     component: page.component,
     meta: 'meta' in page ? page.meta : {},
   })),
-  // Not a published route: H5 pages and links have no business choosing the backend.
-  { name: 'settings.environments', path: '/settings/environments', component: EnvironmentsPage },
-  // For testers only, like the environments: no H5 page or link may open it.
-  { name: 'settings.inspector', path: '/settings/inspector', component: InspectorPage },
-  { name: 'settings.console', path: '/settings/console', component: ApiConsolePage },
-  { name: 'settings.call', path: '/settings/console/:name', component: ApiCallPage },
+  // The testers' pages are not published routes (H5 pages and links have no business choosing
+  // the backend or calling it by hand), and come in their own chunks: most users never open them.
+  { name: 'settings.environments', path: '/settings/environments', component: () => import('./pages/EnvironmentsPage.vue') },
+  { name: 'settings.inspector', path: '/settings/inspector', component: () => import('./pages/InspectorPage.vue') },
+  { name: 'settings.console', path: '/settings/console', component: () => import('./pages/ApiConsolePage.vue') },
+  { name: 'settings.call', path: '/settings/console/:name', component: () => import('./pages/ApiCallPage.vue') },
   { path: '/:unknown(.*)*', redirect: { name: 'lcs.home' } },
 ]
 

@@ -1,5 +1,7 @@
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks'
 import { mount, flushPromises, type VueWrapper } from '@vue/test-utils'
+import { expect, vi } from 'vitest'
+import type { Router } from 'vue-router'
 import { createPinia, setActivePinia } from 'pinia'
 import App from './App.vue'
 import { reportUnhandled } from './commands'
@@ -94,4 +96,10 @@ export async function submitForm(wrapper: VueWrapper) {
 /** The text of every field error the form shows. */
 export function fieldErrors(wrapper: VueWrapper): string[] {
   return wrapper.findAll('.van-field__error-message').map((error) => error.text())
+}
+
+/** Waits until a navigation reaches `name`, its page's chunk loaded and the page mounted. */
+export async function arrivedAt(router: Router, name: string) {
+  await vi.waitFor(() => expect(router.currentRoute.value.name).toBe(name))
+  await flushPromises()
 }

@@ -3,7 +3,7 @@ import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeToast } from 'vant'
 import type { Environment, EnvironmentList } from '../bindings'
-import { APP_INFO, mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+import { APP_INFO, arrivedAt, mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
 
 const SANDBOX_URL = 'http://127.0.0.1:40123/'
 
@@ -132,8 +132,7 @@ describe('Backend environments', () => {
     expect(current.text()).toContain(SANDBOX_URL)
 
     await current.trigger('click')
-    await flushPromises()
-    expect(router.currentRoute.value.name).toBe('settings.environments')
+    await arrivedAt(router, 'settings.environments')
     expect(wrapper.get('[data-testid="page-title"]').text()).toContain('后端环境')
     const preprod = wrapper.get('[data-testid="environment-preprod"]')
     expect(preprod.text()).toContain('预发布')

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises } from '@vue/test-utils'
 import { closeToast } from 'vant'
-import { APP_INFO, mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+import { APP_INFO, arrivedAt, mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
 
 /** The environment list with only the sandbox, up (`baseUrl`) or down (`problem`). */
 function sandboxOnly(baseUrl: string | null, problem: string | null) {
@@ -83,8 +83,7 @@ describe('Settings page', () => {
     expect(calls).toContainEqual({ cmd: 'inspector_set_enabled', args: { enabled: true } })
     expect(wrapper.get('[data-testid="inspector-switch"]').classes()).toContain('van-switch--on')
     await wrapper.get('[data-testid="inspector-link"]').trigger('click')
-    await flushPromises()
-    expect(router.currentRoute.value.name).toBe('settings.inspector')
+    await arrivedAt(router, 'settings.inspector')
   })
 
   it('offers the API console once it is switched on', async () => {
@@ -94,8 +93,7 @@ describe('Settings page', () => {
     await flushPromises()
     expect(calls).toContainEqual({ cmd: 'settings_set_console_enabled', args: { enabled: true } })
     await wrapper.get('[data-testid="console-link"]').trigger('click')
-    await flushPromises()
-    expect(router.currentRoute.value.name).toBe('settings.console')
+    await arrivedAt(router, 'settings.console')
   })
 
   it('shows the build the tester is running', async () => {
