@@ -135,7 +135,11 @@ describe('Profile editor', () => {
     const { wrapper } = await mountApp(backend([USER]), '/account/edit')
     await input(wrapper, 'birthday').trigger('click')
     await flushPromises()
-    expect(document.querySelector('[data-testid="birthday-picker"]')).not.toBeNull()
+    const picker = document.querySelector('[data-testid="birthday-picker"]') as HTMLElement
+    // The columns say what they count, in the user's language.
+    expect(picker.textContent).toContain('1990年')
+    expect(picker.textContent).toContain('5月')
+    expect(picker.textContent).toContain('20日')
     ;(document.querySelector('.van-picker__confirm') as HTMLElement).click()
     await flushPromises()
     expect(valueOf(wrapper, 'birthday')).toBe('1990-05-20')
