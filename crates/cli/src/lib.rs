@@ -719,28 +719,7 @@ async fn sandbox(
         print(out, &format!("listening on {url}"))?;
     }
     out.flush().map_err(storage_error)?;
-    stop_signal().await;
+    lcs_sandbox::stop_signal().await;
     context.dirs.clear_sandbox_address(&url);
     sandbox.stop().await.map_err(storage_error)
-}
-
-async fn stop_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = terminate => {}
-    }
 }

@@ -20,4 +20,4 @@ pub use db::{
     DemoUser,
 };
 pub use planner::{PLANNER_CLIENT_ID, PLANNER_CLIENT_SECRET, PLANNER_DEMO_USERNAME};
-pub use server::{Sandbox, router};
+pub use server::{Sandbox, router, stop_signal};

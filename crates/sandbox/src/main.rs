@@ -44,33 +44,12 @@ async fn main() -> ExitCode {
     };
     // The one line on stdout: scripts read the address from it.
     println!("listening on http://{}", sandbox.address());
-    stop_signal().await;
+    lcs_sandbox::stop_signal().await;
     match sandbox.stop().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("lcs-sandbox: {error}");
             ExitCode::FAILURE
         }
-    }
-}
-
-async fn stop_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {}
-        () = terminate => {}
     }
 }
