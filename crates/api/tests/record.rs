@@ -8,7 +8,6 @@ mod support;
 
 use std::sync::{Arc, Mutex};
 
-use lcs_api::customer::{Device, Login, LoginType};
 use lcs_api::record::{BODY_CAP, REDACTED};
 use lcs_api::{CallRecord, Family, Observer, Secret, endpoint, password_md5};
 use serde::Serialize;
@@ -17,11 +16,6 @@ use support::*;
 use wiremock::matchers::path;
 use wiremock::{Mock, ResponseTemplate};
 
-const PASSWORD: &str = "plain-Pa55word!";
-const SMS_CODE: &str = "864209";
-const SEND_TOKEN: &str = "send-token-7f3a";
-const R_TOKEN: &str = "rtoken-91b2c3";
-const ACCESS_TOKEN: &str = "access-6c1e9b";
 const ID_CARD: &str = "110101199003071234";
 
 #[derive(Default)]
@@ -61,22 +55,6 @@ struct PlannerGet {
 }
 endpoint!(PlannerGet => Value, Planner Get "/srv/v1/list", Required, "test.planner_get");
 
-fn login() -> Login {
-    Login {
-        login_type: LoginType::Phone,
-        phone_area: Some("+86".into()),
-        login_name: "13429837442".into(),
-        device: Device::Other,
-        is_third: false,
-        verify_code: Some(Secret::new(SMS_CODE)),
-        send_token: Some(Secret::new(SEND_TOKEN)),
-        login_pwd: Some(password_md5(&Secret::new(PASSWORD))),
-        bind_third_user_id: None,
-        third_source: None,
-        google_code: None,
-    }
-}
-
 fn header_value<'a>(record: &'a CallRecord, name: &str) -> Option<&'a str> {
     record
         .request
@@ -99,7 +77,7 @@ async fn a_login_and_its_answer_are_recorded_without_a_secret() {
         .await;
 
     client
-        .send(&login(), Some(&Secret::new(TOKEN)))
+        .send(&login_with_every_secret(), Some(&Secret::new(TOKEN)))
         .await
         .unwrap();
 

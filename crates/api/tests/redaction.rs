@@ -6,7 +6,6 @@ mod support;
 use std::io::Write;
 use std::sync::{Arc, Mutex};
 
-use lcs_api::customer::{Device, Login, LoginType};
 use lcs_api::{Secret, endpoint, password_md5};
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -14,12 +13,7 @@ use support::*;
 use wiremock::matchers::path;
 use wiremock::{Mock, ResponseTemplate};
 
-const PASSWORD: &str = "plain-Pa55word!";
-const SMS_CODE: &str = "864209";
-const SEND_TOKEN: &str = "send-token-7f3a";
-const ACCESS_TOKEN: &str = "access-6c1e9b";
 const REFRESH_TOKEN: &str = "refresh-0d44aa";
-const R_TOKEN: &str = "rtoken-91b2c3";
 
 #[derive(Clone, Default)]
 struct Capture(Arc<Mutex<Vec<u8>>>);
@@ -91,19 +85,7 @@ async fn no_secret_appears_in_trace_output_debug_or_errors() {
         .mount(&server)
         .await;
 
-    let login = Login {
-        login_type: LoginType::Phone,
-        phone_area: Some("+86".into()),
-        login_name: "13429837442".into(),
-        device: Device::Other,
-        is_third: false,
-        verify_code: Some(Secret::new(SMS_CODE)),
-        send_token: Some(Secret::new(SEND_TOKEN)),
-        login_pwd: Some(password_md5(&Secret::new(PASSWORD))),
-        bind_third_user_id: None,
-        third_source: None,
-        google_code: None,
-    };
+    let login = login_with_every_secret();
     let customer = client.send(&login, None).await.unwrap();
     let refreshed = client
         .send(

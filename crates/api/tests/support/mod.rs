@@ -3,7 +3,8 @@
 // Test helpers panic on purpose: a failed expectation is a failed test.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
-use lcs_api::{Client, ClientConfig};
+use lcs_api::customer::{Device, Login, LoginType};
+use lcs_api::{Client, ClientConfig, Secret, password_md5};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -76,4 +77,28 @@ pub fn assert_customer_headers(request: &wiremock::Request, token: Option<&str>)
         Some("application/json"),
         "family A sends JSON"
     );
+}
+
+/// Secret values the redaction tests send and then look for where they must not be.
+pub const PASSWORD: &str = "plain-Pa55word!";
+pub const SMS_CODE: &str = "864209";
+pub const SEND_TOKEN: &str = "send-token-7f3a";
+pub const ACCESS_TOKEN: &str = "access-6c1e9b";
+pub const R_TOKEN: &str = "rtoken-91b2c3";
+
+/// A family A sign-in carrying every kind of secret the call takes.
+pub fn login_with_every_secret() -> Login {
+    Login {
+        login_type: LoginType::Phone,
+        phone_area: Some("+86".into()),
+        login_name: "13429837442".into(),
+        device: Device::Other,
+        is_third: false,
+        verify_code: Some(Secret::new(SMS_CODE)),
+        send_token: Some(Secret::new(SEND_TOKEN)),
+        login_pwd: Some(password_md5(&Secret::new(PASSWORD))),
+        bind_third_user_id: None,
+        third_source: None,
+        google_code: None,
+    }
 }
