@@ -4,6 +4,7 @@
 mod commands;
 mod error;
 mod events;
+mod files;
 mod h5;
 mod links;
 #[cfg(test)]

@@ -2,15 +2,13 @@
 //! edit or remove the user's own, and share them as a file. The rules live in lcs-core; these
 //! only adapt them.
 
-use std::path::PathBuf;
-
 use lcs_core::environment::{Environment, EnvironmentImport};
 use lcs_core::settings::{Language, Settings};
 use serde::Serialize;
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::{DialogExt, FilePath};
 
 use crate::error::CommandResult;
+use crate::files;
 use crate::sandbox::EmbeddedSandbox;
 use crate::session::Sessions;
 use crate::state::AppState;
@@ -108,24 +106,7 @@ pub async fn environment_export(
         .unwrap_or_else(|p| p.into_inner())
         .export_environments(id.as_deref())?;
     let file_name = format!("lcs-environments-{}.json", id.as_deref().unwrap_or("all"));
-    let (picked, chosen) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .add_filter("JSON", &["json"])
-        .set_file_name(file_name)
-        .save_file(move |path| {
-            let _ = picked.send(path);
-        });
-    let Ok(Some(path)) = chosen.await else {
-        return Ok(None);
-    };
-    let path = local_path(path)?;
-    std::fs::write(&path, text).map_err(|source| lcs_core::Error::Storage {
-        what: "the environments file",
-        path: path.display().to_string(),
-        source,
-    })?;
-    Ok(Some(path.display().to_string()))
+    files::save_json(&app, &file_name, "the environments file", text).await
 }
 
 /// What an import did, and the environments as they are now.
@@ -146,22 +127,9 @@ pub async fn environment_import(
     sandbox: State<'_, EmbeddedSandbox>,
     sessions: State<'_, Sessions>,
 ) -> CommandResult<Option<EnvironmentImported>> {
-    let (picked, chosen) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .add_filter("JSON", &["json"])
-        .pick_file(move |path| {
-            let _ = picked.send(path);
-        });
-    let Ok(Some(path)) = chosen.await else {
+    let Some(text) = files::open_json(&app, "the environments file").await? else {
         return Ok(None);
     };
-    let path = local_path(path)?;
-    let text = std::fs::read_to_string(&path).map_err(|source| lcs_core::Error::Storage {
-        what: "the environments file",
-        path: path.display().to_string(),
-        source,
-    })?;
     let (import, environments) = update_with(&state, &sandbox, &sessions, |settings| {
         settings.import_environments(&text)
     })?;
@@ -169,15 +137,6 @@ pub async fn environment_import(
         import,
         environments,
     }))
-}
-
-/// The dialog's choice as a file on this machine (mobile pickers can answer content URIs).
-fn local_path(path: FilePath) -> Result<PathBuf, lcs_core::Error> {
-    path.into_path().map_err(|error| lcs_core::Error::Storage {
-        what: "the environments file",
-        path: String::new(),
-        source: std::io::Error::other(error.to_string()),
-    })
 }
 
 fn update(

@@ -5,9 +5,9 @@ use lcs_api::CallRecord;
 use lcs_core::settings::Settings;
 use lcs_core::{CallSummary, InspectorFilter};
 use tauri::{AppHandle, State};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::error::CommandResult;
+use crate::files;
 use crate::state::AppState;
 
 /// The recorded calls matching `filter`, newest first.
@@ -37,7 +37,7 @@ pub fn inspector_clear(state: State<'_, AppState>) -> CommandResult<()> {
     Ok(())
 }
 
-/// Asks where to save, then writes every record as JSON there; `None` when the tester
+/// Writes every record recorded so far, as JSON, where the tester says; `None` when the tester
 /// cancelled. The only way records reach the disk.
 #[tauri::command]
 #[specta::specta]
@@ -45,28 +45,8 @@ pub async fn inspector_export(
     app: AppHandle,
     state: State<'_, AppState>,
 ) -> CommandResult<Option<String>> {
-    let (picked, chosen) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .add_filter("JSON", &["json"])
-        .set_file_name("lcs-requests.json")
-        .save_file(move |path| {
-            let _ = picked.send(path);
-        });
-    let Ok(Some(path)) = chosen.await else {
-        return Ok(None);
-    };
-    let path = path.into_path().map_err(|error| lcs_core::Error::Storage {
-        what: "the request export",
-        path: String::new(),
-        source: std::io::Error::other(error.to_string()),
-    })?;
-    std::fs::write(&path, state.inspector.export()).map_err(|source| lcs_core::Error::Storage {
-        what: "the request export",
-        path: path.display().to_string(),
-        source,
-    })?;
-    Ok(Some(path.display().to_string()))
+    let records = state.inspector.export();
+    files::save_json(&app, "lcs-requests.json", "the request export", records).await
 }
 
 /// Starts or stops recording, and keeps the choice for the next start.

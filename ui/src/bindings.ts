@@ -171,7 +171,7 @@ export const commands = {
 	inspectorGet: (trace: string) => typedError<CallRecord | null, CommandError>(__TAURI_INVOKE("inspector_get", { trace })),
 	inspectorClear: () => typedError<null, CommandError>(__TAURI_INVOKE("inspector_clear")),
 	/**
-	 *  Asks where to save, then writes every record as JSON there; `None` when the tester
+	 *  Writes every record recorded so far, as JSON, where the tester says; `None` when the tester
 	 *  cancelled. The only way records reach the disk.
 	 */
 	inspectorExport: () => typedError<string | null, CommandError>(__TAURI_INVOKE("inspector_export")),
