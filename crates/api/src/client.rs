@@ -411,14 +411,26 @@ impl<T: Transport> Client<T> {
                 });
             }
         };
-        let mut url = self
-            .config
-            .base(E::FAMILY)
-            .join(path.trim_start_matches('/'))
-            .map_err(|error| ApiError::InvalidInput {
-                field: "base_url",
-                message: error.to_string(),
-            })?;
+        let base = self.config.base(E::FAMILY);
+        let mut url =
+            base.join(path.trim_start_matches('/'))
+                .map_err(|error| ApiError::InvalidInput {
+                    field: "base_url",
+                    message: error.to_string(),
+                })?;
+        // A path is joined to the base, and a join can replace the host (`https:/x`, `//x`,
+        // `\x`): whatever a path says, a request never leaves its family's origin, where
+        // the session it carries was issued.
+        if url.origin() != base.origin() {
+            return Err(ApiError::InvalidInput {
+                field: "path",
+                message: format!(
+                    "{} would leave {}",
+                    E::NAME,
+                    base.origin().ascii_serialization()
+                ),
+            });
+        }
         let mut headers = endpoint.extra_headers();
         let config = &self.config;
         let body = match E::FAMILY {

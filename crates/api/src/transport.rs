@@ -77,6 +77,7 @@ impl ReqwestTransport {
             .connect_timeout(timeouts.connect)
             .timeout(timeouts.request)
             .user_agent(concat!("lcs-account/", env!("CARGO_PKG_VERSION")))
+            .redirect(same_origin_redirects())
             .build()
             .map_err(|error| TransportError::Connect(error.to_string()))?;
         Ok(Self { client, max_body })
@@ -131,6 +132,23 @@ impl Transport for ReqwestTransport {
         }
         Ok(HttpResponse { status, body })
     }
+}
+
+/// Redirects are followed only within the origin that was asked: family A's `token` header and
+/// family C's bodies would otherwise go along to whatever host a redirect names. A redirect
+/// elsewhere is not followed; its 3xx is the answer.
+fn same_origin_redirects() -> reqwest::redirect::Policy {
+    const MAX_REDIRECTS: usize = 5;
+    reqwest::redirect::Policy::custom(|attempt| {
+        let asked = attempt.previous().first().map(url::Url::origin);
+        if asked.as_ref() != Some(&attempt.url().origin()) {
+            attempt.stop()
+        } else if attempt.previous().len() > MAX_REDIRECTS {
+            attempt.error("too many redirects")
+        } else {
+            attempt.follow()
+        }
+    })
 }
 
 fn map_reqwest(error: reqwest::Error) -> TransportError {
