@@ -90,9 +90,16 @@ pub enum EnvAction {
         #[arg(long, value_name = "ID")]
         id: Option<String>,
     },
-    /// Add the environments of FILE (`-` for stdin), replacing your own with the same ids; a
-    /// file with anything wrong is refused whole.
-    Import { file: PathBuf },
+    /// Add the environments of FILE (`-` for stdin); a file with anything wrong is refused
+    /// whole. One that would change an environment you have is refused too, saying what would
+    /// change, unless `--replace`.
+    Import {
+        file: PathBuf,
+        /// Replace your environments with the same ids. Sessions of an environment whose
+        /// addresses change are signed out, never sent to the new servers.
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -508,9 +515,12 @@ fn env_command(
                 )
             }
         }
-        EnvAction::Import { file: source } => {
+        EnvAction::Import {
+            file: source,
+            replace,
+        } => {
             let text = read_input(source)?;
-            let outcome = settings.import_environments(&text)?;
+            let outcome = settings.import_environments(&text, *replace)?;
             file.save(&settings)?;
             if json {
                 return print_json(out, &serde_json::to_value(&outcome).unwrap_or_default());

@@ -427,6 +427,32 @@ async fn environments_travel_between_installs_as_a_file() {
     assert_eq!(listed[2]["id"], "qa");
     assert_eq!(listed[2]["customerBase"], "https://qa.example");
 
+    // A file that moves qa to another host is refused, saying what changes, until --replace.
+    let moved = dir.path().join("moved.json");
+    std::fs::write(
+        &moved,
+        std::fs::read_to_string(path)
+            .unwrap()
+            .replace("https://qa.example", "https://qa.elsewhere.example"),
+    )
+    .unwrap();
+    let moved = moved.to_str().unwrap();
+    let refused = lcs(&theirs, &sandbox, &["env", "import", moved]).await;
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused
+            .stderr
+            .contains("\"qa\" (customerBase, userCenterBase, plannerBase)"),
+        "{}",
+        refused.stderr
+    );
+    let listed = ok_json(&theirs, &sandbox, &["env", "list"]).await;
+    assert_eq!(listed[2]["customerBase"], "https://qa.example");
+    let replaced = lcs(&theirs, &sandbox, &["env", "import", moved, "--replace"]).await;
+    assert_eq!(replaced.code, 0, "{}", replaced.stderr);
+    let listed = ok_json(&theirs, &sandbox, &["env", "list"]).await;
+    assert_eq!(listed[2]["customerBase"], "https://qa.elsewhere.example");
+
     // A bad environment refuses the whole file, naming it and its field; nothing changes.
     let before = std::fs::read_to_string(theirs.dirs.settings_file().path()).unwrap();
     let bad = dir.path().join("bad.json");

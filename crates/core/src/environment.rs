@@ -10,7 +10,10 @@ use crate::bridge::policy::H5Origin;
 use crate::error::{Error, Result};
 use crate::settings::{Language, Settings};
 
-pub use file::{EnvironmentImport, FILE_FORMAT, FILE_VERSION, read_environments_file};
+pub use file::{
+    EnvironmentImport, EnvironmentImportPlan, EnvironmentReplacement, FILE_FORMAT, FILE_VERSION,
+    read_environments_file,
+};
 
 /// The embedded sandbox's id: the default environment.
 pub const SANDBOX_ID: &str = "sandbox";
@@ -184,9 +187,7 @@ impl Environment {
         if self.channel.trim().is_empty() {
             return Err(Error::invalid("channel", "empty"));
         }
-        if !self.planner_refresh_path.starts_with('/') {
-            return Err(Error::invalid("plannerRefreshPath", "must start with '/'"));
-        }
+        check_path("plannerRefreshPath", &self.planner_refresh_path)?;
         for (index, h5) in self.h5_origins.iter().enumerate() {
             if let Err(why) = h5.parse() {
                 return Err(Error::InvalidEntry {
@@ -198,9 +199,7 @@ impl Environment {
             }
         }
         if let Some(sender) = &self.code_sender {
-            if !sender.path.starts_with('/') {
-                return Err(Error::invalid("codeSender.path", "must start with '/'"));
-            }
+            check_path("codeSender.path", &sender.path)?;
             if sender.method == CodeSenderMethod::Post
                 && let Err(error) = serde_json::from_str::<serde_json::Value>(&sender.body)
             {
@@ -249,6 +248,23 @@ impl Environment {
         Ok(config)
     }
 
+    /// Who issues `family`'s sessions: the origin of its base URL, or `sandbox` for the
+    /// built-in sandbox, whose port changes from run to run while its accounts stay. A kept
+    /// session is sent only while its environment still names the issuer it came from.
+    pub fn session_issuer(&self, family: lcs_api::Family) -> String {
+        if self.is_sandbox() {
+            return SANDBOX_ID.to_owned();
+        }
+        let base = match family {
+            lcs_api::Family::Customer => &self.customer_base,
+            lcs_api::Family::UserCenter => &self.user_center_base,
+            lcs_api::Family::Planner => &self.planner_base,
+        };
+        url::Url::parse(base.trim())
+            .map(|url| url.origin().ascii_serialization())
+            .unwrap_or_else(|_| base.trim().to_owned())
+    }
+
     /// The language the backends are told while the app shows `language`: the environment's
     /// own when it has one.
     pub fn backend_lang(&self, language: Language) -> lcs_api::Lang {
@@ -259,20 +275,79 @@ impl Environment {
     }
 }
 
-/// A base URL must be http(s) with a host; paths are joined to it, so it keeps no query.
+/// A base URL must be https with a host (http only on this machine, for local backends), and
+/// carry no user name or password, which every request would send along.
 fn parse_base(field: &'static str, text: &str) -> Result<url::Url> {
     let url = url::Url::parse(text.trim())
         .map_err(|error| Error::invalid(field, format!("not a URL ({error}): {text:?}")))?;
-    if !matches!(url.scheme(), "http" | "https") {
-        return Err(Error::invalid(
-            field,
-            format!("must start with http:// or https://: {text:?}"),
-        ));
-    }
     if url.host_str().is_none_or(str::is_empty) {
         return Err(Error::invalid(field, format!("has no host: {text:?}")));
     }
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&url) => {}
+        "http" => {
+            return Err(Error::invalid(
+                field,
+                format!("must use https:// (http:// only for 127.0.0.1 or localhost): {text:?}"),
+            ));
+        }
+        _ => {
+            return Err(Error::invalid(
+                field,
+                format!("must start with https://: {text:?}"),
+            ));
+        }
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::invalid(
+            field,
+            "must not carry a user name or password",
+        ));
+    }
     Ok(url)
+}
+
+/// Whether `url` names this machine (127.0.0.0/8, ::1 or localhost), where plain http cannot
+/// be read or changed on the way.
+pub(crate) fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+/// A path from the settings is joined to a base URL, so it must stay under it: it starts with
+/// `/` and has no scheme, authority, backslash or parent segment that a join would follow
+/// elsewhere (lcs-api refuses such a request too, whatever reached it).
+fn check_path(field: &'static str, path: &str) -> Result<()> {
+    if !path.starts_with('/') {
+        return Err(Error::invalid(field, "must start with '/'"));
+    }
+    let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
+    let refused = [&*decoded, path].into_iter().find_map(|text| {
+        if text.contains("//") {
+            Some("must not contain '//'")
+        } else if text.contains('\\') {
+            Some("must not contain '\\'")
+        } else if text.contains(':') {
+            Some("must not contain ':' (a scheme)")
+        } else if text.contains('@') {
+            Some("must not contain '@'")
+        } else if text.split(['/', '?', '#']).any(|segment| segment == "..") {
+            Some("must not contain '..'")
+        } else if text.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            Some("must not contain spaces or control characters")
+        } else {
+            None
+        }
+    });
+    match refused {
+        Some(why) => Err(Error::invalid(field, format!("{why}: {path:?}"))),
+        None => Ok(()),
+    }
 }
 
 impl Settings {
@@ -367,7 +442,7 @@ impl Settings {
         Ok(())
     }
 
-    fn find_custom(&self, id: &str) -> Option<&Environment> {
+    pub(crate) fn find_custom(&self, id: &str) -> Option<&Environment> {
         self.custom_environments.iter().find(|env| env.id == id)
     }
 }

@@ -132,6 +132,10 @@ pub enum EnvironmentFileError {
     NewerVersion { version: u64, supported: u32 },
     #[error("the file holds no environments")]
     NoEnvironments,
+    /// The file would change environments the user already has; `changes` lists each with
+    /// the fields that differ. Imported only when the user says to replace them.
+    #[error("it would replace {changes}; confirm to replace them")]
+    WouldReplace { changes: String },
     /// One environment cannot be used. `position` counts from 1; `id` and `name` are as the
     /// file has them (possibly empty); `field` is the wire name (`customerBase`,
     /// `h5Origins[0].origin`), `None` when the entry is not an environment at all.
@@ -169,6 +173,9 @@ impl EnvironmentFileError {
                         "文件版本为 {version}，本应用最高只能读取版本 {supported}，请先更新应用"
                     ),
                     Self::NoEnvironments => "文件中没有环境".to_owned(),
+                    Self::WouldReplace { changes } => {
+                        format!("它会替换已有的环境 {changes}，请确认替换")
+                    }
                     Self::Environment {
                         position,
                         id,

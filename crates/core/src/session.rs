@@ -156,6 +156,34 @@ impl StoredSession {
             _ => None,
         }
     }
+}
+
+/// A session as the keychain keeps it: the tokens, and the origin that issued them. Tokens are
+/// only ever sent back to that origin: an environment whose address changed since gets none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeptSession {
+    /// The family's origin when the session was issued (see [`Environment::session_issuer`]);
+    /// `None` in entries written before issuers were kept, which no environment matches.
+    ///
+    /// [`Environment::session_issuer`]: crate::environment::Environment::session_issuer
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_by: Option<String>,
+    #[serde(flatten)]
+    pub session: StoredSession,
+}
+
+impl KeptSession {
+    pub fn new(issued_by: impl Into<String>, session: StoredSession) -> Self {
+        Self {
+            issued_by: Some(issued_by.into()),
+            session,
+        }
+    }
+
+    pub fn family(&self) -> Family {
+        self.session.family()
+    }
 
     /// The compact JSON kept in the keychain.
     pub fn to_json(&self) -> Result<Secret> {
@@ -174,7 +202,7 @@ pub fn save(
     store: &dyn SecretStore,
     environment: &str,
     account: &str,
-    session: &StoredSession,
+    session: &KeptSession,
 ) -> Result<()> {
     let key = SessionKey::new(environment, session.family(), account).user_name();
     let json = session.to_json()?;
@@ -191,12 +219,12 @@ pub fn save(
 }
 
 /// The session kept under `key`, if any.
-pub fn load(store: &dyn SecretStore, key: &SessionKey) -> Result<Option<StoredSession>> {
+pub fn load(store: &dyn SecretStore, key: &SessionKey) -> Result<Option<KeptSession>> {
     let name = key.user_name();
     let Some(json) = store.get(&name)? else {
         return Ok(None);
     };
-    let session = StoredSession::from_json(&name, &json)?;
+    let session = KeptSession::from_json(&name, &json)?;
     if session.family() != key.family {
         return Err(Error::KeychainEntryUnreadable {
             key: name,
@@ -212,7 +240,7 @@ pub fn load_family(
     store: &dyn SecretStore,
     environment: &str,
     family: Family,
-) -> Result<Option<(String, StoredSession)>> {
+) -> Result<Option<(String, KeptSession)>> {
     let mut found = None;
     for name in read_index(store, environment)? {
         let Some(account) = account_of(&name, family) else {

@@ -80,7 +80,7 @@ impl App {
     fn stored(&self, family: Family) -> Option<StoredSession> {
         session::load_family(self.keychain.as_ref(), "sandbox", family)
             .unwrap()
-            .map(|(_, stored)| stored)
+            .map(|(_, kept)| kept.session)
     }
 
     fn planner_tokens(&self) -> (Secret, Secret) {

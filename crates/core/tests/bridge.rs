@@ -480,3 +480,75 @@ fn parse_request_keeps_the_callback_id_and_the_data_form() {
     assert_eq!(request.form, DataForm::Object);
     assert_eq!(request.data, Value::Null);
 }
+
+/// A partner page that starts loading a trusted one still runs while WebKit already reports
+/// the trusted URL: its calls are judged by the page that committed, and refused meanwhile.
+#[test]
+fn a_call_is_judged_by_the_committed_page_not_by_where_the_window_is_going() {
+    // The window is on its way from the partner to a trusted page.
+    let refusal = bridge::calling_page(TRUSTED, Some(PARTNER)).unwrap_err();
+    assert_eq!(refusal.reply.code, Code::Forbidden);
+    // Before any page committed there is no page to judge.
+    assert!(bridge::calling_page(TRUSTED, None).is_err());
+    assert!(bridge::calling_page("not a url", Some("not a url")).is_err());
+
+    // Settled, or moved within its own origin (history.pushState), the committed page counts.
+    assert_eq!(
+        bridge::calling_page(PARTNER, Some(PARTNER)).ok(),
+        Some(PARTNER)
+    );
+    assert_eq!(
+        bridge::calling_page("https://partner.example.org/other#x", Some(PARTNER)).ok(),
+        Some(PARTNER)
+    );
+    let page = bridge::calling_page("https://partner.example.org/other", Some(PARTNER)).unwrap();
+    let refused = call(page, &json!({"method": "getUserInfo"})).unwrap_err();
+    assert_eq!(refused["code"], 1003);
+}
+
+/// An `lcs://` link a page navigates to is that page's `openPage`: a partner cannot reach a
+/// page it could not open through the bridge, and a page without the bridge opens nothing.
+#[test]
+fn an_lcs_link_from_a_page_follows_that_pages_rules() {
+    let mut limits = PageLimits::new();
+    let now = Instant::now();
+    let trusted_only = "lcs://lcs.account.password";
+    let public = "lcs://openPage?packagename=lcs.account.login";
+
+    let route =
+        bridge::admit_page_link(&policy(), TRUSTED, trusted_only, &mut limits, now).unwrap();
+    assert_eq!(route.name, "lcs.account.password");
+    let why =
+        bridge::admit_page_link(&policy(), PARTNER, trusted_only, &mut limits, now).unwrap_err();
+    assert!(why.contains("may not be opened"), "{why}");
+    assert_eq!(
+        bridge::admit_page_link(&policy(), PARTNER, public, &mut limits, now)
+            .unwrap()
+            .name,
+        "lcs.account.login"
+    );
+    assert!(bridge::admit_page_link(&policy(), STRANGER, public, &mut limits, now).is_err());
+    assert!(
+        bridge::admit_page_link(&policy(), TRUSTED, "lcs://no.such.page", &mut limits, now)
+            .is_err()
+    );
+    // The page's openPage rate holds for links too.
+    let mut limits = PageLimits::new();
+    for _ in 0..MAX_OPEN_PAGE {
+        bridge::admit_page_link(&policy(), TRUSTED, public, &mut limits, now).unwrap();
+    }
+    let why = bridge::admit_page_link(&policy(), TRUSTED, public, &mut limits, now).unwrap_err();
+    assert!(why.contains("openPage"), "{why}");
+}
+
+#[test]
+fn hand_offs_to_the_system_browser_are_limited_per_window_of_time() {
+    use lcs_core::bridge::limits::{BROWSER_WINDOW, MAX_BROWSER_HANDOFFS, Rate};
+    let mut handoffs = Rate::browser_handoffs();
+    let start = Instant::now();
+    for _ in 0..MAX_BROWSER_HANDOFFS {
+        assert!(handoffs.allow(start));
+    }
+    assert!(!handoffs.allow(start + Duration::from_secs(1)));
+    assert!(handoffs.allow(start + BROWSER_WINDOW));
+}

@@ -10,7 +10,7 @@ fn staging() -> Environment {
         name: "Staging".into(),
         customer_base: "https://a.staging.example".into(),
         user_center_base: "https://b.staging.example/uc/".into(),
-        planner_base: "http://10.0.0.7:8080".into(),
+        planner_base: "http://127.0.0.1:8080".into(),
         company_id: "42".into(),
         ..Environment::default()
     }
@@ -91,7 +91,7 @@ fn a_custom_environment_becomes_a_client_config_field_by_field() {
         config.user_center_base.as_str(),
         "https://b.staging.example/uc/"
     );
-    assert_eq!(config.planner_base.as_str(), "http://10.0.0.7:8080/");
+    assert_eq!(config.planner_base.as_str(), "http://127.0.0.1:8080/");
     assert_eq!(config.company_id, "42");
     assert_eq!(config.api_version, "0.0.2");
     assert_eq!(config.platid, "p1");
@@ -282,4 +282,81 @@ fn a_corrupt_file_with_environments_is_moved_aside() {
     std::fs::write(file.path(), r#"{"customEnvironments":[{"id":"x""#).unwrap();
     assert_eq!(file.load(), Settings::default());
     assert!(dir.path().join("settings.json.corrupt").exists());
+}
+
+#[test]
+fn paths_that_a_join_would_take_to_another_host_are_refused() {
+    let escapes = [
+        "/https://other.example/r",
+        "/http:other.example/r",
+        "//other.example/r",
+        "/\\other.example/r",
+        "/%5Cother.example/r",
+        "/srv/../../r",
+        "/srv/%2e%2e/r",
+        "/user@other.example/r",
+        "/srv/v1/refresh with space",
+    ];
+    for path in escapes {
+        let mut env = staging();
+        env.planner_refresh_path = path.into();
+        let message = refused(env.validate());
+        assert!(
+            message.starts_with("plannerRefreshPath:"),
+            "{path} → {message}"
+        );
+
+        let mut env = staging();
+        env.code_sender = Some(lcs_core::environment::CodeSender {
+            method: CodeSenderMethod::Post,
+            path: path.into(),
+            body: "{}".into(),
+        });
+        let message = refused(env.validate());
+        assert!(
+            message.starts_with("codeSender.path:"),
+            "{path} → {message}"
+        );
+    }
+    let mut env = staging();
+    env.planner_refresh_path = "/oauth/v2/token-refresh?grant=refresh_token".into();
+    env.validate().unwrap();
+}
+
+#[test]
+fn backends_and_h5_pages_need_https_except_on_this_machine() {
+    let refused_bases = [
+        "http://10.0.0.7:8080",
+        "http://api.example.com",
+        "http://127.0.0.1.example.com",
+        "https://user:pw@api.example.com",
+        "https://user@api.example.com",
+    ];
+    for base in refused_bases {
+        let mut env = staging();
+        env.customer_base = base.into();
+        let message = refused(env.validate());
+        assert!(message.starts_with("customerBase:"), "{base} → {message}");
+    }
+    for base in [
+        "http://127.0.0.1:8080",
+        "http://127.3.2.1",
+        "http://localhost:9000/api/",
+        "http://[::1]:8080",
+        "https://api.example.com",
+    ] {
+        let mut env = staging();
+        env.customer_base = base.into();
+        env.validate().unwrap_or_else(|e| panic!("{base}: {e}"));
+    }
+
+    let mut env = staging();
+    env.h5_origins = vec![lcs_core::bridge::policy::H5Origin {
+        origin: "http://h5.example.com".into(),
+        tier: lcs_core::bridge::policy::OriginTier::Trusted,
+    }];
+    let message = refused(env.validate());
+    assert!(message.starts_with("h5Origins"), "{message}");
+    env.h5_origins[0].origin = "http://127.0.0.1:5173".into();
+    env.validate().unwrap();
 }

@@ -50,7 +50,7 @@ fn tester_settings() -> Settings {
     staging.lang = Some(Language::EnUs);
     settings.save_environment(staging, true).unwrap();
     settings
-        .save_environment(environment("qa", "QA", "http://10.0.0.7:8080"), true)
+        .save_environment(environment("qa", "QA", "http://127.0.0.1:8080"), true)
         .unwrap();
     let mut preprod = Environment::preprod();
     preprod.company_id = "7".into();
@@ -72,7 +72,7 @@ fn file_with(environments: Value) -> String {
 
 fn refusal(settings: &mut Settings, text: &str) -> EnvironmentFileError {
     let before = settings.clone();
-    let error = settings.import_environments(text).unwrap_err();
+    let error = settings.import_environments(text, false).unwrap_err();
     assert_eq!(*settings, before, "nothing may change: {error}");
     assert_eq!(error.code(), ErrorCode::InvalidFile, "{error}");
     match error {
@@ -103,7 +103,7 @@ fn an_export_imported_into_fresh_settings_gives_the_same_environments() {
     assert_eq!(file["environments"][0]["lang"], "en-US");
 
     let mut fresh = Settings::default();
-    let outcome = fresh.import_environments(&text).unwrap();
+    let outcome = fresh.import_environments(&text, false).unwrap();
     assert_eq!(
         outcome,
         EnvironmentImport {
@@ -124,7 +124,7 @@ fn one_environment_can_be_exported_alone_but_not_a_built_in() {
     let settings = tester_settings();
     let text = settings.export_environments(Some("qa")).unwrap();
     let mut fresh = Settings::default();
-    fresh.import_environments(&text).unwrap();
+    fresh.import_environments(&text, false).unwrap();
     let ids: Vec<String> = own(&fresh).into_iter().map(|env| env.id).collect();
     assert_eq!(ids, ["qa"]);
 
@@ -138,7 +138,7 @@ fn one_environment_can_be_exported_alone_but_not_a_built_in() {
 }
 
 #[test]
-fn an_id_already_there_is_replaced_and_reported() {
+fn an_id_already_there_is_replaced_only_when_the_user_confirms_what_changes() {
     let mut settings = tester_settings();
     let mut renamed = environment("qa", "QA (new host)", "https://qa.example");
     renamed.company_id = "8".into();
@@ -146,7 +146,26 @@ fn an_id_already_there_is_replaced_and_reported() {
         renamed,
         environment("dev", "Dev", "https://dev.example"),
     ]));
-    let outcome = settings.import_environments(&text).unwrap();
+    let before = settings.clone();
+
+    let plan = settings.plan_import(&text).unwrap();
+    assert_eq!(plan.added, ["dev"]);
+    assert_eq!(plan.replaced.len(), 1);
+    let qa = &plan.replaced[0];
+    assert_eq!((qa.id.as_str(), qa.name.as_str()), ("qa", "QA"));
+    assert!(qa.changed.contains(&"customerBase".to_owned()), "{qa:?}");
+    assert!(qa.changed.contains(&"companyId".to_owned()), "{qa:?}");
+    assert!(qa.changed.contains(&"name".to_owned()), "{qa:?}");
+    assert!(qa.signs_out, "the hosts change: its sessions go");
+    assert!(plan.needs_confirmation());
+
+    let refused = settings.import_environments(&text, false).unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::InvalidFile);
+    assert!(refused.to_string().contains("\"qa\""), "{refused}");
+    assert!(refused.to_string().contains("customerBase"), "{refused}");
+    assert_eq!(settings, before, "nothing changed without confirmation");
+
+    let outcome = settings.import_environments(&text, true).unwrap();
     assert_eq!(outcome.added, ["dev"]);
     assert_eq!(outcome.replaced, ["qa"]);
     let ids: Vec<String> = own(&settings).into_iter().map(|env| env.id).collect();
@@ -279,7 +298,7 @@ fn unknown_fields_are_ignored_and_missing_ones_take_the_defaults() {
         }],
     })
     .to_string();
-    settings.import_environments(&text).unwrap();
+    settings.import_environments(&text, false).unwrap();
     let dev = own(&settings).remove(0);
     assert_eq!(dev.platid, Environment::default().platid);
     assert_eq!(dev.vercode, 1);
@@ -338,4 +357,17 @@ fn anything_but_an_environments_file_is_refused() {
         refusal(&mut settings, &file_with(json!([]))),
         EnvironmentFileError::NoEnvironments
     );
+}
+
+#[test]
+fn importing_an_environment_as_it_is_needs_no_confirmation() {
+    let mut settings = tester_settings();
+    let text = settings.export_environments(Some("qa")).unwrap();
+    let plan = settings.plan_import(&text).unwrap();
+    assert!(plan.added.is_empty());
+    assert!(plan.replaced[0].changed.is_empty(), "{plan:?}");
+    assert!(!plan.replaced[0].signs_out);
+    assert!(!plan.needs_confirmation());
+    let outcome = settings.import_environments(&text, false).unwrap();
+    assert_eq!(outcome.replaced, ["qa"]);
 }

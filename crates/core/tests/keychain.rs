@@ -11,9 +11,15 @@ use lcs_core::keychain::{
     MAX_ENTRY_BYTES, MemoryStore, OsKeychain, SERVICE, SecretStore, StoreKind, open, open_with,
 };
 use lcs_core::session::{
-    self, CustomerSession, PlannerSession, SessionKey, StoredSession, UserCenterSession,
+    self, CustomerSession, KeptSession, PlannerSession, SessionKey, StoredSession,
+    UserCenterSession,
 };
 use lcs_core::{Error, ErrorCode};
+
+/// A session as kept, issued by a server of the seeds' kind.
+fn kept(session: StoredSession) -> KeptSession {
+    KeptSession::new("https://api.example.com", session)
+}
 
 fn customer() -> StoredSession {
     StoredSession::Customer(CustomerSession {
@@ -78,29 +84,35 @@ fn keys_name_environment_family_and_account() {
 #[test]
 fn sessions_are_kept_per_environment_family_and_account() {
     let store = MemoryStore::new();
-    session::save(&store, "preprod", "alice", &customer()).unwrap();
-    session::save(&store, "preprod", "alice", &planner()).unwrap();
-    session::save(&store, "sandbox", "alice", &user_center()).unwrap();
+    session::save(&store, "preprod", "alice", &kept(customer())).unwrap();
+    session::save(&store, "preprod", "alice", &kept(planner())).unwrap();
+    session::save(&store, "sandbox", "alice", &kept(user_center())).unwrap();
 
     let a = SessionKey::new("preprod", Family::Customer, "alice");
     let c = SessionKey::new("preprod", Family::Planner, "alice");
     let b = SessionKey::new("sandbox", Family::UserCenter, "alice");
-    assert_eq!(session::load(&store, &a).unwrap(), Some(customer()));
-    assert_eq!(session::load(&store, &c).unwrap(), Some(planner()));
-    assert_eq!(session::load(&store, &b).unwrap(), Some(user_center()));
+    assert_eq!(session::load(&store, &a).unwrap(), Some(kept(customer())));
+    assert_eq!(session::load(&store, &c).unwrap(), Some(kept(planner())));
+    assert_eq!(
+        session::load(&store, &b).unwrap(),
+        Some(kept(user_center()))
+    );
     let bob = SessionKey::new("preprod", Family::Customer, "bob");
     assert_eq!(session::load(&store, &bob).unwrap(), None);
 
     session::forget(&store, &a).unwrap();
     session::forget(&store, &a).unwrap();
     assert_eq!(session::load(&store, &a).unwrap(), None);
-    assert_eq!(session::load(&store, &c).unwrap(), Some(planner()));
+    assert_eq!(session::load(&store, &c).unwrap(), Some(kept(planner())));
 
-    session::save(&store, "preprod", "alice", &customer()).unwrap();
+    session::save(&store, "preprod", "alice", &kept(customer())).unwrap();
     session::forget_environment(&store, "preprod").unwrap();
     assert_eq!(session::load(&store, &a).unwrap(), None);
     assert_eq!(session::load(&store, &c).unwrap(), None);
-    assert_eq!(session::load(&store, &b).unwrap(), Some(user_center()));
+    assert_eq!(
+        session::load(&store, &b).unwrap(),
+        Some(kept(user_center()))
+    );
 }
 
 #[test]
@@ -129,7 +141,7 @@ fn an_entry_over_the_windows_limit_is_refused() {
         user_id: 1,
         label: String::new(),
     });
-    let error = session::save(&store, "preprod", "alice", &huge).unwrap_err();
+    let error = session::save(&store, "preprod", "alice", &kept(huge)).unwrap_err();
     assert!(matches!(error, Error::KeychainEntryTooLarge { .. }));
     let key = SessionKey::new("preprod", Family::UserCenter, "alice");
     assert_eq!(session::load(&store, &key).unwrap(), None);
@@ -138,25 +150,28 @@ fn an_entry_over_the_windows_limit_is_refused() {
 #[test]
 fn sessions_round_trip_as_compact_json() {
     for stored in [customer(), user_center(), planner()] {
-        let json = stored.to_json().unwrap();
+        let json = kept(stored.clone()).to_json().unwrap();
         assert!(!json.expose().contains(' '), "{}", json.expose());
-        assert_eq!(StoredSession::from_json("k", &json).unwrap(), stored);
+        assert_eq!(KeptSession::from_json("k", &json).unwrap(), kept(stored));
     }
     assert_eq!(
-        customer().to_json().unwrap().expose(),
-        r#"{"family":"A","token":"tok-a-secret","rToken":"rtok-a-secret","customerId":1001,"label":"demo@lcs.test","mode":"demo"}"#
+        kept(customer()).to_json().unwrap().expose(),
+        r#"{"issuedBy":"https://api.example.com","family":"A","token":"tok-a-secret","rToken":"rtok-a-secret","customerId":1001,"label":"demo@lcs.test","mode":"demo"}"#
     );
     assert_eq!(
-        user_center().to_json().unwrap().expose(),
-        r#"{"family":"B","token":"tok-b-secret","userId":42,"label":"13800000001"}"#
+        kept(user_center()).to_json().unwrap().expose(),
+        r#"{"issuedBy":"https://api.example.com","family":"B","token":"tok-b-secret","userId":42,"label":"13800000001"}"#
     );
 }
 
-/// Entries written before the label and the trading mode were kept still restore.
+/// Entries written before the label, the trading mode and the issuer were kept still read;
+/// without an issuer, no environment will send them.
 #[test]
 fn an_entry_from_an_earlier_version_still_loads() {
     let old = Secret::new(r#"{"family":"A","token":"t","rToken":"r","customerId":7}"#);
-    let StoredSession::Customer(session) = StoredSession::from_json("k", &old).unwrap() else {
+    let kept = KeptSession::from_json("k", &old).unwrap();
+    assert_eq!(kept.issued_by, None);
+    let StoredSession::Customer(session) = kept.session else {
         panic!("not a customer session");
     };
     assert_eq!(session.customer_id, 7);
@@ -190,7 +205,7 @@ fn an_unreadable_or_misfiled_entry_is_a_typed_error_without_its_content() {
 
     // A family B session under family A's key.
     store
-        .set(&key.user_name(), &user_center().to_json().unwrap())
+        .set(&key.user_name(), &kept(user_center()).to_json().unwrap())
         .unwrap();
     let error = session::load(&store, &key).unwrap_err();
     assert_eq!(error.code(), ErrorCode::Keychain);
@@ -235,7 +250,7 @@ fn planner_expiry_counts_from_when_the_answer_arrived() {
 fn debug_output_never_shows_a_secret() {
     let store = MemoryStore::new();
     for stored in [customer(), user_center(), planner()] {
-        session::save(&store, "preprod", "alice", &stored).unwrap();
+        session::save(&store, "preprod", "alice", &kept(stored.clone())).unwrap();
         let shown = format!("{stored:?} {stored:#?}");
         for secret in ["secret", "tok-", "rtok-", "access-c", "refresh-c"] {
             assert!(!shown.contains(secret), "{shown}");
@@ -273,11 +288,11 @@ fn without_a_working_keychain_sessions_are_kept_in_memory_and_the_reason_is_told
         panic!("{opened:?}");
     };
     assert!(reason.contains("org.freedesktop.secrets"), "{reason}");
-    session::save(opened.store.as_ref(), "preprod", "alice", &customer()).unwrap();
+    session::save(opened.store.as_ref(), "preprod", "alice", &kept(customer())).unwrap();
     let key = SessionKey::new("preprod", Family::Customer, "alice");
     assert_eq!(
         session::load(opened.store.as_ref(), &key).unwrap(),
-        Some(customer())
+        Some(kept(customer()))
     );
 
     let unopenable = open_with(Err(Error::Keychain {
@@ -305,9 +320,12 @@ fn fail_next(store: &Arc<keyring_core::CredentialStore>, key: &str, error: keyri
 #[test]
 fn the_keychain_adapter_stores_reads_and_deletes_through_keyring_core() {
     let (keychain, _) = mock_keychain();
-    session::save(&keychain, "sandbox", "1001", &customer()).unwrap();
+    session::save(&keychain, "sandbox", "1001", &kept(customer())).unwrap();
     let key = SessionKey::new("sandbox", Family::Customer, "1001");
-    assert_eq!(session::load(&keychain, &key).unwrap(), Some(customer()));
+    assert_eq!(
+        session::load(&keychain, &key).unwrap(),
+        Some(kept(customer()))
+    );
     session::forget(&keychain, &key).unwrap();
     assert_eq!(session::load(&keychain, &key).unwrap(), None);
     // Signing out twice is harmless.
@@ -317,7 +335,7 @@ fn the_keychain_adapter_stores_reads_and_deletes_through_keyring_core() {
 #[test]
 fn a_keychain_that_fails_a_read_is_a_keychain_error_that_names_the_entry_not_its_value() {
     let (keychain, store) = mock_keychain();
-    session::save(&keychain, "sandbox", "1001", &customer()).unwrap();
+    session::save(&keychain, "sandbox", "1001", &kept(customer())).unwrap();
     let key = SessionKey::new("sandbox", Family::Customer, "1001");
     fail_next(
         &store,
@@ -331,7 +349,10 @@ fn a_keychain_that_fails_a_read_is_a_keychain_error_that_names_the_entry_not_its
     assert!(shown.contains("locked"), "{shown}");
     assert!(!shown.contains("tok-a-secret"), "{shown}");
     // The failure was one call's: the entry is still there.
-    assert_eq!(session::load(&keychain, &key).unwrap(), Some(customer()));
+    assert_eq!(
+        session::load(&keychain, &key).unwrap(),
+        Some(kept(customer()))
+    );
 }
 
 #[test]
@@ -343,7 +364,7 @@ fn a_keychain_that_refuses_a_write_keeps_nothing_half_written() {
         &key.user_name(),
         keyring_core::Error::PlatformFailure("write refused".into()),
     );
-    let error = session::save(&keychain, "sandbox", "42", &user_center()).unwrap_err();
+    let error = session::save(&keychain, "sandbox", "42", &kept(user_center())).unwrap_err();
     assert_eq!(error.code(), ErrorCode::Keychain);
     assert_eq!(session::load(&keychain, &key).unwrap(), None);
 }
@@ -385,22 +406,25 @@ fn sessions_are_kept_in_the_real_secret_service() {
     let environment = format!("test-{}", std::process::id());
     let key = SessionKey::new(&environment, Family::Planner, "alice");
 
-    session::save(&keychain, &environment, "alice", &planner()).unwrap();
-    assert_eq!(session::load(&keychain, &key).unwrap(), Some(planner()));
+    session::save(&keychain, &environment, "alice", &kept(planner())).unwrap();
+    assert_eq!(
+        session::load(&keychain, &key).unwrap(),
+        Some(kept(planner()))
+    );
     let stored = secret_tool_lookup(&key.user_name()).expect("the entry is in the Secret Service");
-    assert_eq!(stored, planner().to_json().unwrap().expose());
+    assert_eq!(stored, kept(planner()).to_json().unwrap().expose());
 
     // The store `open` chose reads what the other handle wrote: it is the same keychain.
     assert_eq!(
         session::load(opened.store.as_ref(), &key).unwrap(),
-        Some(planner())
+        Some(kept(planner()))
     );
 
     session::forget(&keychain, &key).unwrap();
     assert_eq!(session::load(&keychain, &key).unwrap(), None);
     assert_eq!(secret_tool_lookup(&key.user_name()), None);
 
-    session::save(&keychain, &environment, "alice", &customer()).unwrap();
+    session::save(&keychain, &environment, "alice", &kept(customer())).unwrap();
     session::forget_environment(&keychain, &environment).unwrap();
     let a = SessionKey::new(&environment, Family::Customer, "alice");
     assert_eq!(secret_tool_lookup(&a.user_name()), None);

@@ -195,3 +195,29 @@ fn navigation_allows_allowed_origins_sends_other_sites_out_and_blocks_the_rest()
         assert_eq!(policy.navigation(url), decision, "{url}");
     }
 }
+
+/// A settings file edited by hand skips validation: a plain-http origin from it still gets no
+/// bridge, since anyone on the way could replace the page.
+#[test]
+fn a_plain_http_origin_off_this_machine_gets_no_tier_even_when_configured() {
+    let mut environment = environment();
+    environment.h5_origins.push(H5Origin {
+        origin: "http://h5.example.com".into(),
+        tier: OriginTier::Trusted,
+    });
+    environment.h5_origins.push(H5Origin {
+        origin: "http://localhost:5173".into(),
+        tier: OriginTier::Trusted,
+    });
+    let policy = OriginPolicy::for_environment(&environment, None);
+
+    assert_eq!(policy.tier_of("http://h5.example.com/page"), None);
+    assert_eq!(
+        policy.navigation("http://h5.example.com/page"),
+        NavigationDecision::OpenInBrowser
+    );
+    assert_eq!(
+        policy.tier_of("http://localhost:5173/page"),
+        Some(OriginTier::Trusted)
+    );
+}

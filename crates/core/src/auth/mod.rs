@@ -17,7 +17,7 @@ pub use flows::*;
 use crate::environment::{CodeSender, Environment};
 use crate::error::{Error, Result};
 use crate::keychain::{Opened, SecretStore, StoreKind};
-use crate::session::{self, SessionKey, StoredSession};
+use crate::session::{self, KeptSession, SessionKey, StoredSession};
 
 /// A family as the UI names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
@@ -114,6 +114,9 @@ pub enum AuthReason {
     Kicked,
     /// Family A moved between its real and demo trading accounts.
     Switch,
+    /// The environment now names another server than the one that issued the session, which
+    /// is never sent there.
+    HostChanged,
 }
 
 /// The one event the UI hears about sessions (`auth-state`).
@@ -186,6 +189,8 @@ pub struct Auth {
     /// Family C: held by the one refresh under way; the others wait for its result.
     refresh_gate: tokio::sync::Mutex<()>,
     listener: Arc<dyn AuthListener>,
+    /// Who issued each family's sessions, as the environment names it now (A, B, C).
+    issuers: [String; 3],
     /// The environment's call that sends verification codes, if it has one.
     code_sender: Option<CodeSender>,
     /// Family C's OAuth client (id and secret) for the authorization codes its calls take.
@@ -236,6 +241,8 @@ impl Auth {
             signed: Mutex::new(Signed::default()),
             refresh_gate: tokio::sync::Mutex::new(()),
             listener,
+            issuers: [Family::Customer, Family::UserCenter, Family::Planner]
+                .map(|family| environment.session_issuer(family)),
             code_sender: environment.code_sender.clone(),
             planner_client,
             send_tokens: Mutex::new(HashMap::new()),
@@ -283,8 +290,18 @@ impl Auth {
             .map(|held| held.public.clone())
     }
 
+    fn issuer(&self, family: Family) -> &str {
+        let index = match family {
+            Family::Customer => 0,
+            Family::UserCenter => 1,
+            Family::Planner => 2,
+        };
+        &self.issuers[index]
+    }
+
     /// Reads this environment's sessions from the keychain and holds them, unverified. A
-    /// damaged entry is dropped (and deleted), never shown as signed in.
+    /// damaged entry is dropped (and deleted), never shown as signed in; one issued by another
+    /// server than the environment names now is signed out unsent, saying why.
     pub async fn restore(&self) -> Vec<PublicSession> {
         let Some(keychain) = self.keychain.clone() else {
             return Vec::new();
@@ -303,8 +320,35 @@ impl Auth {
         })
         .await
         .unwrap_or_default();
+        let (kept, moved): (Vec<_>, Vec<_>) = loaded
+            .into_iter()
+            .partition(|(_, kept)| kept.issued_by.as_deref() == Some(self.issuer(kept.family())));
+        for (account, kept) in moved {
+            let family = kept.family();
+            tracing::info!(
+                %family,
+                issued_by = kept.issued_by.as_deref().unwrap_or("unknown"),
+                now = self.issuer(family),
+                "a kept session's server is no longer the environment's; signed out unsent"
+            );
+            self.forget_stored(family, &account).await;
+            *lock(&self.signed_out_because) = Some(AuthReason::HostChanged);
+            self.emit(
+                AuthChange::SignedOut,
+                Some(AuthReason::HostChanged),
+                family,
+                &account,
+                None,
+            );
+        }
         let mut signed = lock(&self.signed);
-        for (account, stored) in loaded {
+        for (
+            account,
+            KeptSession {
+                session: stored, ..
+            },
+        ) in kept
+        {
             let family = stored.family();
             let public = PublicSession {
                 family: family.into(),
@@ -523,8 +567,8 @@ impl Auth {
         if lock(&self.keychain_problem).is_some() {
             return false;
         }
-        let (environment, account, entry) =
-            (self.environment.clone(), account.to_owned(), stored.clone());
+        let entry = KeptSession::new(self.issuer(stored.family()), stored.clone());
+        let (environment, account) = (self.environment.clone(), account.to_owned());
         let saved = tokio::task::spawn_blocking(move || {
             session::save(keychain.as_ref(), &environment, &account, &entry)
         })

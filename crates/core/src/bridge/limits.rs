@@ -13,11 +13,65 @@ pub const MAX_IN_FLIGHT: usize = 32;
 pub const MAX_OPEN_PAGE: usize = 5;
 pub const OPEN_PAGE_WINDOW: Duration = Duration::from_secs(1);
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct PageLimits {
     in_flight: Arc<AtomicUsize>,
-    /// When the last accepted `openPage` calls were made, oldest first.
-    open_page_times: VecDeque<Instant>,
+    open_page: Rate,
+}
+
+impl Default for PageLimits {
+    fn default() -> Self {
+        Self {
+            in_flight: Arc::default(),
+            open_page: Rate::new(MAX_OPEN_PAGE, OPEN_PAGE_WINDOW),
+        }
+    }
+}
+
+/// Pages the H5 host hands to the system browser in any [`BROWSER_WINDOW`], whatever
+/// document asks: a page that reloads itself must not open tab after tab.
+pub const MAX_BROWSER_HANDOFFS: usize = 3;
+pub const BROWSER_WINDOW: Duration = Duration::from_secs(10);
+
+/// At most `max` events in any `window`.
+#[derive(Debug)]
+pub struct Rate {
+    max: usize,
+    window: Duration,
+    /// When the last accepted events happened, oldest first.
+    times: VecDeque<Instant>,
+}
+
+impl Rate {
+    pub fn new(max: usize, window: Duration) -> Self {
+        Self {
+            max,
+            window,
+            times: VecDeque::new(),
+        }
+    }
+
+    /// For the system browser's hand-offs: [`MAX_BROWSER_HANDOFFS`] per [`BROWSER_WINDOW`].
+    pub fn browser_handoffs() -> Self {
+        Self::new(MAX_BROWSER_HANDOFFS, BROWSER_WINDOW)
+    }
+
+    /// Records an event at `now`, or refuses it when `max` happened within the last `window`.
+    /// `now` is a parameter so tests need no clock.
+    pub fn allow(&mut self, now: Instant) -> bool {
+        while let Some(&oldest) = self.times.front() {
+            if now.saturating_duration_since(oldest) >= self.window {
+                self.times.pop_front();
+            } else {
+                break;
+            }
+        }
+        if self.times.len() >= self.max {
+            return false;
+        }
+        self.times.push_back(now);
+        true
+    }
 }
 
 /// A call counted as in flight until this is dropped, which the shell does when it answers.
@@ -54,19 +108,8 @@ impl PageLimits {
     }
 
     /// Records an `openPage` at `now`, or refuses it when the page made [`MAX_OPEN_PAGE`]
-    /// within the last [`OPEN_PAGE_WINDOW`]. `now` is a parameter so tests need no clock.
+    /// within the last [`OPEN_PAGE_WINDOW`].
     pub fn allow_open_page(&mut self, now: Instant) -> bool {
-        while let Some(&oldest) = self.open_page_times.front() {
-            if now.saturating_duration_since(oldest) >= OPEN_PAGE_WINDOW {
-                self.open_page_times.pop_front();
-            } else {
-                break;
-            }
-        }
-        if self.open_page_times.len() >= MAX_OPEN_PAGE {
-            return false;
-        }
-        self.open_page_times.push_back(now);
-        true
+        self.open_page.allow(now)
     }
 }

@@ -17,6 +17,8 @@ use limits::{InFlight, PageLimits};
 use policy::{OriginPolicy, OriginTier};
 use protocol::{Call, Code, DataForm, Method, Refusal};
 
+use crate::routes::ResolvedRoute;
+
 /// A call the page may make, checked and counted in flight.
 #[derive(Debug)]
 pub struct Admitted {
@@ -65,28 +67,7 @@ pub fn admit(
     }
     let call = Call::from_request(&request)?;
     if let Call::OpenPage(route) = &call {
-        let forbidden =
-            crate::routes::find(&route.name).is_none_or(|entry| !entry.may_be_opened_by(tier));
-        if forbidden {
-            return Err(Refusal::new(
-                Code::Forbidden,
-                format!("{} may not be opened from this origin", route.name),
-                form,
-            ));
-        }
-        policy
-            .check_web(route)
-            .map_err(|error| Refusal::new(Code::Forbidden, error.to_string(), form))?;
-        if !limits.allow_open_page(now) {
-            return Err(Refusal::new(
-                Code::TooManyRequests,
-                format!(
-                    "more than {} openPage calls a second",
-                    limits::MAX_OPEN_PAGE
-                ),
-                form,
-            ));
-        }
+        check_open_page(policy, tier, route, limits, now, form)?;
     }
     Ok(Admitted {
         call,
@@ -95,6 +76,78 @@ pub fn admit(
         tier,
         in_flight,
     })
+}
+
+/// Whether a page of `tier` may open `route` now: the route for the tier, `lcs.web`'s URL, and
+/// the page's `openPage` rate.
+fn check_open_page(
+    policy: &OriginPolicy,
+    tier: OriginTier,
+    route: &ResolvedRoute,
+    limits: &mut PageLimits,
+    now: Instant,
+    form: DataForm,
+) -> Result<(), Refusal> {
+    let forbidden =
+        crate::routes::find(&route.name).is_none_or(|entry| !entry.may_be_opened_by(tier));
+    if forbidden {
+        return Err(Refusal::new(
+            Code::Forbidden,
+            format!("{} may not be opened from this origin", route.name),
+            form,
+        ));
+    }
+    policy
+        .check_web(route)
+        .map_err(|error| Refusal::new(Code::Forbidden, error.to_string(), form))?;
+    if !limits.allow_open_page(now) {
+        return Err(Refusal::new(
+            Code::TooManyRequests,
+            format!(
+                "more than {} openPage calls a second",
+                limits::MAX_OPEN_PAGE
+            ),
+            form,
+        ));
+    }
+    Ok(())
+}
+
+/// The URL a bridge call is judged by. WebKit reports a navigation's new URL as soon as it
+/// starts, while the old document still runs and calls: a call is judged by the page whose
+/// load last committed (`committed`), and refused while the webview already names another
+/// origin (`current`), or before any page committed.
+pub fn calling_page<'a>(current: &str, committed: Option<&'a str>) -> Result<&'a str, Refusal> {
+    let origin = |url: &str| url::Url::parse(url).ok().map(|url| url.origin());
+    match committed {
+        Some(committed) if origin(committed).is_some() && origin(committed) == origin(current) => {
+            Ok(committed)
+        }
+        _ => Err(Refusal::new(
+            Code::Forbidden,
+            "the page is being replaced by another; its calls are not answered",
+            DataForm::Object,
+        )),
+    }
+}
+
+/// An `lcs://` link the page at `page_url` navigated to (a link, a script or a redirect): it
+/// opens a page only as that page's own `openPage` would, under its origin's rules, never as
+/// a link from outside the app. The refusal says why, for the log.
+pub fn admit_page_link(
+    policy: &OriginPolicy,
+    page_url: &str,
+    link: &str,
+    limits: &mut PageLimits,
+    now: Instant,
+) -> Result<ResolvedRoute, String> {
+    let tier = policy
+        .tier_of(page_url)
+        .ok_or("this page's origin has no bridge")?;
+    let route = crate::deeplink::parse(link, policy).map_err(|error| error.to_string())?;
+    check_open_page(policy, tier, &route, limits, now, DataForm::Object)
+        .map_err(|refusal| refusal.reply.msg)?;
+    Ok(route)
 }
 
 /// Partners get what any web page could learn or do anyway; the user's profile is for

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use url::{Origin, Url};
 
-use crate::environment::Environment;
+use crate::environment::{Environment, is_loopback};
 use crate::routes::{self, ResolvedRoute, RouteError};
 
 /// How far the app trusts an H5 origin. Origins with no tier get no bridge at all.
@@ -32,7 +32,11 @@ impl H5Origin {
     pub fn parse(&self) -> Result<Url, String> {
         let url = Url::parse(self.origin.trim()).map_err(|error| format!("not a URL: {error}"))?;
         if !matches!(url.scheme(), "http" | "https") || !url.has_host() {
-            return Err("must be http(s)://host[:port]".to_owned());
+            return Err("must be https://host[:port]".to_owned());
+        }
+        // A page over plain http can be swapped on the way: only this machine's may have it.
+        if url.scheme() == "http" && !is_loopback(&url) {
+            return Err("must use https:// (http:// only for 127.0.0.1 or localhost)".to_owned());
         }
         if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
             return Err("must be an origin only, with no path, query or fragment".to_owned());

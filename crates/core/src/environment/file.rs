@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::Environment;
 use crate::error::{EnvironmentFileError, Error, Result};
 use crate::settings::Settings;
+use lcs_api::Family;
 
 /// The `format` every environments file carries.
 pub const FILE_FORMAT: &str = "lcs-account/environments";
@@ -27,6 +28,37 @@ struct EnvironmentsFile<'a> {
     format: &'static str,
     version: u32,
     environments: Vec<&'a Environment>,
+}
+
+/// One of the user's environments a file would replace, and what would change in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EnvironmentReplacement {
+    pub id: String,
+    /// The name it has now.
+    pub name: String,
+    /// The fields that would change, by their wire names (`customerBase`); empty when the
+    /// file holds the environment as it is.
+    pub changed: Vec<String>,
+    /// A base URL would change: the environment's kept sessions are then signed out rather
+    /// than sent to the new server.
+    pub signs_out: bool,
+}
+
+/// What importing a file would do. Nothing has changed yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EnvironmentImportPlan {
+    /// New ids, in the file's order.
+    pub added: Vec<String>,
+    pub replaced: Vec<EnvironmentReplacement>,
+}
+
+impl EnvironmentImportPlan {
+    /// Whether the import changes an environment the user has, which they must confirm.
+    pub fn needs_confirmation(&self) -> bool {
+        self.replaced.iter().any(|r| !r.changed.is_empty())
+    }
 }
 
 /// Which environments an import added and which it replaced, by id, in the file's order.
@@ -78,10 +110,48 @@ impl Settings {
         })
     }
 
-    /// Adds the file's environments, replacing the user's own with the same id. All or
-    /// nothing: on any error the settings are as they were.
-    pub fn import_environments(&mut self, text: &str) -> Result<EnvironmentImport> {
+    /// What importing `text` would add and replace, without changing anything.
+    pub fn plan_import(&self, text: &str) -> Result<EnvironmentImportPlan> {
         let environments = read_environments_file(text)?;
+        Ok(self.plan(&environments))
+    }
+
+    fn plan(&self, environments: &[Environment]) -> EnvironmentImportPlan {
+        let mut plan = EnvironmentImportPlan::default();
+        for environment in environments {
+            match self.find_custom(&environment.id) {
+                Some(existing) => plan.replaced.push(EnvironmentReplacement {
+                    id: existing.id.clone(),
+                    name: existing.name.clone(),
+                    changed: changed_fields(existing, environment),
+                    signs_out: [Family::Customer, Family::UserCenter, Family::Planner]
+                        .into_iter()
+                        .any(|family| {
+                            existing.session_issuer(family) != environment.session_issuer(family)
+                        }),
+                }),
+                None => plan.added.push(environment.id.clone()),
+            }
+        }
+        plan
+    }
+
+    /// Adds the file's environments, replacing the user's own with the same id. All or
+    /// nothing: on any error the settings are as they were. A file that would change an
+    /// environment the user has is refused, saying what would change, unless `replace`.
+    pub fn import_environments(&mut self, text: &str, replace: bool) -> Result<EnvironmentImport> {
+        let environments = read_environments_file(text)?;
+        let plan = self.plan(&environments);
+        if !replace && plan.needs_confirmation() {
+            let changes = plan
+                .replaced
+                .iter()
+                .filter(|r| !r.changed.is_empty())
+                .map(|r| format!("{:?} ({})", r.id, r.changed.join(", ")))
+                .collect::<Vec<_>>()
+                .join("; ");
+            return Err(EnvironmentFileError::WouldReplace { changes }.into());
+        }
         let mut outcome = EnvironmentImport::default();
         for environment in environments {
             let id = environment.id.clone();
@@ -104,7 +174,20 @@ impl Settings {
     }
 }
 
-/// The environments of a file's text, each valid, none built in and no id twice.
+/// The wire names of the fields that differ between two environments.
+fn changed_fields(before: &Environment, after: &Environment) -> Vec<String> {
+    let (Ok(Value::Object(before)), Ok(Value::Object(after))) =
+        (serde_json::to_value(before), serde_json::to_value(after))
+    else {
+        return Vec::new();
+    };
+    before
+        .iter()
+        .filter(|(key, value)| after.get(*key) != Some(*value))
+        .map(|(key, _)| key.clone())
+        .collect()
+}
+
 pub fn read_environments_file(text: &str) -> Result<Vec<Environment>, EnvironmentFileError> {
     let file: Value =
         serde_json::from_str(text).map_err(|error| EnvironmentFileError::NotJson {
