@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use lcs_core::Json;
 use lcs_core::bridge::answers::{self, AppInfo, NetType, PageOutcome, PublicUser};
-use lcs_core::bridge::limits::PageLimits;
+use lcs_core::bridge::limits::{PageLimits, Rate};
 use lcs_core::bridge::policy::{NavigationDecision, OriginPolicy};
 use lcs_core::bridge::protocol::{Call, Code, Reply};
 use lcs_core::bridge::{self, methods_for};
@@ -56,18 +56,46 @@ pub struct H5Host {
     state: Mutex<HostState>,
 }
 
-#[derive(Default)]
 struct HostState {
     /// Per loaded document: a reload starts afresh.
     limits: PageLimits,
     next_ticket: u32,
     /// `openPage` calls waiting for their page to close.
     waiting: HashMap<u32, oneshot::Sender<PageOutcome>>,
+    /// The URL of the document whose load last committed: calls are judged by it.
+    committed: Option<String>,
+    /// Counts committed documents, so an answer reaches only the document that asked.
+    document: u64,
+    /// Pages handed to the system browser, for the window's whole life.
+    browser_handoffs: Rate,
+}
+
+impl Default for HostState {
+    fn default() -> Self {
+        Self {
+            limits: PageLimits::new(),
+            next_ticket: 0,
+            waiting: HashMap::new(),
+            committed: None,
+            document: 0,
+            browser_handoffs: Rate::browser_handoffs(),
+        }
+    }
 }
 
 impl H5Host {
     fn state(&self) -> std::sync::MutexGuard<'_, HostState> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// A new document committed in the H5 window: the old one's calls, limits and answers are
+    /// gone with it.
+    fn committed(&self, url: &str) {
+        let mut state = self.state();
+        state.limits = PageLimits::new();
+        state.waiting.clear();
+        state.committed = Some(url.to_owned());
+        state.document = state.document.wrapping_add(1);
     }
 }
 
@@ -140,37 +168,103 @@ fn open_h5_window(app: AppHandle, policy: OriginPolicy, target: tauri::Url) -> C
         "__LCS_BRIDGE_SCOPES__",
         &serde_json::Value::Array(scopes).to_string(),
     );
-    let opener = app.clone();
+    let navigations = app.clone();
+    let new_windows = app.clone();
+    let new_window_policy = policy.clone();
     let loads = app.clone();
     WebviewWindowBuilder::new(&app, H5_WINDOW, WebviewUrl::External(target))
         .title("LCS Account")
         .inner_size(420.0, 800.0)
         .initialization_script(script)
-        .on_navigation(move |url| match policy.navigation(url.as_str()) {
-            NavigationDecision::Allow => true,
-            NavigationDecision::OpenInBrowser => {
-                if let Err(error) = opener.opener().open_url(url.as_str(), None::<&str>) {
-                    tracing::warn!(%error, "the system browser could not open a link");
-                }
-                false
+        .on_navigation(move |url| navigate(&navigations, &policy, url))
+        // `window.open` and `target=_blank` follow the same policy, in this one window.
+        .on_new_window(move |url, _| {
+            if navigate(&new_windows, &new_window_policy, &url)
+                && let Some(window) = new_windows.get_webview_window(H5_WINDOW)
+                && let Err(error) = window.navigate(url)
+            {
+                tracing::warn!(%error, "the H5 window could not follow a new-window link");
             }
-            NavigationDecision::Block => false,
+            tauri::webview::NewWindowResponse::Deny
         })
-        .on_page_load(move |_, payload| {
-            // A new document: the old one's calls are gone, and its limits with them.
+        .on_page_load(move |window, payload| {
+            // WebKit's commit: from now on the window shows this document.
             if payload.event() == PageLoadEvent::Started {
-                let host = loads.state::<H5Host>();
-                let mut state = host.state();
-                state.limits = PageLimits::new();
-                state.waiting.clear();
+                loads.state::<H5Host>().committed(payload.url().as_str());
+                show_origin(&window, None);
             }
         })
-        .on_document_title_changed(|window, title| {
-            let _ = window.set_title(&title);
-        })
+        .on_document_title_changed(|window, title| show_origin(&window, Some(&title)))
         .build()
         .map_err(internal)?;
     Ok(())
+}
+
+/// Decides a navigation of the H5 window (a link, a script, a redirect, a new window): an
+/// allowed page loads; another web page goes to the system browser, a few at a time; an
+/// `lcs://` link opens a native page as the page's own `openPage` would; the rest is blocked.
+#[cfg(desktop)]
+fn navigate(app: &AppHandle, policy: &OriginPolicy, url: &tauri::Url) -> bool {
+    if url.scheme() == lcs_core::deeplink::SCHEME {
+        open_page_link(app, policy, url.as_str());
+        return false;
+    }
+    match policy.navigation(url.as_str()) {
+        NavigationDecision::Allow => true,
+        NavigationDecision::OpenInBrowser => {
+            let allowed = app
+                .state::<H5Host>()
+                .state()
+                .browser_handoffs
+                .allow(Instant::now());
+            if !allowed {
+                tracing::warn!("the H5 page opened too many web pages; this one is not opened");
+            } else if let Err(error) = app.opener().open_url(url.as_str(), None::<&str>) {
+                tracing::warn!(%error, "the system browser could not open a link");
+            }
+            false
+        }
+        NavigationDecision::Block => false,
+    }
+}
+
+/// An `lcs://` link the shown page navigated to, under that page's rules.
+#[cfg(desktop)]
+fn open_page_link(app: &AppHandle, policy: &OriginPolicy, link: &str) {
+    let admitted = {
+        let host = app.state::<H5Host>();
+        let mut state = host.state();
+        let Some(page) = state.committed.clone() else {
+            return;
+        };
+        bridge::admit_page_link(policy, &page, link, &mut state.limits, Instant::now())
+    };
+    match admitted {
+        Ok(route) => {
+            let app = app.clone();
+            tauri::async_runtime::spawn(async move {
+                open_page(&app, route).await;
+            });
+        }
+        Err(why) => tracing::warn!(%why, "an lcs:// link of the H5 page opens nothing"),
+    }
+}
+
+/// The H5 window's title names the page's origin first, so a page cannot pose as one of the
+/// app's own screens.
+#[cfg(desktop)]
+fn show_origin(window: &WebviewWindow, title: Option<&str>) {
+    let origin = window
+        .url()
+        .map(|url| url.origin().ascii_serialization())
+        .unwrap_or_default();
+    let shown = match title.map(str::trim).filter(|title| !title.is_empty()) {
+        Some(title) => format!("{origin} — {title}"),
+        None => origin,
+    };
+    if let Err(error) = window.set_title(&shown) {
+        tracing::debug!(%error, "the H5 window's title could not be set");
+    }
 }
 
 /// The app's back button on the H5 host: the page hears `nativeBack` and may handle it
@@ -200,6 +294,16 @@ pub fn h5_close(app: AppHandle) -> CommandResult<()> {
     Ok(())
 }
 
+/// Closes the H5 host, if open: another environment was chosen (or the chosen one changed),
+/// and the page was allowed by the old one's origins.
+pub fn close<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window(H5_WINDOW)
+        && let Err(error) = window.destroy()
+    {
+        tracing::warn!(%error, "the H5 window could not be closed");
+    }
+}
+
 /// Every call of the JsBridge. The page's origin is read from the webview itself; the answer
 /// is always the bridge's `{code, msg, data}` (as text when the page sent text), never an error
 /// of this command. Not for the app's own UI.
@@ -210,7 +314,7 @@ pub async fn bridge_call(
     app: AppHandle,
     request: String,
 ) -> CommandResult<Json> {
-    let page_url = webview.url().map(|url| url.to_string()).unwrap_or_default();
+    let current = webview.url().map(|url| url.to_string()).unwrap_or_default();
     let policy = if webview.label() == H5_WINDOW {
         origin_policy(&app)
     } else {
@@ -220,15 +324,15 @@ pub async fn bridge_call(
     let admitted = {
         let host = app.state::<H5Host>();
         let mut state = host.state();
-        bridge::admit(
-            &policy,
-            &page_url,
-            &request,
-            &mut state.limits,
-            Instant::now(),
-        )
+        let document = state.document;
+        bridge::calling_page(&current, state.committed.as_deref())
+            .map(str::to_owned)
+            .and_then(|page| {
+                bridge::admit(&policy, &page, &request, &mut state.limits, Instant::now())
+            })
+            .map(|admitted| (admitted, document))
     };
-    let admitted = match admitted {
+    let (admitted, document) = match admitted {
         Ok(admitted) => admitted,
         Err(refusal) => return Ok(Json(refusal.into_wire())),
     };
@@ -248,6 +352,12 @@ pub async fn bridge_call(
         Call::GetUserInfo => answers::user_info(public_user(&app).await.as_ref()),
     };
     drop(admitted.in_flight);
+    // Another document took the window meanwhile: it did not ask, so it learns nothing.
+    let reply = if app.state::<H5Host>().state().document == document {
+        reply
+    } else {
+        Reply::from_code(Code::Cancelled)
+    };
     Ok(Json(reply.into_wire(admitted.form)))
 }
 

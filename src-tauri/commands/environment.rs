@@ -2,13 +2,14 @@
 //! edit or remove the user's own, and share them as a file. The rules live in lcs-core; these
 //! only adapt them.
 
-use lcs_core::environment::{Environment, EnvironmentImport};
+use lcs_core::environment::{Environment, EnvironmentImport, EnvironmentImportPlan};
 use lcs_core::settings::{Language, Settings};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
 use crate::error::CommandResult;
 use crate::files;
+use crate::h5;
 use crate::sandbox::EmbeddedSandbox;
 use crate::session::Sessions;
 use crate::state::AppState;
@@ -49,12 +50,13 @@ pub fn environment_list(
 #[tauri::command]
 #[specta::specta]
 pub fn environment_select(
+    app: AppHandle,
     state: State<'_, AppState>,
     sandbox: State<'_, EmbeddedSandbox>,
     sessions: State<'_, Sessions>,
     id: String,
 ) -> CommandResult<EnvironmentList> {
-    update(&state, &sandbox, &sessions, |settings| {
+    update(&app, &state, &sandbox, &sessions, |settings| {
         settings.select_environment(&id)
     })
 }
@@ -63,13 +65,14 @@ pub fn environment_select(
 #[tauri::command]
 #[specta::specta]
 pub fn environment_save(
+    app: AppHandle,
     state: State<'_, AppState>,
     sandbox: State<'_, EmbeddedSandbox>,
     sessions: State<'_, Sessions>,
     environment: Environment,
     is_new: bool,
 ) -> CommandResult<EnvironmentList> {
-    update(&state, &sandbox, &sessions, |settings| {
+    update(&app, &state, &sandbox, &sessions, |settings| {
         settings.save_environment(environment, is_new)
     })
 }
@@ -77,12 +80,13 @@ pub fn environment_save(
 #[tauri::command]
 #[specta::specta]
 pub fn environment_remove(
+    app: AppHandle,
     state: State<'_, AppState>,
     sandbox: State<'_, EmbeddedSandbox>,
     sessions: State<'_, Sessions>,
     id: String,
 ) -> CommandResult<EnvironmentList> {
-    let list = update(&state, &sandbox, &sessions, |settings| {
+    let list = update(&app, &state, &sandbox, &sessions, |settings| {
         settings.remove_environment(&id)
     })?;
     // Its sessions go with it: nothing of a removed backend stays in the keychain.
@@ -117,8 +121,28 @@ pub struct EnvironmentImported {
     pub environments: EnvironmentList,
 }
 
-/// Asks for an environments file, then adds its environments and replaces the user's own with
-/// the same ids, all or nothing; `None` when the tester cancelled.
+/// An import that waits for the user: the file would change environments they have.
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct EnvironmentImportToConfirm {
+    /// The file as read, handed back to [`environment_import_confirm`] so the user is not
+    /// asked for it twice.
+    pub text: String,
+    pub plan: EnvironmentImportPlan,
+}
+
+#[derive(Debug, Clone, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum EnvironmentImportStep {
+    /// Nothing the user has changed: imported.
+    Imported(EnvironmentImported),
+    /// Say what would change and ask first.
+    Confirm(EnvironmentImportToConfirm),
+}
+
+/// Asks for an environments file, then adds its environments, all or nothing; `None` when the
+/// tester cancelled. A file that would change an environment the user has is not imported
+/// yet: the answer says what would change, and [`environment_import_confirm`] replaces them.
 #[tauri::command]
 #[specta::specta]
 pub async fn environment_import(
@@ -126,32 +150,70 @@ pub async fn environment_import(
     state: State<'_, AppState>,
     sandbox: State<'_, EmbeddedSandbox>,
     sessions: State<'_, Sessions>,
-) -> CommandResult<Option<EnvironmentImported>> {
+) -> CommandResult<Option<EnvironmentImportStep>> {
     let Some(text) = files::open_json(&app, "the environments file").await? else {
         return Ok(None);
     };
-    let (import, environments) = update_with(&state, &sandbox, &sessions, |settings| {
-        settings.import_environments(&text)
+    let plan = state
+        .settings
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .plan_import(&text)?;
+    if plan.needs_confirmation() {
+        return Ok(Some(EnvironmentImportStep::Confirm(
+            EnvironmentImportToConfirm { text, plan },
+        )));
+    }
+    import(&app, &state, &sandbox, &sessions, &text, false)
+        .map(|imported| Some(EnvironmentImportStep::Imported(imported)))
+}
+
+/// The user confirmed what an import replaces: it is imported, replacing them.
+#[tauri::command]
+#[specta::specta]
+pub fn environment_import_confirm(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    sandbox: State<'_, EmbeddedSandbox>,
+    sessions: State<'_, Sessions>,
+    text: String,
+) -> CommandResult<EnvironmentImported> {
+    import(&app, &state, &sandbox, &sessions, &text, true)
+}
+
+fn import(
+    app: &AppHandle,
+    state: &AppState,
+    sandbox: &EmbeddedSandbox,
+    sessions: &Sessions,
+    text: &str,
+    replace: bool,
+) -> CommandResult<EnvironmentImported> {
+    let (import, environments) = update_with(app, state, sandbox, sessions, |settings| {
+        settings.import_environments(text, replace)
     })?;
-    Ok(Some(EnvironmentImported {
+    Ok(EnvironmentImported {
         import,
         environments,
-    }))
+    })
 }
 
 fn update(
+    app: &AppHandle,
     state: &AppState,
     sandbox: &EmbeddedSandbox,
     sessions: &Sessions,
     change: impl FnOnce(&mut Settings) -> lcs_core::error::Result<()>,
 ) -> CommandResult<EnvironmentList> {
-    update_with(state, sandbox, sessions, change).map(|((), list)| list)
+    update_with(app, state, sandbox, sessions, change).map(|((), list)| list)
 }
 
 /// Changes a copy and saves it; memory changes only once the file did, so what the user sees
 /// is what survives a restart. A change to the chosen environment takes effect at once: its
-/// sessions are the ones the app uses from now on.
+/// sessions are the ones the app uses from now on, and the H5 page shown under the old one's
+/// origins is closed.
 fn update_with<T>(
+    app: &AppHandle,
     state: &AppState,
     sandbox: &EmbeddedSandbox,
     sessions: &Sessions,
@@ -165,6 +227,7 @@ fn update_with<T>(
     *settings = updated;
     if chosen_changed {
         sessions.use_environment(&settings, sandbox);
+        h5::close(app);
     }
     Ok((outcome, list(&settings, sandbox)))
 }

@@ -118,6 +118,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "environment_demo_accounts",
     "environment_export",
     "environment_import",
+    "environment_import_confirm",
     "environment_list",
     "environment_remove",
     "environment_save",

@@ -67,6 +67,7 @@ macro_rules! commands_of {
                 environment::environment_demo_accounts,
                 environment::environment_export,
                 environment::environment_import,
+                environment::environment_import_confirm,
                 inspector::inspector_list,
                 inspector::inspector_get,
                 inspector::inspector_clear,

@@ -161,10 +161,13 @@ export const commands = {
 	 */
 	environmentExport: (id: string | null) => typedError<string | null, CommandError>(__TAURI_INVOKE("environment_export", { id })),
 	/**
-	 *  Asks for an environments file, then adds its environments and replaces the user's own with
-	 *  the same ids, all or nothing; `None` when the tester cancelled.
+	 *  Asks for an environments file, then adds its environments, all or nothing; `None` when the
+	 *  tester cancelled. A file that would change an environment the user has is not imported
+	 *  yet: the answer says what would change, and [`environment_import_confirm`] replaces them.
 	 */
-	environmentImport: () => typedError<EnvironmentImported | null, CommandError>(__TAURI_INVOKE("environment_import")),
+	environmentImport: () => typedError<EnvironmentImportStep | null, CommandError>(__TAURI_INVOKE("environment_import")),
+	/**  The user confirmed what an import replaces: it is imported, replacing them. */
+	environmentImportConfirm: (text: string) => typedError<EnvironmentImported, CommandError>(__TAURI_INVOKE("environment_import_confirm", { text })),
 	/**  The recorded calls matching `filter`, newest first. */
 	inspectorList: (filter: InspectorFilter) => typedError<CallSummary[], CommandError>(__TAURI_INVOKE("inspector_list", { filter })),
 	/**  One call with its request and answer (secrets redacted), by the trace id it carried. */
@@ -467,7 +470,12 @@ export type AuthReason =
 /**  The account signed in on another device. */
 "kicked" | 
 /**  Family A moved between its real and demo trading accounts. */
-"switch";
+"switch" | 
+/**
+ *  The environment now names another server than the one that issued the session, which
+ *  is never sent there.
+ */
+"host_changed";
 
 /**
  *  `auth-state`: a session was signed in, signed out, refreshed or switched. Carries the
@@ -987,6 +995,33 @@ export type EnvironmentImport = {
 	replaced: string[],
 };
 
+/**  What importing a file would do. Nothing has changed yet. */
+export type EnvironmentImportPlan = {
+	/**  New ids, in the file's order. */
+	added: string[],
+	replaced: EnvironmentReplacement[],
+};
+
+export type EnvironmentImportStep = 
+/**  Nothing the user has changed: imported. */
+{
+	kind: "imported",
+} & EnvironmentImported | 
+/**  Say what would change and ask first. */
+{
+	kind: "confirm",
+} & EnvironmentImportToConfirm;
+
+/**  An import that waits for the user: the file would change environments they have. */
+export type EnvironmentImportToConfirm = {
+	/**
+	 *  The file as read, handed back to [`environment_import_confirm`] so the user is not
+	 *  asked for it twice.
+	 */
+	text: string,
+	plan: EnvironmentImportPlan,
+};
+
 /**  What an import did, and the environments as they are now. */
 export type EnvironmentImported = {
 	import: EnvironmentImport,
@@ -998,6 +1033,23 @@ export type EnvironmentList = {
 	/**  The chosen environment's id. */
 	current: string,
 	environments: EnvironmentEntry[],
+};
+
+/**  One of the user's environments a file would replace, and what would change in it. */
+export type EnvironmentReplacement = {
+	id: string,
+	/**  The name it has now. */
+	name: string,
+	/**
+	 *  The fields that would change, by their wire names (`customerBase`); empty when the
+	 *  file holds the environment as it is.
+	 */
+	changed: string[],
+	/**
+	 *  A base URL would change: the environment's kept sessions are then signed out rather
+	 *  than sent to the new server.
+	 */
+	signsOut: boolean,
 };
 
 /**  What kind of failure an error is; the UI branches on this, never on the message. */

@@ -158,7 +158,7 @@ async fn every_call_is_recorded_with_its_trace_and_without_a_secret() {
         let (_, stored) = session::load_family(keychain.as_ref(), "sandbox", family)
             .unwrap()
             .expect("the session was kept");
-        match stored {
+        match stored.session {
             StoredSession::Customer(s) => {
                 secrets.push(s.token.expose().into());
                 secrets.push(s.r_token.expose().into());

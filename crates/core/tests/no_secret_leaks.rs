@@ -115,7 +115,7 @@ async fn no_token_or_password_reaches_the_cache_file_a_log_line_or_an_event() {
             else {
                 continue;
             };
-            match stored {
+            match stored.session {
                 StoredSession::Customer(s) => {
                     secrets.push(s.token.expose().into());
                     secrets.push(s.r_token.expose().into());

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeToast } from 'vant'
@@ -44,6 +44,8 @@ const PLANNED: Environment = {
   lang: 'en-US',
 }
 
+const PICKED_FILE = '{"format":"lcs-account/environments","version":1,"environments":[]}'
+
 /** Rust's side: the sandbox and pre-production built in, plus `custom`; Chinese UI. */
 function backend(custom: Environment[] = [], overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandler {
   let current = 'sandbox'
@@ -61,6 +63,14 @@ function backend(custom: Environment[] = [], overrides: Partial<Record<string, I
       ...mine.map((environment) => ({ environment, builtIn: false, baseUrl: environment.customerBase ?? null, problem: null })),
     ],
   })
+  // The file the tester picks: QA (new) and Staging (already there, on a new host).
+  const importPicked = () => {
+    const picked = [QA, { ...STAGING, name: 'Staging (new host)', customerBase: 'https://b.staging.example' }]
+    const added = picked.filter((e) => !mine.some((m) => m.id === e.id)).map((e) => e.id)
+    const replaced = picked.filter((e) => mine.some((m) => m.id === e.id)).map((e) => e.id)
+    mine = [...mine.filter((m) => !picked.some((e) => e.id === m.id)), ...picked]
+    return { added, replaced }
+  }
   return (cmd, args) => {
     const override = overrides[cmd]
     if (override) return override(cmd, args)
@@ -88,13 +98,22 @@ function backend(custom: Environment[] = [], overrides: Partial<Record<string, I
       case 'environment_export':
         return `/home/tester/lcs-environments-${(args.id as string | null) ?? 'all'}.json`
       case 'environment_import': {
-        // The file the tester picked: QA (new) and Staging (already there).
-        const picked = [QA, { ...STAGING, name: 'Staging (new host)' }]
-        const added = picked.filter((e) => !mine.some((m) => m.id === e.id)).map((e) => e.id)
-        const replaced = picked.filter((e) => mine.some((m) => m.id === e.id)).map((e) => e.id)
-        mine = [...mine.filter((m) => !picked.some((e) => e.id === m.id)), ...picked]
-        return { import: { added, replaced }, environments: list() }
+        // Changing an environment the tester has waits for their word, as Rust does.
+        if (mine.some((m) => m.id === STAGING.id)) {
+          return {
+            kind: 'confirm',
+            text: PICKED_FILE,
+            plan: {
+              added: ['qa'],
+              replaced: [{ id: 'staging', name: 'Staging', changed: ['name', 'customerBase'], signsOut: true }],
+            },
+          }
+        }
+        return { kind: 'imported', import: importPicked(), environments: list() }
       }
+      case 'environment_import_confirm':
+        if (args.text !== PICKED_FILE) throw new Error('another file was confirmed')
+        return { import: importPicked(), environments: list() }
       default:
         throw new Error(`unexpected command ${cmd}`)
     }
@@ -185,7 +204,7 @@ describe('Backend environments', () => {
     await submit(wrapper)
 
     expect(calls.map((c) => c.cmd)).not.toContain('environment_save')
-    expect(wrapper.get('[data-testid="field-customerBase"]').text()).toContain('请输入以 http:// 或 https:// 开头')
+    expect(wrapper.get('[data-testid="field-customerBase"]').text()).toContain('请输入以 https:// 开头')
     const value = (field: string) => (wrapper.get(`[data-testid="field-${field}"] input`).element as HTMLInputElement).value
     expect(value('customerBase')).toBe('prewppc-3.cmfbl.com')
     expect(value('name')).toBe('Staging')
@@ -250,7 +269,7 @@ describe('Backend environments', () => {
     expect(inputOf(wrapper, 'field-h5Origin-0').value).toBe('https://partner.example:8443')
     await wrapper.get('[data-testid="h5Tier-0-trusted"]').trigger('click')
     await wrapper.get('[data-testid="h5Origin-add"]').trigger('click')
-    await fill(wrapper, { 'h5Origin-1': ' http://10.0.0.7:8080 ' })
+    await fill(wrapper, { 'h5Origin-1': ' http://127.0.0.1:8080 ' })
     await wrapper.get('[data-testid="h5Tier-1-partner"]').trigger('click')
     await wrapper.get('[data-testid="lang-app"]').trigger('click')
     await submit(wrapper)
@@ -264,7 +283,7 @@ describe('Backend environments', () => {
           plannerClientSecret: 'next-registration',
           h5Origins: [
             { origin: 'https://partner.example:8443', tier: 'trusted' },
-            { origin: 'http://10.0.0.7:8080', tier: 'partner' },
+            { origin: 'http://127.0.0.1:8080', tier: 'partner' },
           ],
           lang: null,
         },
@@ -281,7 +300,7 @@ describe('Backend environments', () => {
     await submit(wrapper)
 
     expect(calls.map((c) => c.cmd)).not.toContain('environment_save')
-    expect(wrapper.get('[data-testid="field-h5Origin-2"]').text()).toContain('只填来源：http(s)://主机[:端口]，不带路径')
+    expect(wrapper.get('[data-testid="field-h5Origin-2"]').text()).toContain('只填来源：https://主机[:端口]')
     expect(wrapper.get('[data-testid="field-h5Origin-1"]').text()).not.toContain('只填来源')
     expect(inputOf(wrapper, 'field-h5Origin-2').value).toBe('https://h5.example.com/app')
   })
@@ -351,12 +370,43 @@ describe('Backend environments', () => {
     expect(calls.map((c) => c.cmd)).not.toContain('environment_export')
   })
 
-  it('imports a file, says what was added and replaced, and lists them', async () => {
-    const { wrapper, calls } = await mountApp(backend([STAGING]), '/settings/environments')
+  it('imports a file that adds only, without asking', async () => {
+    const { wrapper, calls } = await mountApp(backend(), '/settings/environments')
     await wrapper.get('[data-testid="environment-import"]').trigger('click')
     await flushPromises()
 
+    expect(calls.map((c) => c.cmd)).not.toContain('environment_import_confirm')
+    expect(document.body.textContent).toContain('新增 2 个，替换 0 个')
+    expect(wrapper.get('[data-testid="environment-qa"]').text()).toContain('https://qa.example')
+  })
+
+  it('says what a file would replace, and replaces nothing when the tester says no', async () => {
+    const { wrapper, calls } = await mountApp(backend([STAGING]), '/settings/environments')
+    await wrapper.get('[data-testid="environment-import"]').trigger('click')
+    await vi.waitFor(() => expect(document.body.textContent).toContain('替换已有的环境？'))
+
+    const dialog = document.body.textContent ?? ''
+    expect(dialog).toContain('替换已有的环境？')
+    expect(dialog).toContain('“Staging”将变更：名称、客户接口地址（A）')
+    expect(dialog).toContain('已保存的登录会被退出')
+    expect(dialog).toContain('文件还会新增 1 个环境')
+    ;(document.querySelector('.van-dialog__cancel') as HTMLElement).click()
+    await flushPromises()
+
+    expect(calls.map((c) => c.cmd)).not.toContain('environment_import_confirm')
+    expect(wrapper.get('[data-testid="environment-staging"]').text()).not.toContain('new host')
+    expect(wrapper.find('[data-testid="environment-qa"]').exists()).toBe(false)
+  })
+
+  it('imports a file, once confirmed, says what was added and replaced, and lists them', async () => {
+    const { wrapper, calls } = await mountApp(backend([STAGING]), '/settings/environments')
+    await wrapper.get('[data-testid="environment-import"]').trigger('click')
+    await vi.waitFor(() => expect(document.body.textContent).toContain('替换已有的环境？'))
+    ;(document.querySelector('.van-dialog__confirm') as HTMLElement).click()
+    await flushPromises()
+
     expect(calls.filter((c) => c.cmd === 'environment_import')).toHaveLength(1)
+    expect(calls).toContainEqual({ cmd: 'environment_import_confirm', args: { text: PICKED_FILE } })
     expect(document.body.textContent).toContain('新增 1 个，替换 1 个')
     expect(document.body.textContent).toContain('已替换：Staging (new host)')
     expect(wrapper.get('[data-testid="environment-qa"]').text()).toContain('https://qa.example')

@@ -143,6 +143,14 @@ describe('Signing in', () => {
     expect(wrapper.get('[data-testid="signout-reason"]').text()).toContain('其他设备登录')
   })
 
+  it('explains that a session was ended rather than sent to the environment\'s new server', async () => {
+    const { wrapper } = await mountApp(
+      backend([], () => undefined, { ...SIGNED_OUT, signedOutBecause: 'host_changed' }),
+      '/account/login',
+    )
+    expect(wrapper.get('[data-testid="signout-reason"]').text()).toContain('指向其他服务器')
+  })
+
   it('says once that sessions are kept in memory when no keychain works', async () => {
     const { wrapper } = await mountApp(
       backend([], () => undefined, { ...SIGNED_OUT, keychain: { available: false, problem: 'no Secret Service' } }),

@@ -15,10 +15,13 @@ import { call } from '../commands'
  * Who is signed in, as Rust says: the overview once, then every `auth-state` event. The UI never
  * holds a token; it holds the public session of each family.
  */
+/** The sign-outs the user did not ask for, which the sign-in page explains. */
+export const SERVER_REASONS: readonly AuthReason[] = ['kicked', 'expired', 'host_changed']
+
 export const useAuthStore = defineStore('auth', () => {
   const sessions = ref<PublicSession[]>([])
   const keychain = ref<KeychainStatus>({ available: true, problem: null })
-  /** Why the user was last signed out by the server (kicked, expired), until they sign in again. */
+  /** Why the user was last signed out by the server (kicked, expired, its address changed), until they sign in again. */
   const signedOutBecause = ref<AuthReason | null>(null)
   let listening: Promise<unknown> | null = null
 
@@ -31,7 +34,7 @@ export const useAuthStore = defineStore('auth', () => {
   function apply(event: AuthEvent) {
     const others = sessions.value.filter((s) => s.family !== event.family)
     sessions.value = event.session ? [...others, event.session] : others
-    if (event.change === 'signed_out' && (event.reason === 'kicked' || event.reason === 'expired')) {
+    if (event.change === 'signed_out' && event.reason && SERVER_REASONS.includes(event.reason)) {
       signedOutBecause.value = event.reason
     }
     if (event.change === 'signed_in') signedOutBecause.value = null

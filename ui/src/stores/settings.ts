@@ -6,6 +6,7 @@ import {
   type Environment,
   type EnvironmentEntry,
   type EnvironmentImport,
+  type EnvironmentImportToConfirm,
   type EnvironmentList,
   type Language,
   type Settings,
@@ -82,9 +83,20 @@ export const useSettingsStore = defineStore('settings', () => {
   }
 
   /** Environments from a file the user picks; `null` if they cancel. */
-  async function importEnvironments(): Promise<EnvironmentImport | null> {
-    const imported = await call(commands.environmentImport())
-    if (!imported) return null
+  /**
+   * Asks for a file and imports it, or answers what it would replace: the user confirms that
+   * with `confirmImport`, so a file never silently moves an environment to other servers.
+   */
+  async function importEnvironments(): Promise<EnvironmentImport | EnvironmentImportToConfirm | null> {
+    const step = await call(commands.environmentImport())
+    if (!step) return null
+    if (step.kind === 'confirm') return { text: step.text, plan: step.plan }
+    environments.value = step.environments
+    return step.import
+  }
+
+  async function confirmImport(text: string): Promise<EnvironmentImport> {
+    const imported = await call(commands.environmentImportConfirm(text))
     environments.value = imported.environments
     return imported.import
   }
@@ -106,5 +118,6 @@ export const useSettingsStore = defineStore('settings', () => {
     removeEnvironment,
     exportEnvironments,
     importEnvironments,
+    confirmImport,
   }
 })
