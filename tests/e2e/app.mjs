@@ -5,6 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { setTimeout as sleep } from 'node:timers/promises'
+import assert from 'node:assert/strict'
 import { Session, startDriver } from './webdriver.mjs'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -66,6 +68,37 @@ export async function sandboxUrl(session) {
   const text = await session.cmd('GET', `/element/${environment}/text`)
   await session.click('.van-tabbar-item')
   return text.match(/http:\/\/127\.0\.0\.1:\d+\//)[0]
+}
+
+/**
+ * Invokes a command as a script in the app's window would: `{ answer }` or `{ refusal }` (not
+ * `error`, which WebDriver would read as its own).
+ */
+export function invoke(session, command, args) {
+  return session.cmd('POST', '/execute/async', {
+    script: `const done = arguments[arguments.length - 1]
+      window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(
+        (answer) => done({ answer }),
+        (refusal) => done({ refusal }),
+      )`,
+    args: [command, args],
+  })
+}
+
+/** Opens `url` in the H5 host (route lcs.web) and switches the session to its window. */
+export async function openH5(session, url) {
+  const main = await session.cmd('GET', '/window')
+  const app = (await session.cmd('GET', '/url')).replace(/#.*$/, '')
+  await session.cmd('POST', '/url', { url: `${app}#/web?url=${encodeURIComponent(url)}` })
+  await session.waitFor('[data-testid="web"]')
+  let h5
+  for (let i = 0; i < 100 && !h5; i++) {
+    h5 = (await session.cmd('GET', '/window/handles')).find((handle) => handle !== main)
+    if (!h5) await sleep(100)
+  }
+  assert.ok(h5, 'the H5 window opened')
+  await session.cmd('POST', '/window', { handle: h5 })
+  return { main, h5 }
 }
 
 /** The test's name as a file name. */

@@ -1,23 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { sandboxUrl, withApp } from './app.mjs'
-
-/** Opens `url` in the H5 host (route lcs.web) and switches the session to its window. */
-async function openH5(session, url) {
-  const main = await session.cmd('GET', '/window')
-  const app = (await session.cmd('GET', '/url')).replace(/#.*$/, '')
-  await session.cmd('POST', '/url', { url: `${app}#/web?url=${encodeURIComponent(url)}` })
-  await session.waitFor('[data-testid="web"]')
-  let h5
-  for (let i = 0; i < 100 && !h5; i++) {
-    h5 = (await session.cmd('GET', '/window/handles')).find((handle) => handle !== main)
-    if (!h5) await sleep(100)
-  }
-  assert.ok(h5, 'the H5 window opened')
-  await session.cmd('POST', '/window', { handle: h5 })
-  return { main, h5 }
-}
+import { openH5, sandboxUrl, withApp } from './app.mjs'
 
 /** Which of the three bridge APIs the current page has. */
 async function bridges(session) {

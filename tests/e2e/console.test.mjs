@@ -1,25 +1,10 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { withApp } from './app.mjs'
+import { invoke, withApp } from './app.mjs'
 
 const DEMO_EMAIL = 'demo@lcs.test'
 /** The demo password's MD5, as family A takes it. */
 const DEMO_PASSWORD_MD5 = '6e9bece1914809fb8493146417e722f6'
-
-/**
- * Invokes a command as a script in the app's window would: `{ answer }` or `{ refusal }` (not
- * `error`, which WebDriver would read as its own).
- */
-function invoke(session, command, args) {
-  return session.cmd('POST', '/execute/async', {
-    script: `const done = arguments[arguments.length - 1]
-      window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(
-        (answer) => done({ answer }),
-        (refusal) => done({ refusal }),
-      )`,
-    args: [command, args],
-  })
-}
 
 test('the API console sends a call from its generated form and shows the answer, tokens hidden', async (t) => {
   await withApp(t, async (app) => {

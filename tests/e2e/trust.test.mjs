@@ -1,0 +1,148 @@
+// What keeps a session's tokens and the user's data with the pages and servers the user chose,
+// seen in the real app: the H5 window's judgement of its page, its new windows, its closing
+// when the environment changes, and a session that is not sent to an environment's new server.
+
+import assert from 'node:assert/strict'
+import { createServer } from 'node:http'
+import { test } from 'node:test'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { invoke, openH5, sandboxUrl, withApp } from './app.mjs'
+
+/** A user's environment whose three families are at `base`, with H5 origins of its own. */
+function environment(id, base, h5Origins = []) {
+  return {
+    id,
+    name: id.toUpperCase(),
+    customerBase: base,
+    userCenterBase: base,
+    plannerBase: base,
+    companyId: '1',
+    trustSandboxH5: true,
+    h5Origins,
+  }
+}
+
+/** Adds `env` and makes it the chosen one, as the Environments page would. */
+async function useEnvironment(session, env) {
+  const saved = await invoke(session, 'environment_save', { environment: env, isNew: true })
+  assert.ok(saved.answer, JSON.stringify(saved))
+  const selected = await invoke(session, 'environment_select', { id: env.id })
+  assert.ok(selected.answer, JSON.stringify(selected))
+}
+
+async function windows(session) {
+  return session.cmd('GET', '/window/handles')
+}
+
+test('a call made while the page is leaving for a trusted origin is judged by the partner page still there', async (t) => {
+  await withApp(t, async ({ session }) => {
+    const trusted = await sandboxUrl(session)
+    // The same sandbox under another name is another origin: a partner's.
+    const partner = trusted.replace('127.0.0.1', 'localhost')
+    await useEnvironment(session, environment('partnered', trusted, [{ origin: partner.slice(0, -1), tier: 'partner' }]))
+    await openH5(session, `${partner}h5/lcsbridge.html`)
+    await session.waitFor('#status', { text: 'JsBridge ready' })
+
+    const ask = `const done = arguments[arguments.length - 1]
+      window.__TAURI_INTERNALS__.invoke('bridge_call', { request: JSON.stringify({ method: 'getUserInfo' }) })
+        .then((answer) => done(answer), (error) => done({ error: String(error) }))`
+    const settled = await session.cmd('POST', '/execute/async', { script: ask, args: [] })
+    assert.equal(settled.code, 1003, 'a partner page may not read the user')
+
+    // The trusted page is slow to answer: WebKit already names it while the partner page runs.
+    const armed = await fetch(`${trusted}__sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ path: '/h5/lcsbridge.html', kind: 'delay', count: 1, delayMs: 6000 }),
+    })
+    assert.equal(armed.status, 200)
+    const leaving = await session.cmd('POST', '/execute/async', {
+      script: `const done = arguments[arguments.length - 1]
+        location.href = arguments[0]
+        setTimeout(() => {
+          window.__TAURI_INTERNALS__.invoke('bridge_call', { request: JSON.stringify({ method: 'getUserInfo' }) })
+            .then((answer) => done({ answer, at: location.origin }), (error) => done({ error: String(error) }))
+        }, 1000)`,
+      args: [`${trusted}h5/lcsbridge.html`],
+    })
+    assert.equal(leaving.at, partner.slice(0, -1), 'the partner page made the call')
+    assert.equal(leaving.answer.code, 1003, JSON.stringify(leaving))
+    assert.match(leaving.answer.msg, /being replaced/)
+    assert.equal(leaving.answer.data, null)
+
+    // Once the trusted page is there, it is judged as trusted.
+    await session.waitFor('#status', { text: 'JsBridge ready', timeoutMs: 15000 })
+    const arrived = await session.cmd('POST', '/execute/async', { script: ask, args: [] })
+    assert.equal(arrived.code, 1007, 'a trusted page is told to sign in, not refused')
+  })
+})
+
+test('window.open follows the navigation policy in the one H5 window', async (t) => {
+  await withApp(t, async ({ session }) => {
+    const base = await sandboxUrl(session)
+    const { main } = await openH5(session, `${base}h5/lcsbridge.html`)
+    await session.waitFor('#status', { text: 'JsBridge ready' })
+
+    // A web site the environment does not allow: not in this window, and no window of its own.
+    await session.cmd('POST', '/execute/sync', { script: 'window.open("https://www.example.com/")', args: [] })
+    await sleep(1000)
+    assert.equal((await windows(session)).length, 2)
+    assert.equal(await session.cmd('GET', '/url'), `${base}h5/lcsbridge.html`)
+
+    // An allowed page opens in the H5 window itself, with the bridge.
+    await session.cmd('POST', '/execute/sync', { script: `window.open(${JSON.stringify(`${base}h5/dsbridge.html`)})`, args: [] })
+    await session.waitUntil(async () => (await session.cmd('GET', '/url')).endsWith('/h5/dsbridge.html'), 'the allowed page loaded')
+    await session.waitFor('#status', { text: 'JsBridge ready' })
+    const handles = await windows(session)
+    assert.equal(handles.length, 2)
+    assert.ok(handles.includes(main))
+  })
+})
+
+test('choosing another environment closes the H5 page the old one allowed', async (t) => {
+  await withApp(t, async ({ session }) => {
+    const base = await sandboxUrl(session)
+    const { main } = await openH5(session, `${base}h5/lcsbridge.html`)
+    await session.waitFor('#status', { text: 'JsBridge ready' })
+    await session.cmd('POST', '/window', { handle: main })
+
+    const selected = await invoke(session, 'environment_select', { id: 'preprod' })
+    assert.ok(selected.answer, JSON.stringify(selected))
+
+    await session.waitUntil(async () => (await windows(session)).length === 1, 'the H5 window closed')
+    assert.deepEqual(await windows(session), [main])
+  })
+})
+
+test("a remembered session is not sent to its environment's new server, and the user is told why", async (t) => {
+  const seen = []
+  const newHost = createServer((request, response) => {
+    seen.push(`${request.method} ${request.url}`)
+    response.end('{}')
+  })
+  await new Promise((resolve) => newHost.listen(0, '127.0.0.1', resolve))
+  t.after(() => newHost.close())
+  const newBase = `http://127.0.0.1:${newHost.address().port}/`
+
+  await withApp(t, async ({ session, screenshot }) => {
+    const base = await sandboxUrl(session)
+    const qa = environment('qa', base)
+    await useEnvironment(session, qa)
+    const signedIn = await invoke(session, 'auth_customer_login', {
+      input: { by: 'email', loginName: 'demo@lcs.test', phoneArea: null, password: 'demo1234', code: null, remember: true },
+    })
+    assert.equal(signedIn.answer?.persisted, true, JSON.stringify(signedIn))
+
+    const moved = await invoke(session, 'environment_save', { environment: { ...qa, customerBase: newBase }, isNew: false })
+    assert.ok(moved.answer, JSON.stringify(moved))
+
+    const overview = await invoke(session, 'auth_overview', {})
+    assert.deepEqual(overview.answer.sessions, [])
+    assert.equal(overview.answer.signedOutBecause, 'host_changed')
+    await session.click('[data-testid="tab-home"]')
+    await session.click('[data-testid="home-sign-in"]')
+    await session.waitFor('[data-testid="signout-reason"]', { text: '指向其他服务器' })
+    await screenshot('told-why')
+    assert.deepEqual(seen, [], 'the new server heard nothing')
+  })
+})
