@@ -19,7 +19,7 @@ use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::messages::MessageChannel;
 use lcs_core::session::{self, StoredSession};
 use lcs_core::{Data, DataEvent, DataListener};
-use lcs_sandbox::{DEMO_PASSWORD, Db, Sandbox};
+use lcs_sandbox::{DEMO_PASSWORD, Db, SECRET_HEADER, Sandbox};
 use lcs_store::Store;
 use serde_json::json;
 
@@ -81,6 +81,7 @@ async fn no_token_or_password_reaches_the_cache_file_a_log_line_or_an_event() {
     // token_status 1 from the start, so the planner session is renewed during the flows.
     reqwest::Client::new()
         .post(format!("{base}__sandbox/planner/lifetimes"))
+        .header(SECRET_HEADER, sandbox.secret())
         .json(&json!({"refreshSoonMs": 7_200_000}))
         .send()
         .await
