@@ -45,7 +45,7 @@ pub fn run() {
                     app: app.handle().clone(),
                 }));
             let data_dir = app.path().app_data_dir()?;
-            let sandbox = sandbox::EmbeddedSandbox::start(&data_dir);
+            let sandbox = sandbox::EmbeddedSandbox::new(&data_dir);
             let sessions = session::Sessions::start(
                 app.handle().clone(),
                 &data_dir,

@@ -119,13 +119,21 @@ impl Sessions {
     }
 
     /// Makes the environment `settings` chose the current one, building its services the
-    /// first time (or after its settings changed); the others keep theirs.
+    /// first time (or after its settings, or the sandbox's address, changed); the others keep
+    /// theirs. The built-in sandbox runs while it is chosen, or all the time in a debug build.
     pub fn use_environment(&self, settings: &Settings, sandbox: &EmbeddedSandbox) {
         let environment = settings.current_environment();
+        sandbox.follow_choice(environment.is_sandbox());
+        let sandbox_url = sandbox.url();
         let mut built = self.built.lock().unwrap_or_else(PoisonError::into_inner);
         let reusable = built
             .get(&environment.id)
-            .filter(|(kept, _)| *kept == environment)
+            .filter(|(kept, services)| {
+                *kept == environment
+                    && (!environment.is_sandbox()
+                        || sandbox_url.as_deref()
+                            == Ok(services.auth.client().config().customer_base.as_str()))
+            })
             .map(|(_, services)| services.clone());
         let services = match reusable {
             Some(services) => Ok(services),
@@ -150,7 +158,7 @@ impl Sessions {
         let language = settings.language.unwrap_or(Language::ZhCn);
         let sandbox_url = sandbox.url();
         let config = environment
-            .client_config(language, sandbox_url.as_deref().map_err(|why| *why))
+            .client_config(language, sandbox_url.as_deref().map_err(String::as_str))
             .map_err(|error| error.to_string())?;
         let client = Client::new(config)
             .map_err(|error| error.to_string())?
@@ -159,12 +167,10 @@ impl Sessions {
             app: self.app.clone(),
             data: OnceLock::new(),
         });
-        let auth = Arc::new(Auth::new(
-            environment,
-            client,
-            self.keychain.clone(),
-            events.clone(),
-        ));
+        let auth = Arc::new(
+            Auth::new(environment, client, self.keychain.clone(), events.clone())
+                .with_sandbox_secret(sandbox.secret()),
+        );
         let data = Data::new(auth.clone(), self.store.clone(), events.clone());
         // Set before anything runs, so no session change misses the cache.
         let _ = events.data.set(data.clone());

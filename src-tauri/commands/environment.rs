@@ -240,7 +240,7 @@ fn list(settings: &Settings, sandbox: &EmbeddedSandbox) -> EnvironmentList {
         .into_iter()
         .map(|environment| {
             let problem = environment
-                .client_config(language, sandbox_url.as_deref().map_err(|why| *why))
+                .client_config(language, sandbox_url.as_deref().map_err(String::as_str))
                 .err()
                 .map(|error| error.to_string());
             let base_url = if environment.is_sandbox() {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { sandboxUrl, withApp } from './app.mjs'
+import { sandboxHelper, sandboxUrl, withApp } from './app.mjs'
 
 /** The newest unused code the sandbox sent to `phone` (+86), as the tester's phone shows it. */
 async function codeSentTo(baseUrl, phone) {
   const target = `phone:+86${phone}`
   for (let tries = 0; tries < 50; tries += 1) {
-    const codes = await (await fetch(`${baseUrl}__sandbox/sms`)).json()
+    const codes = await (await sandboxHelper(baseUrl, 'sms')).json()
     const sent = codes.filter((code) => code.target === target && !code.used).at(-1)
     if (sent) return sent.code
     await sleep(100)

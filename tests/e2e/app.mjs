@@ -1,6 +1,7 @@
 // Starts the real app (built with the custom-protocol feature) for one test and cleans up after.
 
 import { execFileSync } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,6 +14,8 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target')
 export const APP_BINARY = process.env.LCS_E2E_APP ?? path.join(TARGET, 'debug', 'lcs-account')
 const SCREENSHOTS = path.join(ROOT, 'target', 'e2e-screenshots')
+/** What the app's built-in sandbox asks its helpers' callers for: chosen here for every app these tests start. */
+const SANDBOX_SECRET = randomUUID()
 
 /**
  * A fresh profile per test: the app's config and data folders live in a temp HOME, so one
@@ -26,6 +29,7 @@ export async function withApp(t, body, { args = [], binary = APP_BINARY } = {}) 
     XDG_DATA_HOME: path.join(home, '.local', 'share'),
     XDG_CACHE_HOME: path.join(home, '.cache'),
     WEBKIT_DISABLE_COMPOSITING_MODE: '1',
+    LCS_SANDBOX_SECRET: SANDBOX_SECRET,
   }
   const driver = await startDriver(env)
   const launch = (launchArgs = args) => Session.start(driver.url, binary, launchArgs)
@@ -99,6 +103,14 @@ export async function openH5(session, url) {
   assert.ok(h5, 'the H5 window opened')
   await session.cmd('POST', '/window', { handle: h5 })
   return { main, h5 }
+}
+
+/** Calls the helper `path` (under `/__sandbox/`) of the sandbox at `baseUrl` with the secret it asks for. */
+export function sandboxHelper(baseUrl, path, init = {}) {
+  return fetch(`${baseUrl}__sandbox/${path}`, {
+    ...init,
+    headers: { ...init.headers, 'x-sandbox-secret': SANDBOX_SECRET },
+  })
 }
 
 /** The test's name as a file name. */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import path from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { clearScreenshots, screenshot, withApp } from './app.mjs'
+import { clearScreenshots, sandboxHelper, screenshot, withApp } from './app.mjs'
 
 /** What the user reads on the way, in each language (the app's locale files are TypeScript). */
 const TEXTS = {
@@ -455,7 +455,7 @@ export function screenTests(language) {
       await ui.shot('wechat-qr')
 
       // What scanning the code and confirming in WeChat does, as the demo user.
-      const confirmed = await fetch(`${sandbox}__sandbox/qr/confirm`, {
+      const confirmed = await sandboxHelper(sandbox, 'qr/confirm', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ userAccount: DEMO.phone }),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { withApp } from './app.mjs'
+import { sandboxHelper, withApp } from './app.mjs'
 
 test('the app starts on Home', async (t) => {
   await withApp(t, async ({ session }) => {
@@ -54,18 +54,19 @@ test('the backends answer in the language the user just chose, without a restart
   })
 })
 
-test('the built-in sandbox starts with the app and serves requests', async (t) => {
+test('the built-in sandbox starts with the app and serves its helpers only to callers with its secret', async (t) => {
   await withApp(t, async ({ session }) => {
     await session.click('[data-testid="tab-settings"]')
     const environment = await session.waitFor('[data-testid="environment"]', { text: 'http://127.0.0.1:' })
     const text = await session.cmd('GET', `/element/${environment}/text`)
     const baseUrl = text.match(/http:\/\/127\.0\.0\.1:\d+\//)[0]
 
-    const response = await fetch(`${baseUrl}__sandbox/sms`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ phoneArea: '+86', phone: '13800000001' }),
-    })
+    const ask = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phoneArea: '+86', phone: '13800000001' }) }
+    // Its helpers answer only the secret the app was started with; no page from elsewhere.
+    assert.equal((await fetch(`${baseUrl}__sandbox/sms`, ask)).status, 403)
+    const foreignPage = { ...ask, headers: { ...ask.headers, origin: 'https://evil.example' } }
+    assert.equal((await sandboxHelper(baseUrl, 'sms', foreignPage)).status, 403)
+    const response = await sandboxHelper(baseUrl, 'sms', ask)
     assert.equal(response.status, 200)
     assert.match((await response.json()).code, /^\d{6}$/)
   })

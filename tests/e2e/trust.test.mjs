@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import { test } from 'node:test'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { invoke, openH5, sandboxUrl, withApp } from './app.mjs'
+import { invoke, openH5, sandboxHelper, sandboxUrl, withApp } from './app.mjs'
 
 /** A user's environment whose three families are at `base`, with H5 origins of its own. */
 function environment(id, base, h5Origins = []) {
@@ -50,7 +50,7 @@ test('a call made while the page is leaving for a trusted origin is judged by th
     assert.equal(settled.code, 1003, 'a partner page may not read the user')
 
     // The trusted page is slow to answer: WebKit already names it while the partner page runs.
-    const armed = await fetch(`${trusted}__sandbox/faults`, {
+    const armed = await sandboxHelper(trusted, 'faults', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ path: '/h5/lcsbridge.html', kind: 'delay', count: 1, delayMs: 6000 }),

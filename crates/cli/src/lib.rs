@@ -4,13 +4,17 @@
 //!
 //! Exit codes: 0 done, 1 the server or the app said no, 2 the command or its input cannot be
 //! used, 3 the server could not be reached or did not answer in time.
+//!
+//! A password is never an argument, which every user of the machine could read in the process
+//! list: `lcs login` takes it from `LCS_PASSWORD`, else asks for it without echo on a terminal,
+//! else reads the first line of stdin (scripts).
 
-use std::io::Write;
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use lcs_api::Family;
+use lcs_api::{Family, Secret};
 use lcs_core::auth::{
     Auth, AuthEvent, AuthFamily, AuthListener, CustomerLogin, CustomerLoginName, PlannerLogin,
     PublicSession, UserCenterLogin,
@@ -25,6 +29,8 @@ use serde_json::{Map, Value, json};
 /// Set to `memory` to keep sessions in this process only, never in the OS keychain: for
 /// tests and throwaway runs. Any other value, or none, uses the keychain as the app does.
 pub const KEYCHAIN_VAR: &str = "LCS_KEYCHAIN";
+/// The password `lcs login` uses, where a script has it rather than a person.
+pub const PASSWORD_VAR: &str = "LCS_PASSWORD";
 
 /// The command-line client of LCS Account: call any backend call, sign in, run the sandbox.
 #[derive(Debug, Parser)]
@@ -52,6 +58,9 @@ pub enum Command {
         action: EnvAction,
     },
     /// Sign in to one family with a password; the session is kept as the app keeps it.
+    ///
+    /// The password comes from LCS_PASSWORD; without it `lcs` asks for it (not echoed), or,
+    /// when stdin is not a terminal, reads its first line.
     Login {
         #[command(subcommand)]
         family: LoginFamily,
@@ -73,6 +82,15 @@ pub enum Command {
         /// SQLite file for its state; by default the app's own sandbox database.
         #[arg(long, value_name = "PATH")]
         db: Option<PathBuf>,
+        /// What its helpers under /__sandbox/ ask for in the x-sandbox-secret header; without
+        /// it the sandbox makes one and prints it on its second line.
+        #[arg(
+            long,
+            env = "LCS_SANDBOX_SECRET",
+            hide_env_values = true,
+            value_name = "VALUE"
+        )]
+        secret: Option<String>,
     },
 }
 
@@ -115,15 +133,11 @@ pub enum LoginFamily {
         /// The phone's area code (with --phone).
         #[arg(long, default_value = "86")]
         phone_area: String,
-        #[arg(long, env = "LCS_PASSWORD", hide_env_values = true)]
-        password: String,
     },
     /// The user centre (family B), by account (mobile number or e-mail).
     UserCenter {
         #[arg(long)]
         account: String,
-        #[arg(long, env = "LCS_PASSWORD", hide_env_values = true)]
-        password: String,
     },
     /// The planner API (family C), by user name or phone number.
     Planner {
@@ -131,8 +145,6 @@ pub enum LoginFamily {
         username: Option<String>,
         #[arg(long, group = "name")]
         phone: Option<String>,
-        #[arg(long, env = "LCS_PASSWORD", hide_env_values = true)]
-        password: String,
     },
 }
 
@@ -202,6 +214,9 @@ fn split_pair(text: &str) -> Result<(&str, &str), String> {
 pub struct Context {
     pub dirs: AppDirs,
     pub keychain: Opened,
+    /// The password `lcs login` uses; without one it reads [`PASSWORD_VAR`], asks at a prompt
+    /// or reads a line of stdin.
+    pub password: Option<Secret>,
 }
 
 impl Context {
@@ -215,6 +230,7 @@ impl Context {
         Ok(Self {
             dirs: AppDirs::desktop()?,
             keychain,
+            password: None,
         })
     }
 }
@@ -229,6 +245,7 @@ impl Context {
                 store,
                 kind: StoreKind::OsKeychain,
             },
+            password: None,
         }
     }
 }
@@ -308,10 +325,16 @@ async fn execute(cli: Cli, context: &Context, out: &mut dyn Write) -> Result<(),
     match &cli.command {
         Command::Env { action } => env_command(action, context, json, out),
         Command::Call(args) if args.list => list_calls(json, out),
-        Command::Sandbox { port, db } => sandbox(*port, db.clone(), context, json, out).await,
+        Command::Sandbox { port, db, secret } => {
+            sandbox(*port, db.clone(), secret.clone(), context, json, out).await
+        }
         Command::Login { family } => {
+            let password = match &context.password {
+                Some(password) => password.clone(),
+                None => read_password()?,
+            };
             let auth = open_auth(&cli, context).await?;
-            let session = login(&auth, family).await?;
+            let session = login(&auth, family, &password).await?;
             if json {
                 print_json(out, &serde_json::to_value(&session).unwrap_or_default())
             } else {
@@ -642,14 +665,50 @@ impl AuthListener for Silent {
     fn auth_changed(&self, _environment: &str, _event: &AuthEvent) {}
 }
 
-async fn login(auth: &Auth, family: &LoginFamily) -> Result<PublicSession, Error> {
+/// The password from [`PASSWORD_VAR`]; else asked for without echo on a terminal; else the
+/// first line of stdin.
+fn read_password() -> Result<Secret, Error> {
+    if let Ok(password) = std::env::var(PASSWORD_VAR) {
+        return Ok(Secret::new(password));
+    }
+    let unreadable = |error: std::io::Error| Error::InvalidInput {
+        field: "password",
+        message: format!("cannot read the password: {error}"),
+    };
+    if std::io::stdin().is_terminal() {
+        return rpassword::prompt_password("password: ")
+            .map(Secret::new)
+            .map_err(unreadable);
+    }
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(unreadable)?;
+    let password = line.trim_end_matches(['\n', '\r']);
+    if password.is_empty() {
+        return Err(Error::InvalidInput {
+            field: "password",
+            message: format!(
+                "no password: set {PASSWORD_VAR}, or give it on the first line of stdin"
+            ),
+        });
+    }
+    Ok(Secret::new(password))
+}
+
+async fn login(
+    auth: &Auth,
+    family: &LoginFamily,
+    password: &Secret,
+) -> Result<PublicSession, Error> {
+    let password = password.expose().to_owned();
     match family {
         LoginFamily::Customer {
             email,
             phone,
             customer_no,
             phone_area,
-            password,
         } => {
             let (by, login_name) = match (email, phone, customer_no) {
                 (Some(email), _, _) => (CustomerLoginName::Email, email),
@@ -666,30 +725,26 @@ async fn login(auth: &Auth, family: &LoginFamily) -> Result<PublicSession, Error
                 by,
                 login_name: login_name.clone(),
                 phone_area: Some(phone_area.clone()),
-                password: Some(password.clone()),
+                password: Some(password),
                 code: None,
                 remember: true,
             })
             .await
         }
-        LoginFamily::UserCenter { account, password } => {
+        LoginFamily::UserCenter { account } => {
             auth.user_center_login(UserCenterLogin {
                 account: account.clone(),
-                password: Some(password.clone()),
+                password: Some(password),
                 code: None,
                 remember: true,
             })
             .await
         }
-        LoginFamily::Planner {
-            username,
-            phone,
-            password,
-        } => {
+        LoginFamily::Planner { username, phone } => {
             auth.planner_login(PlannerLogin {
                 username: username.clone(),
                 phone: phone.clone(),
-                password: password.clone(),
+                password,
                 remember: true,
             })
             .await
@@ -698,14 +753,21 @@ async fn login(auth: &Auth, family: &LoginFamily) -> Result<PublicSession, Error
 }
 
 /// Serves the sandbox until Ctrl-C or SIGTERM, its address recorded for the sandbox
-/// environment meanwhile.
+/// environment meanwhile; its helpers ask for `secret`, or for one it makes and prints.
 async fn sandbox(
     port: u16,
     db: Option<PathBuf>,
+    secret: Option<String>,
     context: &Context,
     json: bool,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
+    if secret.as_deref() == Some("") {
+        return Err(Error::InvalidInput {
+            field: "secret",
+            message: "an empty secret would guard nothing".into(),
+        });
+    }
     let path = db.unwrap_or_else(|| context.dirs.sandbox_file());
     let storage_error = |source| Error::Storage {
         what: "the sandbox's database",
@@ -717,16 +779,27 @@ async fn sandbox(
     }
     let db = lcs_sandbox::Db::open(Some(&path))
         .map_err(|error| storage_error(std::io::Error::other(error.to_string())))?;
-    let sandbox = lcs_sandbox::Sandbox::start(db, port)
-        .await
-        .map_err(storage_error)?;
+    let made_secret = secret.is_none();
+    let sandbox = match secret {
+        Some(secret) => lcs_sandbox::Sandbox::start_with_secret(db, port, secret).await,
+        None => lcs_sandbox::Sandbox::start(db, port).await,
+    }
+    .map_err(storage_error)?;
     let url = sandbox.base_url();
     context.dirs.write_sandbox_address(&url)?;
-    // The first line on stdout: scripts read the address from it.
+    // The first lines on stdout: scripts read the address, and a secret made here, from them.
+    let made = made_secret.then(|| sandbox.secret());
     if json {
-        print(out, &json!({ "url": url }).to_string())?;
+        let mut started = json!({ "url": url });
+        if let Some(secret) = made {
+            started["secret"] = Value::from(secret);
+        }
+        print(out, &started.to_string())?;
     } else {
         print(out, &format!("listening on {url}"))?;
+        if let Some(secret) = made {
+            print(out, &format!("helper secret: {secret}"))?;
+        }
     }
     out.flush().map_err(storage_error)?;
     lcs_sandbox::stop_signal().await;

@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
@@ -70,21 +70,15 @@ fn context(dir: &Path) -> Context {
 #[tokio::test]
 async fn each_family_signs_in_and_calls_by_name() {
     let dir = tempfile::tempdir().unwrap();
-    let context = context(dir.path());
+    let mut context = context(dir.path());
+    context.password = Some(DEMO_PASSWORD.into());
     let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
 
     // Family A.
     let session = ok_json(
         &context,
         &sandbox,
-        &[
-            "login",
-            "customer",
-            "--email",
-            DEMO_EMAIL,
-            "--password",
-            DEMO_PASSWORD,
-        ],
+        &["login", "customer", "--email", DEMO_EMAIL],
     )
     .await;
     assert_eq!(session["family"], "customer");
@@ -139,14 +133,7 @@ async fn each_family_signs_in_and_calls_by_name() {
     ok_json(
         &context,
         &sandbox,
-        &[
-            "login",
-            "user-center",
-            "--account",
-            DEMO_PHONE,
-            "--password",
-            DEMO_PASSWORD,
-        ],
+        &["login", "user-center", "--account", DEMO_PHONE],
     )
     .await;
     let info = ok_json(&context, &sandbox, &["call", "user_center.user_info"]).await;
@@ -192,14 +179,7 @@ async fn each_family_signs_in_and_calls_by_name() {
     ok_json(
         &context,
         &sandbox,
-        &[
-            "login",
-            "planner",
-            "--username",
-            PLANNER_DEMO_USERNAME,
-            "--password",
-            DEMO_PASSWORD,
-        ],
+        &["login", "planner", "--username", PLANNER_DEMO_USERNAME],
     )
     .await;
     ok_json(&context, &sandbox, &["call", "planner.accountDetail"]).await;
@@ -506,6 +486,30 @@ async fn environments_travel_between_installs_as_a_file() {
     sandbox.stop().await.unwrap();
 }
 
+/// The HTTP status of `POST /__sandbox/sms` on the sandbox at `url`, with `secret` if any.
+fn helper_status(url: &str, secret: Option<&str>) -> u16 {
+    let host = url.trim_start_matches("http://").trim_end_matches('/');
+    let body = format!(r#"{{"target": "{DEMO_PHONE}"}}"#);
+    let secret = secret
+        .map(|secret| format!("x-sandbox-secret: {secret}\r\n"))
+        .unwrap_or_default();
+    let mut stream = std::net::TcpStream::connect(host).unwrap();
+    write!(
+        stream,
+        "POST /__sandbox/sms HTTP/1.1\r\nHost: {host}\r\n{secret}content-type: application/json\r\n\
+         content-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer
+        .split(' ')
+        .nth(1)
+        .and_then(|status| status.parse().ok())
+        .unwrap_or_else(|| panic!("not an HTTP answer: {answer}"))
+}
+
 /// The `lcs` binary with throwaway folders and an in-memory keychain.
 fn binary(home: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_lcs"));
@@ -515,6 +519,7 @@ fn binary(home: &Path) -> Command {
         .env("XDG_DATA_HOME", home.join("data"))
         .env("LCS_KEYCHAIN", "memory")
         .env_remove("LCS_SANDBOX_URL")
+        .env_remove("LCS_SANDBOX_SECRET")
         .env_remove("LCS_PASSWORD");
     command
 }
@@ -538,38 +543,68 @@ fn the_binary_exits_with_the_documented_codes() {
     assert!(String::from_utf8_lossy(&no_param_value.stderr).contains("Usage:"));
 
     // `lcs sandbox` serves the app's sandbox database and records its address, which the
-    // sandbox environment then uses.
+    // sandbox environment then uses; its second line is the secret its helpers ask for.
     let mut sandbox = binary(home.path())
         .args(["sandbox", "--port", "0"])
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
+    let mut stdout = BufReader::new(sandbox.stdout.take().unwrap());
     let mut line = String::new();
-    BufReader::new(sandbox.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    stdout.read_line(&mut line).unwrap();
     assert!(line.starts_with("listening on http://127.0.0.1:"), "{line}");
+    let url = line.trim().trim_start_matches("listening on ").to_owned();
+    let mut line = String::new();
+    stdout.read_line(&mut line).unwrap();
+    let secret = line
+        .trim()
+        .strip_prefix("helper secret: ")
+        .unwrap_or_else(|| panic!("unexpected second line {line:?}"));
+    assert_eq!(helper_status(&url, None), 403);
+    assert_eq!(helper_status(&url, Some(secret)), 200);
     assert!(
         home.path()
             .join("data/com.lcs.account/sandbox.sqlite")
             .exists()
     );
 
-    let wrong = binary(home.path())
-        .args([
-            "login",
-            "customer",
-            "--email",
-            DEMO_EMAIL,
-            "--password",
-            "not-the-password",
-            "--json",
-        ])
-        .output()
-        .unwrap();
+    // A password is never an argument (the process list would show it): it comes from stdin
+    // when that is not a terminal, or from LCS_PASSWORD.
+    let login = |stdin: Option<&str>, env: Option<&str>, extra: &[&str]| {
+        let mut command = binary(home.path());
+        command
+            .args(["login", "customer", "--email", DEMO_EMAIL, "--json"])
+            .args(extra)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if let Some(password) = env {
+            command.env("LCS_PASSWORD", password);
+        }
+        let mut child = command.spawn().unwrap();
+        let mut input = child.stdin.take().unwrap();
+        if let Some(text) = stdin {
+            input.write_all(text.as_bytes()).unwrap();
+        }
+        drop(input);
+        child.wait_with_output().unwrap()
+    };
+    let flag = login(None, None, &["--password", DEMO_PASSWORD]);
+    assert_eq!(flag.status.code(), Some(2), "--password is no option");
+    assert!(String::from_utf8_lossy(&flag.stderr).contains("--password"));
+    let wrong = login(Some("not-the-password\n"), None, &[]);
     let answer: Value = serde_json::from_slice(&wrong.stdout).unwrap();
     assert_eq!(wrong.status.code(), Some(1), "{answer}");
     assert_eq!(answer["error"]["code"], "business");
+    let piped = login(Some(&format!("{DEMO_PASSWORD}\n")), None, &[]);
+    let session: Value = serde_json::from_slice(&piped.stdout).unwrap();
+    assert_eq!(piped.status.code(), Some(0), "{session}");
+    assert_eq!(session["displayName"], DEMO_EMAIL);
+    let from_env = login(None, Some(DEMO_PASSWORD), &[]);
+    assert_eq!(from_env.status.code(), Some(0));
+    let none = login(None, None, &[]);
+    assert_eq!(none.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&none.stdout).contains("LCS_PASSWORD"));
 
     let guest = binary(home.path())
         .args(["call", "user_center.list_base_user_level", "--json"])

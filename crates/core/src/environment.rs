@@ -17,6 +17,10 @@ pub use file::{
 
 /// The embedded sandbox's id: the default environment.
 pub const SANDBOX_ID: &str = "sandbox";
+/// The header the built-in sandbox's helpers (its code sender among them) read the secret of
+/// the run from, which whoever started the sandbox hands to the sandbox environment's
+/// sessions ([`crate::auth::Auth::with_sandbox_secret`]).
+pub const SANDBOX_SECRET_HEADER: &str = "x-sandbox-secret";
 /// The pre-production environment's id.
 pub const PREPROD_ID: &str = "preprod";
 /// Family A's host in the seeds (`prewppc-3.cmfbl.com`). The seeds name no host for families

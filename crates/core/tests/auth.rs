@@ -17,7 +17,9 @@ use lcs_core::environment::Environment;
 use lcs_core::keychain::{MemoryStore, Opened, SecretStore, StoreKind};
 use lcs_core::session::{self, StoredSession};
 use lcs_core::{Error, ErrorCode};
-use lcs_sandbox::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, Db, PLANNER_DEMO_USERNAME, Sandbox};
+use lcs_sandbox::{
+    DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, Db, PLANNER_DEMO_USERNAME, SECRET_HEADER, Sandbox,
+};
 use serde_json::{Value, json};
 
 /// Every event the UI would have heard.
@@ -68,6 +70,7 @@ impl App {
     async fn tool(&self, path: &str, body: Value) -> Value {
         reqwest::Client::new()
             .post(format!("{}__sandbox/{path}", self.sandbox.base_url()))
+            .header(SECRET_HEADER, self.sandbox.secret())
             .json(&body)
             .send()
             .await
@@ -403,6 +406,44 @@ async fn an_sms_code_signs_a_customer_in() {
         .await
         .unwrap();
     assert_eq!(session.display_name, DEMO_PHONE);
+}
+
+#[tokio::test]
+async fn the_sandbox_secret_goes_with_no_other_environments_code_sender() {
+    let app = App::start().await;
+    let base = app.sandbox.base_url();
+    let elsewhere = Environment {
+        id: "elsewhere".into(),
+        name: "Elsewhere".into(),
+        customer_base: base.clone(),
+        user_center_base: base.clone(),
+        planner_base: base.clone(),
+        company_id: "1".into(),
+        code_sender: Environment::sandbox().code_sender,
+        ..Environment::default()
+    };
+    let config = elsewhere
+        .client_config(lcs_core::settings::Language::EnUs, Err("not the sandbox"))
+        .unwrap();
+    let auth = Auth::new(
+        &elsewhere,
+        Client::new(config).unwrap(),
+        Opened {
+            store: app.keychain.clone(),
+            kind: StoreKind::OsKeychain,
+        },
+        Arc::new(Heard::default()),
+    )
+    .with_sandbox_secret(app.sandbox.secret().into());
+    let refused = auth
+        .send_code(CodeTarget {
+            phone_area: Some("+86".into()),
+            phone: Some(DEMO_PHONE.into()),
+            email: None,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::Http, "{refused}");
 }
 
 #[tokio::test]
@@ -832,13 +873,17 @@ impl App {
                 kind: StoreKind::OsKeychain,
             },
             heard.clone(),
-        );
+        )
+        .with_sandbox_secret(self.sandbox.secret().into());
         (auth, heard)
     }
 
     /// The newest code the sandbox sent (what the user reads on their phone).
     async fn last_code(&self) -> String {
-        let sent: Value = reqwest::get(format!("{}__sandbox/sms", self.sandbox.base_url()))
+        let sent: Value = reqwest::Client::new()
+            .get(format!("{}__sandbox/sms", self.sandbox.base_url()))
+            .header(SECRET_HEADER, self.sandbox.secret())
+            .send()
             .await
             .unwrap()
             .json()

@@ -22,7 +22,7 @@ use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::{
     Data, DataChange, DataEvent, DataKind, DataListener, Environment, ErrorCode, Source,
 };
-use lcs_sandbox::{DEMO_USERS, Db, Sandbox};
+use lcs_sandbox::{DEMO_USERS, Db, SECRET_HEADER, Sandbox};
 use lcs_store::Store;
 use serde_json::json;
 
@@ -122,6 +122,7 @@ async fn sandbox() -> Sandbox {
 async fn fault(sandbox: &Sandbox, path: &str, kind: &str, count: u32, delay_ms: u64) {
     let answer = reqwest::Client::new()
         .post(format!("{}__sandbox/faults", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
         .json(&json!({"path": path, "kind": kind, "count": count, "delayMs": delay_ms}))
         .send()
         .await

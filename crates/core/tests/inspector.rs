@@ -11,8 +11,8 @@ use std::sync::{Arc, Mutex};
 
 use lcs_api::record::REDACTED;
 use lcs_api::{CallRecord, Client, Family};
-use lcs_core::auth::{Auth, AuthEvent, AuthListener, CustomerLogin, CustomerLoginName};
-use lcs_core::environment::Environment;
+use lcs_core::auth::{Auth, AuthEvent, AuthListener, CodeTarget, CustomerLogin, CustomerLoginName};
+use lcs_core::environment::{Environment, SANDBOX_SECRET_HEADER};
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::messages::MessageChannel;
 use lcs_core::session::{self, StoredSession};
@@ -53,17 +53,20 @@ async fn every_call_is_recorded_with_its_trace_and_without_a_secret() {
     let inspector = Arc::new(Inspector::new(true));
     let heard = Arc::new(Heard::default());
     inspector.listen(heard.clone());
-    let auth = Arc::new(Auth::new(
-        &environment,
-        Client::new(config)
-            .unwrap()
-            .with_observer(inspector.clone()),
-        Opened {
-            store: keychain.clone(),
-            kind: StoreKind::OsKeychain,
-        },
-        Arc::new(Quiet),
-    ));
+    let auth = Arc::new(
+        Auth::new(
+            &environment,
+            Client::new(config)
+                .unwrap()
+                .with_observer(inspector.clone()),
+            Opened {
+                store: keychain.clone(),
+                kind: StoreKind::OsKeychain,
+            },
+            Arc::new(Quiet),
+        )
+        .with_sandbox_secret(sandbox.secret().into()),
+    );
     let (store, _) = Store::open(std::path::Path::new(":memory:")).unwrap();
     let data = Data::new(auth.clone(), Arc::new(Mutex::new(store)), Arc::new(Quiet));
 
@@ -80,6 +83,13 @@ async fn every_call_is_recorded_with_its_trace_and_without_a_secret() {
         .unwrap_err();
     let after_refusal = inspector.len();
     common::sign_in_every_family(&auth).await;
+    auth.send_code(CodeTarget {
+        phone_area: Some("+86".into()),
+        phone: Some(lcs_sandbox::DEMO_PHONE.into()),
+        email: None,
+    })
+    .await
+    .unwrap();
     data.addresses().refresh().await.unwrap();
     data.messages()
         .refresh(MessageChannel::Notice)
@@ -147,8 +157,23 @@ async fn every_call_is_recorded_with_its_trace_and_without_a_secret() {
             .all(|r| r.attempts == 1 && r.status.is_some())
     );
 
-    // No password, hash or token anywhere in the records or an export.
+    // The sandbox's code sender got the run's secret, which its record shows redacted.
+    let sent_code = records
+        .iter()
+        .find(|r| r.call == "environment.send_code")
+        .expect("the code sent is recorded");
+    assert_eq!(sent_code.status, Some(200));
+    let secret_header = sent_code
+        .request
+        .headers
+        .iter()
+        .find(|h| h.name == SANDBOX_SECRET_HEADER)
+        .expect("the secret went with the code sender");
+    assert_eq!(secret_header.value, REDACTED);
+
+    // No password, hash, token or the sandbox's secret anywhere in the records or an export.
     let mut secrets = vec![
+        sandbox.secret().to_owned(),
         DEMO_PASSWORD.to_owned(),
         lcs_api::password_md5(&DEMO_PASSWORD.into())
             .expose()

@@ -1,6 +1,7 @@
 //! Signs in to all three families, uses the app's flows (cache-first reads, an edit through the
 //! outbox, a real/demo switch, a refresh), then searches the SQLite cache file, every log line
-//! and every event the UI would have heard for the tokens and the password.
+//! and every event the UI would have heard for the tokens, the password and the sandbox's
+//! helper secret (sent with a code).
 
 // Helpers here panic on purpose: a failed expectation is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -13,13 +14,13 @@ use std::sync::{Arc, Mutex, OnceLock};
 use lcs_api::customer::Customer;
 use lcs_api::{Client, Family};
 use lcs_core::addresses::AddressInput;
-use lcs_core::auth::{Auth, AuthEvent, AuthListener};
+use lcs_core::auth::{Auth, AuthEvent, AuthListener, CodeTarget};
 use lcs_core::environment::Environment;
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::messages::MessageChannel;
 use lcs_core::session::{self, StoredSession};
 use lcs_core::{Data, DataEvent, DataListener};
-use lcs_sandbox::{DEMO_PASSWORD, Db, Sandbox};
+use lcs_sandbox::{DEMO_PASSWORD, DEMO_PHONE, Db, SECRET_HEADER, Sandbox};
 use lcs_store::Store;
 use serde_json::json;
 
@@ -81,6 +82,7 @@ async fn no_token_or_password_reaches_the_cache_file_a_log_line_or_an_event() {
     // token_status 1 from the start, so the planner session is renewed during the flows.
     reqwest::Client::new()
         .post(format!("{base}__sandbox/planner/lifetimes"))
+        .header(SECRET_HEADER, sandbox.secret())
         .json(&json!({"refreshSoonMs": 7_200_000}))
         .send()
         .await
@@ -93,21 +95,24 @@ async fn no_token_or_password_reaches_the_cache_file_a_log_line_or_an_event() {
         .client_config(lcs_core::settings::Language::ZhCn, Ok(&base))
         .unwrap();
     let ears = Arc::new(Ears::default());
-    let auth = Arc::new(Auth::new(
-        &environment,
-        Client::new(config).unwrap(),
-        Opened {
-            store: keychain.clone(),
-            kind: StoreKind::OsKeychain,
-        },
-        ears.clone(),
-    ));
+    let auth = Arc::new(
+        Auth::new(
+            &environment,
+            Client::new(config).unwrap(),
+            Opened {
+                store: keychain.clone(),
+                kind: StoreKind::OsKeychain,
+            },
+            ears.clone(),
+        )
+        .with_sandbox_secret(sandbox.secret().into()),
+    );
     let (store, _) = Store::open(&cache_path).unwrap();
     let data = Data::new(auth.clone(), Arc::new(Mutex::new(store)), ears.clone());
     ears.data.set(data.clone()).unwrap();
 
     common::sign_in_every_family(&auth).await;
-    let mut secrets = vec![DEMO_PASSWORD.to_owned()];
+    let mut secrets = vec![DEMO_PASSWORD.to_owned(), sandbox.secret().to_owned()];
     let collect = |secrets: &mut Vec<String>| {
         for family in [Family::Customer, Family::UserCenter, Family::Planner] {
             let Some((_, stored)) =
@@ -149,6 +154,13 @@ async fn no_token_or_password_reaches_the_cache_file_a_log_line_or_an_event() {
         .unwrap();
     data.outbox().deliver().await.unwrap();
     auth.customer_switch_mode().await.unwrap();
+    auth.send_code(CodeTarget {
+        phone_area: Some("+86".into()),
+        phone: Some(DEMO_PHONE.into()),
+        email: None,
+    })
+    .await
+    .unwrap();
     // The planner session was renewed (token_status 1): the renewed tokens count too.
     collect(&mut secrets);
     assert!(

@@ -13,7 +13,7 @@ use lcs_core::auth::{Auth, AuthEvent, AuthListener, CodeTarget, PlannerLogin, Us
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::profile::edit::{CertificateInput, MobileInput, ProfileGender, ProfileInput};
 use lcs_core::{Data, DataChange, DataEvent, DataKind, DataListener, Environment, ErrorCode};
-use lcs_sandbox::{DEMO_USERS, Db, PLANNER_DEMO_USERNAME, Sandbox};
+use lcs_sandbox::{DEMO_USERS, Db, PLANNER_DEMO_USERNAME, SECRET_HEADER, Sandbox};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -54,20 +54,23 @@ struct App {
 /// full demo, 1: the newcomer), with its profile read once so the cache holds it.
 async fn app(user: usize) -> App {
     let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
-    let auth = Arc::new(Auth::new(
-        &Environment::sandbox(),
-        Client::new(ClientConfig::single_host(
-            sandbox.base_url().parse().unwrap(),
-        ))
-        .unwrap(),
-        Opened {
-            store: Arc::new(MemoryStore::new()),
-            kind: StoreKind::MemoryOnly {
-                reason: "tests".into(),
+    let auth = Arc::new(
+        Auth::new(
+            &Environment::sandbox(),
+            Client::new(ClientConfig::single_host(
+                sandbox.base_url().parse().unwrap(),
+            ))
+            .unwrap(),
+            Opened {
+                store: Arc::new(MemoryStore::new()),
+                kind: StoreKind::MemoryOnly {
+                    reason: "tests".into(),
+                },
             },
-        },
-        Arc::new(Quiet),
-    ));
+            Arc::new(Quiet),
+        )
+        .with_sandbox_secret(sandbox.secret().into()),
+    );
     auth.user_center_login(UserCenterLogin {
         account: DEMO_USERS[user].phone.into(),
         password: Some(DEMO_USERS[user].password.into()),
@@ -101,27 +104,29 @@ impl App {
         self.auth.user_center(&UserInfoCall).await.unwrap()
     }
 
-    async fn last_code(&self) -> String {
-        let sent: Value = reqwest::get(format!("{}__sandbox/sms", self.sandbox.base_url()))
+    /// The codes the sandbox sent, oldest first, as the tester's phone shows them.
+    async fn sent_codes(&self) -> Vec<Value> {
+        let sent: Value = reqwest::Client::new()
+            .get(format!("{}__sandbox/sms", self.sandbox.base_url()))
+            .header(SECRET_HEADER, self.sandbox.secret())
+            .send()
             .await
             .unwrap()
             .json()
             .await
             .unwrap();
-        sent.as_array().unwrap().last().unwrap()["code"]
+        sent.as_array().unwrap().clone()
+    }
+
+    async fn last_code(&self) -> String {
+        self.sent_codes().await.last().unwrap()["code"]
             .as_str()
             .unwrap()
             .to_owned()
     }
 
     async fn sms_count(&self) -> usize {
-        let sent: Value = reqwest::get(format!("{}__sandbox/sms", self.sandbox.base_url()))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        sent.as_array().unwrap().len()
+        self.sent_codes().await.len()
     }
 }
 

@@ -24,7 +24,7 @@ use lcs_api::user_center::addresses::{AddressAdd, AddressFields, AddressList, Ad
 use lcs_api::user_center::login::{AccountForm, RegisterPost};
 use lcs_api::user_center::messages::{MessageList, MessageQuery};
 use lcs_api::{ApiError, Client, ClientConfig, Secret, password_md5};
-use lcs_sandbox::{DEMO_PASSWORD, DEMO_PHONE, DEMO_PHONE_AREA, Db, Sandbox};
+use lcs_sandbox::{DEMO_PASSWORD, DEMO_PHONE, DEMO_PHONE_AREA, Db, SECRET_HEADER, Sandbox};
 use serde_json::{Value, json};
 
 /// Requests sent in the measured run, by all clients together.
@@ -123,9 +123,10 @@ async fn run(sandbox: &Sandbox) -> Vec<String> {
     );
     let setup = Instant::now();
     let sms_url = format!("{}__sandbox/sms", sandbox.base_url());
-    let workers = futures_all(
-        (0..CLIENTS).map(|index| Worker::register(client(sandbox), sms_url.clone(), index)),
-    )
+    let workers = futures_all((0..CLIENTS).map(|index| {
+        let secret = sandbox.secret().to_owned();
+        Worker::register(client(sandbox), sms_url.clone(), secret, index)
+    }))
     .await;
     println!(
         "setup: {CLIENTS} users registered in {:.0} ms (not measured below)",
@@ -172,11 +173,13 @@ fn client(sandbox: &Sandbox) -> Client {
 }
 
 impl Worker {
-    /// A client with a user of its own, registered with an SMS code from the sandbox.
-    async fn register(client: Client, sms_url: String, index: usize) -> Self {
+    /// A client with a user of its own, registered with an SMS code from the sandbox's helper
+    /// at `sms_url`, which asks for the sandbox's `secret`.
+    async fn register(client: Client, sms_url: String, secret: String, index: usize) -> Self {
         let phone = format!("139{:08}", 10_000 + index);
         let answer: Value = reqwest::Client::new()
             .post(sms_url)
+            .header(SECRET_HEADER, secret)
             .json(&json!({"phoneArea": "+86", "phone": phone}))
             .send()
             .await

@@ -16,10 +16,9 @@ use axum::routing::post;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use crate::guard::HELPERS;
 use crate::tools::{HelperError, HelperJson};
 
-/// Where the sandbox's helpers live; they are never faulted, so a test can always reach them.
-const HELPERS: &str = "/__sandbox/";
 /// The longest delay a fault may ask for: enough to pass any client timeout.
 const MAX_DELAY_MS: u64 = 10 * 60 * 1000;
 

@@ -1,4 +1,5 @@
-//! `lcs-sandbox --port 0 --db PATH`: serves the sandbox until Ctrl-C or SIGTERM.
+//! `lcs-sandbox --port 0 --db PATH [--secret VALUE]`: serves the sandbox until Ctrl-C or
+//! SIGTERM.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,6 +17,15 @@ struct Args {
     /// SQLite file for the state; without it the state lives in memory and ends with the process.
     #[arg(long)]
     db: Option<PathBuf>,
+    /// What the helpers under /__sandbox/ ask for in the x-sandbox-secret header; without it
+    /// the sandbox makes one and prints it on its second line.
+    #[arg(
+        long,
+        env = "LCS_SANDBOX_SECRET",
+        hide_env_values = true,
+        value_name = "VALUE"
+    )]
+    secret: Option<String>,
 }
 
 #[tokio::main]
@@ -35,15 +45,23 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let sandbox = match Sandbox::start(db, args.port).await {
+    let made_secret = args.secret.is_none();
+    let started = match args.secret {
+        Some(secret) => Sandbox::start_with_secret(db, args.port, secret).await,
+        None => Sandbox::start(db, args.port).await,
+    };
+    let sandbox = match started {
         Ok(sandbox) => sandbox,
         Err(error) => {
-            eprintln!("lcs-sandbox: cannot listen on port {}: {error}", args.port);
+            eprintln!("lcs-sandbox: cannot serve on port {}: {error}", args.port);
             return ExitCode::FAILURE;
         }
     };
-    // The one line on stdout: scripts read the address from it.
+    // The only lines on stdout: scripts read the address, and a secret made here, from them.
     println!("listening on http://{}", sandbox.address());
+    if made_secret {
+        println!("helper secret: {}", sandbox.secret());
+    }
     lcs_sandbox::stop_signal().await;
     match sandbox.stop().await {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,4 +1,5 @@
-//! The HTTP server: every family's routes on one listener bound to 127.0.0.1.
+//! The HTTP server: every family's routes on one listener bound to 127.0.0.1, behind the
+//! guard that admits only the sandbox's own clients.
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -15,13 +16,14 @@ use tokio::task::JoinHandle;
 
 use crate::db::Db;
 use crate::faults::Faults;
+use crate::guard::Guard;
 use crate::tools::Helpers;
 
 /// The largest request body a call may send, but an upload.
 const MAX_BODY: usize = 1024 * 1024;
 
-/// Every route of the sandbox over `db`, with no fault armed.
-pub fn router(db: Db) -> Router {
+/// Every route of the sandbox over `db`, with no fault armed, behind `guard`.
+fn router(db: Db, guard: Guard) -> Router {
     let faults = Faults::default();
     let families = Router::new()
         .merge(crate::customer::routes())
@@ -43,6 +45,8 @@ pub fn router(db: Db) -> Router {
             faults,
             crate::faults::inject,
         ))
+        // Outermost: a refused request arms, consumes and reads nothing.
+        .layer(middleware::from_fn_with_state(guard, crate::guard::admit))
 }
 
 /// HTTP 413 for a body whose declared length is over the limit, before any handler reads it
@@ -71,21 +75,38 @@ async fn refuse_large_bodies(request: Request, next: Next) -> Response {
 /// A sandbox running on a background task, for the app and for tests. Dropping it stops it.
 pub struct Sandbox {
     address: SocketAddr,
+    /// What its helpers ask for in [`crate::SECRET_HEADER`].
+    secret: String,
     stop: Option<oneshot::Sender<()>>,
     task: Option<JoinHandle<std::io::Result<()>>>,
 }
 
 impl Sandbox {
-    /// Starts serving `db` on 127.0.0.1:`port` (0 picks a free port).
+    /// Starts serving `db` on 127.0.0.1:`port` (0 picks a free port), its helpers behind a
+    /// secret of its own making ([`Sandbox::secret`]).
     pub async fn start(db: Db, port: u16) -> std::io::Result<Self> {
+        Self::start_with_secret(db, port, new_secret()).await
+    }
+
+    /// Starts serving `db` on 127.0.0.1:`port`, its helpers behind `secret`; an empty secret
+    /// is refused, as it would guard nothing.
+    pub async fn start_with_secret(db: Db, port: u16, secret: String) -> std::io::Result<Self> {
+        if secret.is_empty() {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the helper secret is empty",
+            ));
+        }
         let listener = TcpListener::bind(("127.0.0.1", port)).await?;
         let address = listener.local_addr()?;
+        let guard = Guard::new(address.port(), &secret);
         let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(serve(listener, db, async {
+        let task = tokio::spawn(serve(listener, router(db, guard), async {
             let _ = stopped.await;
         }));
         Ok(Self {
             address,
+            secret,
             stop: Some(stop),
             task: Some(task),
         })
@@ -93,6 +114,11 @@ impl Sandbox {
 
     pub fn address(&self) -> SocketAddr {
         self.address
+    }
+
+    /// The secret its helpers ask for, for whoever started it to hand on.
+    pub fn secret(&self) -> &str {
+        &self.secret
     }
 
     /// `http://127.0.0.1:PORT/`, the base URL of all three families.
@@ -123,14 +149,20 @@ impl Drop for Sandbox {
 }
 
 /// Serves until `shutdown` completes, then lets in-flight requests finish.
-pub async fn serve(
+async fn serve(
     listener: TcpListener,
-    db: Db,
+    router: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(db))
+    axum::serve(listener, router)
         .with_graceful_shutdown(shutdown)
         .await
+}
+
+/// A fresh helper secret: a version 4 UUID as 32 hex digits, 122 bits from the system's
+/// random source.
+pub fn new_secret() -> String {
+    uuid::Uuid::new_v4().simple().to_string()
 }
 
 /// Waits for Ctrl-C, or on Unix for SIGTERM: how a sandbox run from a terminal or a service

@@ -8,7 +8,7 @@ use lcs_api::customer::{
     Login, LoginType, RandomKey, Register, ResetAccount, RetrieveLoginPwd, SwitchAccount,
 };
 use lcs_api::{ApiError, Client, ClientConfig, ErrorCode, Secret, password_md5};
-use lcs_sandbox::{DEMO_PASSWORD, DEMO_PHONE, DEMO_PHONE_AREA, Db, Sandbox};
+use lcs_sandbox::{DEMO_PASSWORD, DEMO_PHONE, DEMO_PHONE_AREA, Db, SECRET_HEADER, Sandbox};
 use serde_json::{Value, json};
 
 async fn sandbox() -> (Sandbox, Client) {
@@ -40,6 +40,7 @@ fn password_login(login_type: LoginType, name: &str, password: &str) -> Login {
 async fn sms_code(sandbox: &Sandbox, body: Value) -> (Secret, Secret) {
     let answer: Value = reqwest::Client::new()
         .post(format!("{}__sandbox/sms", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
         .json(&body)
         .send()
         .await
@@ -258,6 +259,7 @@ fn accounts(customer: &Customer) -> Vec<(i64, String)> {
 async fn sandbox_post(sandbox: &Sandbox, path: &str, body: Value) -> Value {
     reqwest::Client::new()
         .post(format!("{}{path}", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
         .json(&body)
         .send()
         .await

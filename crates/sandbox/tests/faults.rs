@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use lcs_api::user_center::login::{LoginParams, LoginPost};
 use lcs_api::{ApiError, Client, ClientConfig, ErrorCode, Secret};
-use lcs_sandbox::{DEMO_PASSWORD, DEMO_PHONE, Db, Sandbox};
+use lcs_sandbox::{DEMO_PASSWORD, DEMO_PHONE, Db, SECRET_HEADER, Sandbox};
 use serde_json::{Value, json};
 
 /// A sandbox and a client that gives up after `timeout` and never retries.
@@ -22,6 +22,7 @@ async fn sandbox(timeout: Duration) -> (Sandbox, Client) {
 async fn arm(sandbox: &Sandbox, fault: Value) -> (u16, Value) {
     let response = reqwest::Client::new()
         .post(format!("{}__sandbox/faults", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
         .json(&fault)
         .send()
         .await
@@ -127,6 +128,7 @@ async fn a_bad_fault_request_is_http_400_in_words() {
     }
     let response = reqwest::Client::new()
         .post(format!("{}__sandbox/faults", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
         .body("not json")
         .send()
         .await

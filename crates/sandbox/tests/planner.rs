@@ -9,7 +9,7 @@ use lcs_api::planner::*;
 use lcs_api::{ApiError, Client, ClientConfig, ErrorCode, Secret};
 use lcs_sandbox::{
     DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, Db, PLANNER_CLIENT_ID, PLANNER_CLIENT_SECRET,
-    PLANNER_DEMO_USERNAME, Sandbox,
+    PLANNER_DEMO_USERNAME, SECRET_HEADER, Sandbox,
 };
 use serde_json::{Value, json};
 
@@ -70,6 +70,7 @@ async fn demo_login(client: &Client) -> (Secret, Secret) {
 async fn sms_code(sandbox: &Sandbox, phone: &str) -> Secret {
     let answer: Value = reqwest::Client::new()
         .post(format!("{}__sandbox/sms", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
         .json(&json!({"phoneArea": "+86", "phone": phone}))
         .send()
         .await
@@ -83,6 +84,7 @@ async fn sms_code(sandbox: &Sandbox, phone: &str) -> Secret {
 async fn set_lifetimes(sandbox: &Sandbox, lifetimes: Value) {
     let response = reqwest::Client::new()
         .post(format!("{}__sandbox/planner/lifetimes", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
         .json(&lifetimes)
         .send()
         .await
@@ -448,6 +450,7 @@ async fn a_wrong_or_expired_sms_code_is_told_apart() {
     let code = authorization_code(&client).await;
     let answer: Value = reqwest::Client::new()
         .post(format!("{}__sandbox/sms", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
         .json(&json!({"phone": DEMO_PHONE, "ttlMs": 1}))
         .send()
         .await

@@ -15,7 +15,9 @@ use lcs_api::user_center::login::{AccountForm, DoSmsLoginPost, LoginParams, Logi
 use lcs_api::user_center::messages::{MessageList, MessageQuery};
 use lcs_api::user_center::user::UserInfo;
 use lcs_api::{ApiError, Client, ClientConfig, ErrorCode, Secret, password_md5};
-use lcs_sandbox::{DEMO_USERS, Db, DemoUser, PLANNER_CLIENT_ID, PLANNER_CLIENT_SECRET, Sandbox};
+use lcs_sandbox::{
+    DEMO_USERS, Db, DemoUser, PLANNER_CLIENT_ID, PLANNER_CLIENT_SECRET, SECRET_HEADER, Sandbox,
+};
 use serde_json::{Value, json};
 
 async fn sandbox() -> (Sandbox, Client) {
@@ -35,6 +37,7 @@ async fn sandbox_on(db: Db) -> (Sandbox, Client) {
 async fn helper(sandbox: &Sandbox, path: &str, body: Value) -> (u16, Value) {
     let response = reqwest::Client::new()
         .post(format!("{}__sandbox/{path}", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
         .json(&body)
         .send()
         .await

@@ -26,7 +26,9 @@ use lcs_api::user_center::user::{
 use lcs_api::user_center::wechat::{WechatCheckAppLogin, WechatGetQrCode, WechatIndex};
 use lcs_api::user_center::{ListQuery, Page};
 use lcs_api::{ApiError, Client, ClientConfig, Secret, password_md5};
-use lcs_sandbox::{DEMO_EMAIL, DEMO_NICKNAME, DEMO_PASSWORD, DEMO_PHONE, DEMO_USERS, Db, Sandbox};
+use lcs_sandbox::{
+    DEMO_EMAIL, DEMO_NICKNAME, DEMO_PASSWORD, DEMO_PHONE, DEMO_USERS, Db, SECRET_HEADER, Sandbox,
+};
 use serde_json::{Value, json};
 
 async fn sandbox() -> (Sandbox, Client) {
@@ -75,6 +77,7 @@ const SEEDED_ADDRESSES: i64 = 3;
 async fn sms_code(sandbox: &Sandbox, phone: &str) -> (Secret, String) {
     let answer: Value = reqwest::Client::new()
         .post(format!("{}__sandbox/sms", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
         .json(&json!({"phoneArea": "+86", "phone": phone}))
         .send()
         .await
@@ -845,6 +848,7 @@ async fn a_number_takes_the_area_code_its_code_was_sent_with() {
     let token = register(&sandbox, &client, "13900000005", "pass-1").await;
     let answer: Value = reqwest::Client::new()
         .post(format!("{}__sandbox/sms", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
         .json(&json!({"target": "+852 91234567"}))
         .send()
         .await
@@ -928,6 +932,7 @@ async fn qr_login_waits_for_the_scan_then_opens_a_session_once() {
     let confirm = |body: Value| {
         reqwest::Client::new()
             .post(format!("{}__sandbox/qr/confirm", sandbox.base_url()))
+            .header(SECRET_HEADER, sandbox.secret())
             .json(&body)
             .send()
     };
@@ -1068,6 +1073,7 @@ async fn lost_and_late_answers_still_apply_the_call_once() {
     ] {
         let armed = reqwest::Client::new()
             .post(format!("{}__sandbox/faults", sandbox.base_url()))
+            .header(SECRET_HEADER, sandbox.secret())
             .json(&json!({"path": "/front/account/userDeliveryAddress/add", "kind": kind, "delayMs": 600}))
             .send()
             .await

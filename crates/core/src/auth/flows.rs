@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::{Auth, AuthChange, AuthReason, PublicSession, TradingMode, lock, now_ms};
-use crate::environment::{CodeSender, CodeSenderMethod};
+use crate::environment::{CodeSender, CodeSenderMethod, SANDBOX_SECRET_HEADER};
 use crate::error::{Error, Result};
 use crate::session::{CustomerSession, PlannerSession, StoredSession, UserCenterSession};
 
@@ -207,12 +207,14 @@ impl Auth {
             ));
         }
         let body = fill_template(&sender, &target)?;
+        let sandbox_secret = self.sandbox_secret.clone();
         let answer = match sender.method {
             CodeSenderMethod::Post => {
                 self.client
                     .send(
                         &SendCode::<true> {
                             path: sender.path.clone(),
+                            sandbox_secret,
                             body,
                         },
                         None,
@@ -224,6 +226,7 @@ impl Auth {
                     .send(
                         &SendCode::<false> {
                             path: sender.path.clone(),
+                            sandbox_secret,
                             body,
                         },
                         None,
@@ -947,11 +950,14 @@ fn unauthorized(family: Family) -> ApiError {
     }
 }
 
-/// The environment's code-sending call: its path and the body filled from its template.
+/// The environment's code-sending call: its path and the body filled from its template, and
+/// for the built-in sandbox (whose code sender is one of its helpers) the run's secret.
 #[derive(Serialize)]
 struct SendCode<const POST: bool> {
     #[serde(skip)]
     path: String,
+    #[serde(skip)]
+    sandbox_secret: Option<Secret>,
     #[serde(flatten)]
     body: Map<String, Value>,
 }
@@ -968,6 +974,14 @@ impl<const POST: bool> Endpoint for SendCode<POST> {
 
     fn path(&self, _config: &lcs_api::ClientConfig) -> String {
         self.path.clone()
+    }
+
+    /// The secret header's name marks it as one: the request inspector shows it redacted.
+    fn extra_headers(&self) -> Vec<(&'static str, String)> {
+        self.sandbox_secret
+            .iter()
+            .map(|secret| (SANDBOX_SECRET_HEADER, secret.expose().to_owned()))
+            .collect()
     }
 }
 

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 pub use flows::*;
 
-use crate::environment::{CodeSender, Environment};
+use crate::environment::{CodeSender, Environment, SANDBOX_ID};
 use crate::error::{Error, Result};
 use crate::keychain::{Opened, SecretStore, StoreKind};
 use crate::session::{self, KeptSession, SessionKey, StoredSession};
@@ -193,6 +193,8 @@ pub struct Auth {
     issuers: [String; 3],
     /// The environment's call that sends verification codes, if it has one.
     code_sender: Option<CodeSender>,
+    /// The running built-in sandbox's helper secret, for its code sender; sandbox only.
+    sandbox_secret: Option<Secret>,
     /// Family C's OAuth client (id and secret) for the authorization codes its calls take.
     planner_client: Option<(String, Secret)>,
     /// The send token of the last code sent to each target (phone or e-mail).
@@ -244,12 +246,22 @@ impl Auth {
             issuers: [Family::Customer, Family::UserCenter, Family::Planner]
                 .map(|family| environment.session_issuer(family)),
             code_sender: environment.code_sender.clone(),
+            sandbox_secret: None,
             planner_client,
             send_tokens: Mutex::new(HashMap::new()),
             retrieval_token: Mutex::new(None),
             qr_code: Mutex::new(None),
             signed_out_because: Mutex::new(None),
         }
+    }
+
+    /// These sessions with the secret the running built-in sandbox's helpers ask for: its code
+    /// sender is one. Only the sandbox environment takes it, so it never goes to another host.
+    pub fn with_sandbox_secret(mut self, secret: Secret) -> Self {
+        if self.environment == SANDBOX_ID {
+            self.sandbox_secret = Some(secret);
+        }
+        self
     }
 
     pub fn environment(&self) -> &str {
