@@ -39,6 +39,8 @@ async fn start(data_dir: &Path) -> Result<Sandbox, String> {
     std::fs::create_dir_all(data_dir)
         .map_err(|error| format!("cannot create {}: {error}", data_dir.display()))?;
     let path = data_dir.join(lcs_core::paths::AppDirs::SANDBOX_FILE);
+    let prepare = || lcs_core::paths::prepare_database(&path).map_err(|error| error.to_string());
+    prepare()?;
     let db = match Db::open(Some(&path)) {
         Ok(db) => db,
         Err(error) => {
@@ -48,6 +50,7 @@ async fn start(data_dir: &Path) -> Result<Sandbox, String> {
             tracing::warn!(%error, aside = %aside.display(), "sandbox database unreadable; starting afresh");
             std::fs::rename(&path, &aside)
                 .map_err(|rename| format!("{error}; moving it aside failed: {rename}"))?;
+            prepare()?;
             Db::open(Some(&path)).map_err(|error| error.to_string())?
         }
     };
