@@ -480,3 +480,18 @@ fn parse_request_keeps_the_callback_id_and_the_data_form() {
     assert_eq!(request.form, DataForm::Object);
     assert_eq!(request.data, Value::Null);
 }
+
+#[test]
+fn a_flood_of_parameters_is_not_echoed_back_whole() {
+    let fields: serde_json::Map<String, Value> = (0..3000)
+        .map(|index| (format!("key{index}"), Value::from(index)))
+        .collect();
+    let (code, wire) = refused(
+        TRUSTED,
+        &json!({"method": "getAppInfo", "data": Value::Object(fields)}),
+    );
+    assert_eq!(code, 1004);
+    let message = wire["msg"].as_str().unwrap();
+    assert!(message.len() < 200, "{} bytes: {message}", message.len());
+    assert!(message.contains("key0"), "{message}");
+}
