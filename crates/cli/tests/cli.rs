@@ -586,7 +586,7 @@ fn the_binary_exits_with_the_documented_codes() {
 /// its owner's only whatever the user's umask is.
 #[cfg(unix)]
 fn binary_with_open_umask(home: &Path) -> Command {
-    let mut command = binary(home);
+    let command = binary(home);
     let program = command.get_program().to_owned();
     let mut wrapped = Command::new("sh");
     wrapped

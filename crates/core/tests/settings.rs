@@ -1,3 +1,6 @@
+// Helpers here panic on purpose: a failed expectation is a failed test.
+#![allow(clippy::unwrap_used)]
+
 use lcs_core::settings::{Language, Settings, SettingsFile};
 
 #[test]
