@@ -387,7 +387,7 @@ pub(crate) fn type_name(value: &Value) -> &'static str {
 /// Caller-supplied text (a name, a link) as it may appear in a message or a log: its first
 /// [`MAX_ECHO_CHARS`] characters, then `…` and how long it was, so a hostile one cannot flood
 /// a log or the Home banner, nor be handed back whole.
-pub fn shorten(text: &str) -> String {
+pub(crate) fn shorten(text: &str) -> String {
     let count = text.chars().count();
     if count <= MAX_ECHO_CHARS {
         return text.to_owned();
