@@ -27,7 +27,8 @@ pub async fn save_json(
         return Ok(None);
     };
     let path = local_path(path, what)?;
-    std::fs::write(&path, text).map_err(|source| storage(what, &path, source))?;
+    // Owner-only: an export names the user's environments or calls.
+    lcs_core::paths::write_private(&path, what, &text)?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -38,13 +38,17 @@ pub fn run() {
         .setup(move |app| {
             events.mount_events(app);
             let config_dir = app.path().app_config_dir()?;
+            let data_dir = app.path().app_data_dir()?;
+            let dirs = lcs_core::paths::AppDirs::new(&config_dir, &data_dir);
+            if let Err(error) = dirs.create() {
+                tracing::warn!(%error, "the app's folders could not be made private to their owner");
+            }
             let state = state::AppState::load(&config_dir);
             state
                 .inspector
                 .listen(std::sync::Arc::new(events::InspectorEvents {
                     app: app.handle().clone(),
                 }));
-            let data_dir = app.path().app_data_dir()?;
             let sandbox = sandbox::EmbeddedSandbox::new(&data_dir);
             let sessions = session::Sessions::start(
                 app.handle().clone(),

@@ -98,12 +98,12 @@ fn resolve<R: Runtime>(app: &AppHandle<R>, link: &str) -> LinkOutcome {
         .unwrap_or(false);
     match deeplink::parse(link, &policy) {
         Ok(route) => LinkOutcome {
-            link: link.to_owned(),
+            link: deeplink::shown(link),
             navigation: Some(routes::plan(route, signed_in)),
             problem: None,
         },
         Err(error) => LinkOutcome {
-            link: link.to_owned(),
+            link: deeplink::shown(link),
             navigation: None,
             problem: Some(error.to_string()),
         },

@@ -143,6 +143,8 @@ fn open_db(data_dir: &Path) -> Result<Db, String> {
     std::fs::create_dir_all(data_dir)
         .map_err(|error| format!("cannot create {}: {error}", data_dir.display()))?;
     let path = data_dir.join(lcs_core::paths::AppDirs::SANDBOX_FILE);
+    let prepare = || lcs_core::paths::prepare_database(&path).map_err(|error| error.to_string());
+    prepare()?;
     match Db::open(Some(&path)) {
         Ok(db) => Ok(db),
         Err(error) => {
@@ -152,6 +154,7 @@ fn open_db(data_dir: &Path) -> Result<Db, String> {
             tracing::warn!(%error, aside = %aside.display(), "sandbox database unreadable; starting afresh");
             std::fs::rename(&path, &aside)
                 .map_err(|rename| format!("{error}; moving it aside failed: {rename}"))?;
+            prepare()?;
             Db::open(Some(&path)).map_err(|error| error.to_string())
         }
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { test } from 'node:test'
@@ -107,5 +107,21 @@ test('environments and recorded calls travel as files through the system file di
     await answerFileDialog(calls, { saving: true })
     const records = await waitForFile(calls)
     assert.ok(records.some((record) => record.call === 'user_center.protocol'), JSON.stringify(records).slice(0, 300))
+
+    // What the app wrote is its owner's only: the exports, the settings the import saved,
+    // the cache and the built-in sandbox's database (with their WAL files), and their folders.
+    const config = path.join(app.env.XDG_CONFIG_HOME, 'com.lcs.account')
+    const data = path.join(app.env.XDG_DATA_HOME, 'com.lcs.account')
+    const files = [exported, calls, path.join(config, 'settings.json')]
+    for (const database of ['cache.sqlite', 'sandbox.sqlite']) {
+      for (const suffix of ['', '-wal', '-shm']) files.push(path.join(data, database + suffix))
+    }
+    for (const file of files) assert.equal(mode(file), 0o600, file)
+    for (const folder of [config, data]) assert.equal(mode(folder), 0o700, folder)
   })
 })
+
+/** A file's permission bits. */
+function mode(file) {
+  return statSync(file).mode & 0o777
+}

@@ -123,15 +123,20 @@ impl specta::Type for Secret {
     }
 }
 
-/// An answer on its way to a person (the UI, a terminal): every [`Secret`] in it serialises as
-/// [`crate::record::REDACTED`]. A call made by hand shows what the server said, but the tokens
-/// it hands out stay with the session that needs them.
+/// An answer on its way to a person (the UI, a terminal): every [`Secret`] in it, and every
+/// value under a key that names a secret ([`crate::record::redact_value`], the request
+/// inspector's list), serialises as [`crate::record::REDACTED`]. A call made by hand shows what
+/// the server said, but the tokens it hands out stay with the session that needs them, also
+/// when the answer is untyped JSON (WeChat's `checkAppLogin` answers a session that way).
 #[derive(Debug, Clone)]
 pub struct Redacted<T>(pub T);
 
 impl<T: Serialize> Serialize for Redacted<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        redacting(|| self.0.serialize(serializer))
+        let mut shown =
+            redacting(|| serde_json::to_value(&self.0)).map_err(serde::ser::Error::custom)?;
+        crate::record::redact_value(&mut shown);
+        shown.serialize(serializer)
     }
 }
 

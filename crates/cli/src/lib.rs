@@ -507,11 +507,7 @@ fn env_command(
                 // The file itself is the answer, JSON already.
                 return print(out, &text);
             };
-            std::fs::write(path, &text).map_err(|source| Error::Storage {
-                what: "the environments file",
-                path: path.display().to_string(),
-                source,
-            })?;
+            lcs_core::paths::write_private(path, "the environments file", &text)?;
             let ids: Vec<String> = match id {
                 Some(id) => vec![id.clone()],
                 None => settings
@@ -774,9 +770,11 @@ async fn sandbox(
         path: path.display().to_string(),
         source,
     };
+    context.dirs.create()?;
     if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(storage_error)?;
     }
+    lcs_core::paths::prepare_database(&path)?;
     let db = lcs_sandbox::Db::open(Some(&path))
         .map_err(|error| storage_error(std::io::Error::other(error.to_string())))?;
     let made_secret = secret.is_none();

@@ -642,3 +642,91 @@ fn the_binary_exits_with_the_documented_codes() {
     assert_eq!(unreachable.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&unreachable.stderr).contains("network"));
 }
+
+/// The binary as `binary` runs it, under the most permissive umask: what it writes must be
+/// its owner's only whatever the user's umask is.
+#[cfg(unix)]
+fn binary_with_open_umask(home: &Path) -> Command {
+    let command = binary(home);
+    let program = command.get_program().to_owned();
+    let mut wrapped = Command::new("sh");
+    wrapped
+        .args(["-c", "umask 000 && exec \"$0\" \"$@\""])
+        .arg(program);
+    for (key, value) in command.get_envs() {
+        match value {
+            Some(value) => wrapped.env(key, value),
+            None => wrapped.env_remove(key),
+        };
+    }
+    wrapped
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn what_the_client_writes_is_only_its_owners() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("config/com.lcs.account");
+    let data = home.path().join("data/com.lcs.account");
+    let file = lcs_core::settings::SettingsFile::in_dir(&config);
+    let mut settings = file.load();
+    settings
+        .save_environment(environment("qa", "QA", "https://qa.example"), true)
+        .unwrap();
+    file.save(&settings).unwrap();
+    // A settings file an older version left readable by others.
+    std::fs::set_permissions(file.path(), std::fs::Permissions::from_mode(0o644)).unwrap();
+
+    let exported = home.path().join("qa.json");
+    let export = binary_with_open_umask(home.path())
+        .args(["env", "export", exported.to_str().unwrap(), "--id", "qa"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        export.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&export.stderr)
+    );
+    assert_eq!(mode(&exported), 0o600, "the export");
+    assert_eq!(mode(file.path()), 0o600, "the settings, narrowed");
+    let chosen = binary_with_open_umask(home.path())
+        .args(["env", "use", "qa"])
+        .output()
+        .unwrap();
+    assert_eq!(chosen.status.code(), Some(0));
+    assert_eq!(mode(file.path()), 0o600, "the settings, rewritten");
+    assert_eq!(mode(&config), 0o700, "the config folder");
+
+    let mut sandbox = binary_with_open_umask(home.path())
+        .args(["sandbox", "--port", "0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(sandbox.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    assert!(line.starts_with("listening on "), "{line}");
+    let written = [
+        "sandbox.sqlite",
+        "sandbox.sqlite-wal",
+        "sandbox.sqlite-shm",
+        "sandbox.address",
+    ]
+    .map(|name| (name, mode(&data.join(name))));
+    let pid = sandbox.id().to_string();
+    Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    sandbox.wait().unwrap();
+    for (name, mode) in written {
+        assert_eq!(mode, 0o600, "{name}");
+    }
+    assert_eq!(mode(&data), 0o700, "the data folder");
+}

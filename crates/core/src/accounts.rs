@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::auth::TradingMode;
-use crate::data::{Data, DataChange, DataKind, Loaded, Source};
+use crate::data::{Data, DataChange, DataKind, Json, Loaded, Source};
 use crate::error::{Error, Result};
 
 /// A's `type` of a demo trading account (1 is real money).
@@ -29,8 +29,7 @@ pub struct TradingAccountItem {
     /// The account the customer trades on now.
     pub active: bool,
     /// The server's answer for the account (camelCase fields, as family A sends them).
-    #[specta(type = crate::data::Json)]
-    pub data: Value,
+    pub data: Json,
 }
 
 /// The signed-in customer's cached data.
@@ -70,14 +69,15 @@ impl Accounts {
                     currency: account.currency.clone(),
                     balance: account.balance.clone(),
                     active: mode == active,
-                    data: serde_json::to_value(account).ok()?,
+                    data: crate::data::cacheable(account).ok()?,
                 })
             })
             .collect();
         let now = lcs_store::now_ms();
+        let customer = crate::data::cacheable(customer)?;
         self.data.with_store(|store| {
             // `put_customer` drops `token` and `rToken`: those live in the keychain only.
-            store.put_customer(&scope.environment, &scope.key, customer, now)?;
+            store.put_customer(&scope.environment, &scope.key, &customer, now)?;
             store.replace_trading_accounts(&scope.environment, &scope.key, &rows, now)
         })?;
         self.data
@@ -161,7 +161,7 @@ impl Accounts {
                         currency: row.currency,
                         balance: row.balance,
                         active: row.active,
-                        data: row.data,
+                        data: Json(row.data),
                     })
                     .collect(),
                 fetched_at: cached.fetched_at,

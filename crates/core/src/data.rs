@@ -55,11 +55,29 @@ pub struct Loaded<T> {
     pub offline: bool,
 }
 
-/// JSON passed through as the server sent it. The UI reads it as `unknown` and narrows it;
-/// its numbers are JavaScript numbers whatever Rust would call them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(transparent)]
+/// JSON passed through as the server sent it, on its way to a window. The UI reads it as
+/// `unknown` and narrows it; its numbers are JavaScript numbers whatever Rust would call them.
+/// Every value under a key that names a secret (a token, a password, a code, an ID card
+/// number: the request inspector's list) is written as `<redacted>`, so no untyped answer can
+/// hand a window what a typed one would keep in a `Secret`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Json(pub Value);
+
+impl Serialize for Json {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut shown = self.0.clone();
+        lcs_api::record::redact_value(&mut shown);
+        shown.serialize(serializer)
+    }
+}
+
+impl std::ops::Deref for Json {
+    type Target = Value;
+
+    fn deref(&self) -> &Value {
+        &self.0
+    }
+}
 
 impl specta::Type for Json {
     fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
@@ -461,6 +479,17 @@ impl Data {
 /// The store's lock guards a connection a panic cannot leave half-written (SQLite rolls back).
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A server answer as the cache keeps it: every value under a key that names a secret (the
+/// request inspector's list: tokens, passwords, codes, ID card numbers and their images) is
+/// replaced before it reaches the disk. The app shows a profile without its ID card number, so
+/// nothing is lost; an answer whose fields nobody described (family C's account detail) cannot
+/// carry a token onto the disk.
+pub(crate) fn cacheable<T: Serialize>(answer: &T) -> Result<Value> {
+    let mut value = serde_json::to_value(answer).map_err(|error| Error::Cache(error.into()))?;
+    lcs_api::record::redact_value(&mut value);
+    Ok(value)
 }
 
 /// An id as edits carry it: a server id is a number, a row created here a `tmp-…` string

@@ -36,6 +36,13 @@ impl From<RouteError> for LinkError {
     }
 }
 
+/// The link as a message or a log may show it: a long one is cut to its first
+/// [`routes::MAX_ECHO_CHARS`] characters with its length, so what an outside app handed over
+/// is never echoed back whole.
+pub fn shown(link: &str) -> String {
+    routes::shorten(link)
+}
+
 /// The page a link opens, with checked parameters.
 pub fn parse(link: &str, policy: &OriginPolicy) -> Result<ResolvedRoute, LinkError> {
     if link.len() > MAX_LINK_BYTES {

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::data::{Data, DataChange, DataKind, Loaded, Scope, id_text};
+use crate::data::{Data, DataChange, DataKind, Json, Loaded, Scope, id_text};
 use crate::error::{Error, Result};
 
 /// One row as the UI lists it.
@@ -23,8 +23,7 @@ pub struct ListItem {
     /// An edit of this row waits for the server.
     pub pending: bool,
     /// The server's answer for the row (snake_case fields, as the API sends them).
-    #[specta(type = crate::data::Json)]
-    pub data: Value,
+    pub data: Json,
 }
 
 /// Turns the UI's form into what the cache shows and the server takes.
@@ -129,7 +128,7 @@ impl Spec {
                         pending: pending.contains(&row.id),
                         id: row.id,
                         is_default: row.is_default,
-                        data: row.data,
+                        data: Json(row.data),
                     })
                     .collect(),
                 fetched_at: cached.fetched_at,
@@ -158,7 +157,7 @@ impl Spec {
                 Some(DefaultListRow {
                     id: id?.to_string(),
                     is_default: is_default.unwrap_or(false),
-                    data: serde_json::to_value(item).ok()?,
+                    data: crate::data::cacheable(item).ok()?,
                 })
             })
             .collect();

@@ -21,7 +21,7 @@ use lcs_store::{Cached, Channel, OutboxEntry, OutboxKind, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
-use crate::data::{Data, DataChange, DataKind, Loaded, Scope, Source, temp_id};
+use crate::data::{Data, DataChange, DataKind, Json, Loaded, Scope, Source, temp_id};
 use crate::error::{Error, Result};
 use crate::sync::Delivered;
 
@@ -79,8 +79,7 @@ pub struct MessageItem {
     /// or drop it.
     pub failed: Option<String>,
     /// The server's message (snake_case fields, as the API sends them).
-    #[specta(type = crate::data::Json)]
-    pub data: Value,
+    pub data: Json,
 }
 
 /// One page of a chat thread.
@@ -181,7 +180,7 @@ impl Queued {
             id: row.id,
             is_read: row.is_read,
             time: row.time,
-            data: row.data,
+            data: Json(row.data),
         }
     }
 
@@ -483,7 +482,7 @@ impl Messages {
             time: row.time,
             pending: true,
             failed: None,
-            data: row.data,
+            data: Json(row.data),
         })
     }
 
@@ -860,14 +859,14 @@ fn message_row(message: &lcs_api::user_center::messages::MessageRow) -> Option<M
         is_read: message.message_is_read.unwrap_or(false),
         time: message.message_time,
         conversation: message.user_other_id.map(|id| id.to_string()),
-        data: serde_json::to_value(message).ok()?,
+        data: crate::data::cacheable(message).ok()?,
     })
 }
 
 /// A chat message as the cache keeps it: its row's columns, and the whole answer as data.
 fn chat_row(chat: &ChatMessage) -> Option<MessageRow> {
     let mut row = message_row(&chat.message)?;
-    row.data = serde_json::to_value(chat).ok()?;
+    row.data = crate::data::cacheable(chat).ok()?;
     Some(row)
 }
 

@@ -2,8 +2,14 @@
 //! offline cache and the built-in sandbox's database). The app gets the folders from Tauri;
 //! a desktop program without Tauri (the command-line client) finds the same ones with
 //! [`AppDirs::desktop`], and both name the files through [`AppDirs`].
+//!
+//! Everything the app writes there is its owner's only on Unix (files 0600, the two folders
+//! 0700; see [`lcs_store::owner_only`]): the cache holds the user's data, the settings the
+//! user's environments, the sandbox's database its users and sessions.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use lcs_store::owner_only;
 
 use crate::error::{Error, Result};
 use crate::settings::SettingsFile;
@@ -45,6 +51,18 @@ impl AppDirs {
         ))
     }
 
+    /// Makes both folders if they are missing, owner-only; ones found wider are narrowed.
+    pub fn create(&self) -> Result<()> {
+        for dir in [&self.config, &self.data] {
+            owner_only::create_dir(dir).map_err(|source| Error::Storage {
+                what: "the app's folders",
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        Ok(())
+    }
+
     pub fn settings_file(&self) -> SettingsFile {
         SettingsFile::in_dir(&self.config)
     }
@@ -77,8 +95,8 @@ impl AppDirs {
             path: path.display().to_string(),
             source,
         };
-        std::fs::create_dir_all(&self.data).map_err(storage_error)?;
-        std::fs::write(&path, address).map_err(storage_error)
+        owner_only::create_dir(&self.data).map_err(storage_error)?;
+        owner_only::write(&path, address).map_err(storage_error)
     }
 
     /// Forgets the address, when the sandbox that wrote it stops; another's is left alone.
@@ -87,6 +105,26 @@ impl AppDirs {
             let _ = std::fs::remove_file(self.sandbox_address_file());
         }
     }
+}
+
+/// Makes the SQLite database at `path` (the built-in sandbox's) owner-only before it is
+/// opened, with the WAL files SQLite will add beside it.
+pub fn prepare_database(path: &Path) -> Result<()> {
+    owner_only::prepare_database(path).map_err(|source| Error::Storage {
+        what: "a database file",
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+/// Writes a file the user asked for (an export), owner-only: it may name the user's
+/// environments or calls.
+pub fn write_private(path: &Path, what: &'static str, contents: &str) -> Result<()> {
+    owner_only::write(path, contents).map_err(|source| Error::Storage {
+        what,
+        path: path.display().to_string(),
+        source,
+    })
 }
 
 fn no_home(which: &'static str) -> Error {

@@ -23,8 +23,8 @@ pub const PAGE_NAME_KEYS: [&str; 3] = ["packagename", "packageName", "pageName"]
 /// The key whose value (an object, or an object as a JSON string) holds further parameters.
 pub const PAGE_EXTRA_KEY: &str = "pageExtra";
 
-/// Route names are short and plain: anything longer is hostile and is not echoed in full.
-const MAX_NAME_LEN: usize = 64;
+/// Route names and links a person means are short: anything longer is not echoed in full.
+pub const MAX_ECHO_CHARS: usize = 80;
 /// The longest value any string parameter takes (a URL is the longest there is).
 const MAX_URL_LEN: usize = 2048;
 const MAX_TEXT_LEN: usize = 256;
@@ -384,14 +384,16 @@ pub(crate) fn type_name(value: &Value) -> &'static str {
     }
 }
 
-/// Caller-supplied text as it may appear in a message: bounded, so a hostile name cannot
-/// flood a log or the Home banner.
+/// Caller-supplied text (a name, a link) as it may appear in a message or a log: its first
+/// [`MAX_ECHO_CHARS`] characters, then `…` and how long it was, so a hostile one cannot flood
+/// a log or the Home banner, nor be handed back whole.
 pub(crate) fn shorten(text: &str) -> String {
-    if text.chars().count() <= MAX_NAME_LEN {
+    let count = text.chars().count();
+    if count <= MAX_ECHO_CHARS {
         return text.to_owned();
     }
-    let mut short: String = text.chars().take(MAX_NAME_LEN).collect();
-    short.push('…');
+    let mut short: String = text.chars().take(MAX_ECHO_CHARS).collect();
+    short.push_str(&format!("… ({count} characters)"));
     short
 }
 

@@ -2,11 +2,13 @@
 //!
 //! A missing file means defaults. A file that cannot be parsed (a crash mid-write on an old
 //! version, a hand edit) is moved aside as `settings.json.corrupt` and defaults are used: the
-//! app must start, and the bad file stays available for support.
+//! app must start, and the bad file stays available for support. The file is its owner's only
+//! (0600 on Unix, in a 0700 folder): it names the user's own environments.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use lcs_store::owner_only;
 use serde::{Deserialize, Serialize};
 
 use crate::environment::{Environment, SANDBOX_ID};
@@ -71,6 +73,9 @@ impl SettingsFile {
     }
 
     pub fn load(&self) -> Settings {
+        if let Err(error) = owner_only::tighten_file(&self.path) {
+            tracing::warn!(path = %self.path.display(), %error, "settings could not be made private to their owner");
+        }
         let text = match fs::read_to_string(&self.path) {
             Ok(text) => text,
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -101,11 +106,11 @@ impl SettingsFile {
             source,
         };
         if let Some(dir) = self.path.parent() {
-            fs::create_dir_all(dir).map_err(storage_error)?;
+            owner_only::create_dir(dir).map_err(storage_error)?;
         }
         let text = serde_json::to_string_pretty(settings).map_err(|e| storage_error(e.into()))?;
         let partial = self.path.with_extension("json.partial");
-        fs::write(&partial, text).map_err(storage_error)?;
+        owner_only::write(&partial, text).map_err(storage_error)?;
         fs::rename(&partial, &self.path).map_err(storage_error)
     }
 }

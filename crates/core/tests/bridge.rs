@@ -552,3 +552,18 @@ fn hand_offs_to_the_system_browser_are_limited_per_window_of_time() {
     assert!(!handoffs.allow(start + Duration::from_secs(1)));
     assert!(handoffs.allow(start + BROWSER_WINDOW));
 }
+
+#[test]
+fn a_flood_of_parameters_is_not_echoed_back_whole() {
+    let fields: serde_json::Map<String, Value> = (0..3000)
+        .map(|index| (format!("key{index}"), Value::from(index)))
+        .collect();
+    let (code, wire) = refused(
+        TRUSTED,
+        &json!({"method": "getAppInfo", "data": Value::Object(fields)}),
+    );
+    assert_eq!(code, 1004);
+    let message = wire["msg"].as_str().unwrap();
+    assert!(message.len() < 200, "{} bytes: {message}", message.len());
+    assert!(message.contains("key0"), "{message}");
+}

@@ -8,13 +8,14 @@ mod common;
 
 use std::sync::Arc;
 
-use lcs_api::Client;
 use lcs_api::record::REDACTED;
-use lcs_core::ErrorCode;
+use lcs_api::user_center::wechat::{WechatCheckAppLogin, WechatGetQrCode};
+use lcs_api::{Client, Redacted};
 use lcs_core::auth::{Auth, AuthEvent, AuthListener};
 use lcs_core::console::{self, Secrets};
 use lcs_core::environment::Environment;
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
+use lcs_core::{ErrorCode, Json};
 use lcs_sandbox::{DEMO_EMAIL, DEMO_PASSWORD, Db, Sandbox};
 use serde_json::{Map, Value, json};
 
@@ -112,4 +113,61 @@ async fn a_typed_call_uses_the_family_session() {
     common::sign_in_every_family(&auth).await;
     let account = console::send(&auth, &detail).await.unwrap();
     assert!(!account.data.is_null(), "{account:?}");
+}
+
+/// A WeChat QR code the sandbox has confirmed, as scanning it with the phone would: its
+/// `checkAppLogin` answers the user centre's session as untyped JSON.
+async fn confirmed_qr_code(sandbox: &Sandbox, auth: &Auth) -> String {
+    let qr = console::send(auth, &WechatGetQrCode).await.unwrap();
+    let code = qr["code"].as_str().unwrap().to_owned();
+    reqwest::Client::new()
+        .post(format!("{}__sandbox/qr/confirm", sandbox.base_url()))
+        .header(lcs_sandbox::SECRET_HEADER, sandbox.secret())
+        .json(&json!({ "code": code }))
+        .send()
+        .await
+        .unwrap()
+        .error_for_status()
+        .unwrap();
+    code
+}
+
+#[tokio::test]
+async fn a_raw_answer_carrying_a_token_reaches_a_window_redacted() {
+    let (sandbox, auth) = signed_out().await;
+
+    // The per-call command `api_user_center_wechat_check_app_login` answers `Redacted`.
+    let code = confirmed_qr_code(&sandbox, &auth).await;
+    let answer = console::send(
+        &auth,
+        &WechatCheckAppLogin {
+            code: code.as_str().into(),
+        },
+    )
+    .await
+    .unwrap();
+    let token = answer["token"].as_str().unwrap().to_owned();
+    assert!(!token.is_empty() && token != REDACTED, "{answer}");
+    for shown in [
+        serde_json::to_value(Redacted(answer.clone())).unwrap(),
+        // Every other untyped answer a window gets (cached reads, `api_call`) is `Json`.
+        serde_json::to_value(Json(answer)).unwrap(),
+    ] {
+        assert_eq!(shown["status"], "confirmed");
+        assert_eq!(shown["token"], REDACTED);
+        assert!(!shown.to_string().contains(&token), "{shown}");
+    }
+
+    // The API console sends it by name.
+    let code = confirmed_qr_code(&sandbox, &auth).await;
+    let shown = console::call(
+        &auth,
+        "user_center.wechat_check_app_login",
+        params(json!({ "code": code })),
+        Secrets::Redact,
+    )
+    .await
+    .unwrap();
+    assert_eq!(shown["status"], "confirmed");
+    assert_eq!(shown["token"], REDACTED);
 }

@@ -154,3 +154,28 @@ fn the_web_route_opens_only_allowed_origins() {
         );
     }
 }
+
+#[test]
+fn a_long_link_is_never_echoed_back_whole() {
+    let link = format!("lcs://lcs.nothing?userId={}", "a".repeat(4000));
+    let problem = parse(&link).unwrap_err().to_string();
+    assert!(problem.len() < 200, "{problem}");
+    let shown = deeplink::shown(&link);
+    assert!(shown.starts_with(&link[..80]), "{shown}");
+    assert!(shown.ends_with("… (4025 characters)"), "{shown}");
+    assert_eq!(
+        shown.chars().count(),
+        80 + "… (4025 characters)".chars().count()
+    );
+
+    let huge = format!("lcs://lcs.home?x={}", "a".repeat(9000));
+    assert_eq!(parse(&huge).unwrap_err(), LinkError::TooLong);
+    assert!(deeplink::shown(&huge).len() < 120);
+
+    let short = "lcs://lcs.account.nothing";
+    assert_eq!(
+        deeplink::shown(short),
+        short,
+        "a link a person typed is shown as it is"
+    );
+}

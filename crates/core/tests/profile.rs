@@ -7,7 +7,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use lcs_api::user_center::user::UserInfo as UserInfoCall;
+use lcs_api::user_center::user::{SaveCertificate, UserFields, UserInfo as UserInfoCall};
 use lcs_api::{Client, ClientConfig};
 use lcs_core::auth::{Auth, AuthEvent, AuthListener, CodeTarget, PlannerLogin, UserCenterLogin};
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
@@ -47,7 +47,7 @@ struct App {
     auth: Arc<Auth>,
     data: Data,
     events: Arc<Recorder>,
-    _dir: TempDir,
+    dir: TempDir,
 }
 
 /// The app over a fresh sandbox, signed in to the user centre as demo user `user` (0: the
@@ -89,11 +89,21 @@ async fn app(user: usize) -> App {
         auth,
         data,
         events,
-        _dir: dir,
+        dir,
     }
 }
 
 impl App {
+    /// Every byte of the cache file and of its write-ahead log, where the latest writes (and
+    /// earlier versions of their pages) are until a checkpoint.
+    fn cache_bytes(&self) -> Vec<u8> {
+        let mut bytes = std::fs::read(self.dir.path().join("cache.sqlite")).unwrap();
+        if let Ok(wal) = std::fs::read(self.dir.path().join("cache.sqlite-wal")) {
+            bytes.extend(wal);
+        }
+        bytes
+    }
+
     /// The profile as the page reads it: from the cache.
     async fn cached(&self) -> Value {
         self.data.profile().user_info().await.unwrap().data
@@ -206,10 +216,7 @@ async fn certification_is_pending_then_passed() {
     let cached = app.cached().await;
     assert_eq!(cached["user_is_authentication"], 1, "pending at once");
     assert_eq!(cached["user_realname"], "王小明");
-    assert_eq!(
-        cached["user_idcard"], "110***********1236",
-        "never the whole number"
-    );
+    assert_eq!(cached["user_idcard"], Value::Null, "not even masked");
     // The reviewer decides once the pending state has been seen (the read above refreshes
     // in the background, so that may have been the look already).
     let mut state = Value::Null;
@@ -331,4 +338,55 @@ async fn an_avatar_needs_the_planner_account_then_shows_on_both_profiles() {
         app.server().await.user_avatar.as_deref(),
         Some(url.as_str())
     );
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|window| window == needle.as_bytes())
+}
+
+#[tokio::test]
+async fn a_certified_profile_leaves_no_id_card_number_or_image_in_the_cache_file() {
+    const ID_NUMBER: &str = "110105199005201236";
+    const IMAGES: [&str; 2] = [
+        "https://img.lcs.test/idcard/front-5f1d.jpg",
+        "https://img.lcs.test/idcard/back-5f1d.jpg",
+    ];
+    let app = app(1).await;
+    // Submitted with its images, as another client of the user centre may.
+    app.auth
+        .user_center(&SaveCertificate(UserFields {
+            user_realname: Some("王小明".into()),
+            user_idcard: Some(ID_NUMBER.into()),
+            user_idcard_images: Some(IMAGES.map(str::to_owned).to_vec()),
+            ..UserFields::default()
+        }))
+        .await
+        .unwrap();
+    let server = app.server().await;
+    assert_eq!(
+        server.user_idcard_image_list, IMAGES,
+        "the server keeps them"
+    );
+    let masked = server.user_idcard.unwrap();
+    // Read as the certify page does, through review to verified.
+    let mut profile = Value::Null;
+    for _ in 0..2 {
+        profile = app
+            .data
+            .profile()
+            .refresh(DataKind::UserInfo)
+            .await
+            .unwrap()
+            .data;
+    }
+    assert_eq!(profile["user_is_authentication"], 2);
+    assert_eq!(profile["user_realname"], "王小明");
+
+    let bytes = app.cache_bytes();
+    assert!(contains(&bytes, "王小明"), "the profile is cached");
+    for secret in [ID_NUMBER, &masked, IMAGES[0], IMAGES[1]] {
+        assert!(!contains(&bytes, secret), "{secret} is in the cache file");
+    }
 }

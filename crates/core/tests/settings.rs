@@ -1,3 +1,6 @@
+// Helpers here panic on purpose: a failed expectation is a failed test.
+#![allow(clippy::unwrap_used)]
+
 use lcs_core::settings::{Language, Settings, SettingsFile};
 
 #[test]
@@ -68,4 +71,47 @@ fn a_save_into_an_unwritable_place_is_a_storage_error() {
         .unwrap_err();
     assert_eq!(error.code(), lcs_core::ErrorCode::Storage);
     assert!(error.to_string().contains("settings"), "{error}");
+}
+
+#[cfg(unix)]
+fn mode(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[cfg(unix)]
+#[test]
+fn the_settings_and_their_folder_are_only_their_owners() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("com.lcs.account");
+    let file = SettingsFile::in_dir(&folder);
+    file.save(&Settings {
+        language: Some(Language::ZhCn),
+        ..Settings::default()
+    })
+    .unwrap();
+    assert_eq!(mode(file.path()), 0o600);
+    assert_eq!(mode(&folder), 0o700);
+
+    // A file left readable by others is narrowed when the app reads it.
+    std::fs::set_permissions(file.path(), std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert_eq!(file.load().language, Some(Language::ZhCn));
+    assert_eq!(mode(file.path()), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn the_apps_folders_are_only_their_owners() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let dirs = lcs_core::paths::AppDirs::new(dir.path().join("config"), dir.path().join("data"));
+    std::fs::create_dir(&dirs.data).unwrap();
+    std::fs::set_permissions(&dirs.data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    dirs.create().unwrap();
+    assert_eq!(mode(&dirs.config), 0o700, "made");
+    assert_eq!(mode(&dirs.data), 0o700, "narrowed");
+    dirs.write_sandbox_address("http://127.0.0.1:40123/")
+        .unwrap();
+    assert_eq!(mode(&dirs.sandbox_address_file()), 0o600);
 }

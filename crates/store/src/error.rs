@@ -11,6 +11,8 @@ pub enum StoreError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("cache file failed its integrity check: {0}")]
     Corrupt(String),
+    #[error("could not make the cache file private to its owner: {0}")]
+    Permissions(#[source] std::io::Error),
     #[error("could not move the unreadable cache file aside: {0}")]
     MoveAside(#[source] std::io::Error),
     #[error("cached JSON: {0}")]

@@ -7,6 +7,7 @@
 
 mod cache;
 mod error;
+pub mod owner_only;
 mod store;
 pub mod table;
 

@@ -6,6 +6,9 @@ use rusqlite::Connection;
 
 use crate::{StoreError, now_ms, table};
 
+/// The path that opens a cache in memory instead of a file.
+const IN_MEMORY: &str = ":memory:";
+
 /// The cache and outbox in one SQLite file; one per app, used from one thread at a time.
 #[derive(Debug)]
 pub struct Store {
@@ -24,7 +27,8 @@ pub enum OpenOutcome {
 impl Store {
     /// Opens the cache at `path`, creating it if needed. A file that is not a database, is
     /// damaged, or comes from a newer schema is moved aside (never deleted: its outbox may
-    /// matter) and replaced by an empty cache.
+    /// matter) and replaced by an empty cache. The file and its WAL files are owner-only on
+    /// Unix (0600), narrowed if they were wider.
     pub fn open(path: &Path) -> Result<(Self, OpenOutcome), StoreError> {
         match Self::open_checked(path) {
             Ok(store) => Ok((store, OpenOutcome::Opened)),
@@ -42,6 +46,9 @@ impl Store {
         // waiting for the disk: that saves the six fsyncs of creating it. A crash meanwhile
         // leaves a file the next open migrates again or moves aside.
         let fresh = !path.exists();
+        if path != Path::new(IN_MEMORY) {
+            crate::owner_only::prepare_database(path).map_err(StoreError::Permissions)?;
+        }
         let mut conn = Connection::open(path)?;
         // NORMAL is durable enough in WAL mode (a power cut may lose the last commit, never
         // corrupt the file).

@@ -79,7 +79,7 @@ describe('Real-name certification', () => {
     let state = 0
     let answer: (value: unknown) => void = () => {}
     const { wrapper, calls } = await mountApp(
-      backend(() => (state ? { user_is_authentication: state, user_realname: '王小明', user_idcard: '110***********1236' } : { user_is_authentication: 0 }), {
+      backend(() => (state ? { user_is_authentication: state, user_realname: '王小明', user_idcard: '<redacted>' } : { user_is_authentication: 0 }), {
         profile_certify: () => new Promise((resolve) => (answer = resolve)),
       }),
       '/account/certify',
@@ -96,7 +96,10 @@ describe('Real-name certification', () => {
     await flushPromises()
     expect(document.body.textContent).toContain('已提交，等待审核')
     expect(wrapper.get('[data-testid="certify-state"]').text()).toBe('审核中')
-    expect(wrapper.get('[data-testid="certify-id"]').text()).toContain('110***********1236')
+    expect(wrapper.get('[data-testid="certify-name"]').text()).toContain('王小明')
+    // The app keeps no ID card number and redacts it on the way: nothing to show.
+    expect(wrapper.find('[data-testid="certify-id"]').exists()).toBe(false)
+    expect(document.body.textContent).not.toContain('<redacted>')
     expect(wrapper.find('[data-testid="certify-form"]').exists()).toBe(false)
 
     // The reviewer passed it: the refresh's event makes the page read again.

@@ -438,10 +438,8 @@ fn no_fields(data: &Value) -> Result<(), String> {
         Value::Null => Ok(()),
         Value::Object(map) if map.is_empty() => Ok(()),
         Value::Object(map) => Err(format!(
-            "takes no parameters, got {:?}",
-            map.keys()
-                .map(|key| routes::shorten(key))
-                .collect::<Vec<_>>()
+            "takes no parameters, got {}",
+            routes::shorten(&format!("{:?}", map.keys().collect::<Vec<_>>()))
         )),
         _ => Err("takes no parameters".to_owned()),
     }

@@ -120,9 +120,8 @@ impl Profile {
         self.patch_user_info(
             &scope,
             json!({
+                // The ID card number is not the cache's to keep, not even masked.
                 "user_realname": real_name,
-                // Kept as the server shows it back: the full number is not the cache's to keep.
-                "user_idcard": mask_id_number(&id_number),
                 "user_is_authentication": 1,
             }),
         )
@@ -419,15 +418,6 @@ pub fn check_id_number(id: &str, today: Date) -> Result<String> {
     Ok(id)
 }
 
-/// The first three and last four characters of an identity card number, as servers show it.
-fn mask_id_number(id: &str) -> String {
-    let count = id.chars().count();
-    id.chars()
-        .enumerate()
-        .map(|(i, c)| if i < 3 || i + 4 >= count { c } else { '*' })
-        .collect()
-}
-
 /// An area code (`+86`) and a mobile number for it: mainland numbers are 11 digits starting
 /// 13 to 19; elsewhere 5 to 15 digits. Answers both trimmed, the area with its `+`.
 pub fn check_phone(area: &str, phone: &str) -> Result<(String, String)> {
@@ -555,6 +545,5 @@ mod tests {
     fn today_is_a_calendar_date() {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(19_782), (2024, 2, 29));
-        assert_eq!(mask_id_number("110105199005201236"), "110***********1236");
     }
 }

@@ -7,7 +7,7 @@ use lcs_api::planner::GetAccountDetail;
 use lcs_api::user_center::user::{ListBaseUserLevel, ListsExpRule, UserInfo};
 use serde_json::Value;
 
-use crate::data::{Data, DataKind, Loaded, Scope};
+use crate::data::{Data, DataKind, Loaded, Scope, cacheable};
 use crate::error::{Error, Result};
 
 /// The signed-in user's profile pages.
@@ -113,15 +113,16 @@ pub(crate) async fn fetch(data: &Data, scope: &Scope, kind: DataKind) -> Result<
     let (environment, account, now) = (&scope.environment, &scope.key, lcs_store::now_ms());
     match kind {
         DataKind::Levels => {
-            let levels = auth.user_center(&ListBaseUserLevel).await?;
+            let levels = auth.user_center(&ListBaseUserLevel).await?.items;
+            let levels = levels.iter().map(cacheable).collect::<Result<Vec<_>>>()?;
             if data.is_current(scope) {
                 data.with_store(|store| {
-                    store.replace_user_levels(environment, account, &levels.items, now)
+                    store.replace_user_levels(environment, account, &levels, now)
                 })?;
             }
         }
         DataKind::ExpRules => {
-            let rules = auth.user_center(&ListsExpRule).await?;
+            let rules = cacheable(&auth.user_center(&ListsExpRule).await?)?;
             if data.is_current(scope) {
                 data.with_store(|store| {
                     store.replace_exp_rules(environment, account, &[rules], now)
@@ -129,7 +130,7 @@ pub(crate) async fn fetch(data: &Data, scope: &Scope, kind: DataKind) -> Result<
             }
         }
         _ => {
-            let info = auth.user_center(&UserInfo).await?;
+            let info = cacheable(&auth.user_center(&UserInfo).await?)?;
             if data.is_current(scope) {
                 data.with_store(|store| store.put_user_profile(environment, account, &info, now))?;
             }
@@ -139,7 +140,7 @@ pub(crate) async fn fetch(data: &Data, scope: &Scope, kind: DataKind) -> Result<
 }
 
 pub(crate) async fn fetch_account_detail(data: &Data, scope: &Scope) -> Result<()> {
-    let detail = data.auth().planner(&GetAccountDetail).await?;
+    let detail = cacheable(&data.auth().planner(&GetAccountDetail).await?)?;
     if data.is_current(scope) {
         data.with_store(|store| {
             store.put_account_detail(&scope.environment, &scope.key, &detail, lcs_store::now_ms())

@@ -137,3 +137,56 @@ fn a_file_from_a_newer_app_is_moved_aside_and_the_app_still_opens() {
         .unwrap();
     assert_eq!(messages, 2_000);
 }
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+/// The file and the WAL files SQLite adds beside it, as they are while the cache is open.
+#[cfg(unix)]
+fn cache_files(path: &Path) -> [PathBuf; 3] {
+    ["", "-wal", "-shm"].map(|suffix| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    })
+}
+
+#[cfg(unix)]
+#[test]
+fn the_cache_and_its_wal_files_are_only_their_owners() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.sqlite");
+    let mut store = open(&path);
+    store
+        .put_account_detail(ENV, "c1", &json!({"nickName": "Bo"}), now_ms())
+        .unwrap();
+    for file in cache_files(&path) {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+
+    // Left readable by others (an older version, a copy by hand): narrowed when opened.
+    for file in cache_files(&path) {
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
+    let _again = open(&path);
+    for file in cache_files(&path) {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+    drop(store);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_cache_rebuilt_after_damage_is_only_its_owners_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.sqlite");
+    std::fs::write(&path, vec![b'x'; 8192]).unwrap();
+    let (store, outcome) = Store::open(&path).unwrap();
+    assert!(matches!(outcome, OpenOutcome::Recovered { .. }));
+    assert_eq!(mode(&path), 0o600);
+    drop(store);
+}
