@@ -250,19 +250,10 @@ fn open_page_link(app: &AppHandle, policy: &OriginPolicy, link: &str) {
     }
 }
 
-/// The H5 window's title names the page's origin first, so a page cannot pose as one of the
-/// app's own screens.
 #[cfg(desktop)]
 fn show_origin(window: &WebviewWindow, title: Option<&str>) {
-    let origin = window
-        .url()
-        .map(|url| url.origin().ascii_serialization())
-        .unwrap_or_default();
-    let shown = match title.map(str::trim).filter(|title| !title.is_empty()) {
-        Some(title) => format!("{origin} — {title}"),
-        None => origin,
-    };
-    if let Err(error) = window.set_title(&shown) {
+    let page = window.url().map(|url| url.to_string()).unwrap_or_default();
+    if let Err(error) = window.set_title(&bridge::window_title(&page, title)) {
         tracing::debug!(%error, "the H5 window's title could not be set");
     }
 }

@@ -567,3 +567,35 @@ fn a_flood_of_parameters_is_not_echoed_back_whole() {
     assert!(message.len() < 200, "{} bytes: {message}", message.len());
     assert!(message.contains("key0"), "{message}");
 }
+
+/// The H5 window names the page's origin before anything the page says of itself.
+#[test]
+fn the_h5_windows_title_starts_with_the_pages_origin() {
+    assert_eq!(
+        bridge::window_title(PARTNER, Some("LCS Account — Sign in")),
+        "https://partner.example.org — LCS Account — Sign in"
+    );
+    assert_eq!(
+        bridge::window_title(PARTNER, None),
+        "https://partner.example.org"
+    );
+    assert_eq!(
+        bridge::window_title(PARTNER, Some("  ")),
+        "https://partner.example.org"
+    );
+    // Direction overrides and line breaks cannot move the origin out of sight.
+    let title = bridge::window_title(PARTNER, Some("\u{202e}nI ngiS\n LCS"));
+    assert!(
+        title.starts_with("https://partner.example.org — "),
+        "{title}"
+    );
+    assert!(
+        !title.contains('\u{202e}') && !title.contains('\n'),
+        "{title}"
+    );
+    let long = bridge::window_title(PARTNER, Some(&"x".repeat(500)));
+    assert_eq!(
+        long.chars().count(),
+        "https://partner.example.org — ".chars().count() + bridge::MAX_TITLE_CHARS
+    );
+}

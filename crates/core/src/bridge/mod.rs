@@ -150,6 +150,28 @@ pub fn admit_page_link(
     Ok(route)
 }
 
+/// The H5 window's title: the page's origin first, then at most [`MAX_TITLE_CHARS`] of its
+/// own title without control or direction characters, so a page cannot pose as one of the
+/// app's own screens nor push its origin out of sight.
+pub fn window_title(page_url: &str, title: Option<&str>) -> String {
+    let origin = url::Url::parse(page_url)
+        .map(|url| url.origin().ascii_serialization())
+        .unwrap_or_default();
+    let shown: String = title
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_control() && !matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .take(MAX_TITLE_CHARS)
+        .collect();
+    match shown.trim() {
+        "" => origin,
+        title => format!("{origin} — {title}"),
+    }
+}
+
+/// How much of a page's own title the H5 window shows after its origin.
+pub const MAX_TITLE_CHARS: usize = 60;
+
 /// Partners get what any web page could learn or do anyway; the user's profile is for
 /// trusted origins only.
 pub fn method_allowed(method: Method, tier: OriginTier) -> bool {
