@@ -19,12 +19,15 @@ use serde_json::json;
 use crate::guard::HELPERS;
 use crate::tools::{HelperError, HelperJson};
 
+/// The header a server honouring idempotency keys reads; `lose_ignoring_key` takes it off.
+const IDEMPOTENCY_KEY: &str = "idempotency-key";
+
 /// The longest delay a fault may ask for: enough to pass any client timeout.
 const MAX_DELAY_MS: u64 = 10 * 60 * 1000;
 
 /// How a faulted call misbehaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 enum Kind {
     /// Waits, then answers normally.
     Delay,
@@ -40,6 +43,11 @@ enum Kind {
     /// Applies the call, then closes the connection without its answer: the lost answer an
     /// idempotency key exists for.
     Lose,
+    /// Applies the call as a server without idempotency keys would (its `Idempotency-Key` is
+    /// taken off, so a retry is applied again), waits `delayMs`, then closes the connection
+    /// without an answer: only a client that reads the list before sending again avoids a
+    /// duplicate.
+    LoseIgnoringKey,
 }
 
 /// One armed fault: the next `remaining` calls whose path starts with `path` (or any, `*`).
@@ -129,7 +137,7 @@ async fn arm(
                 "a delay or late fault needs delayMs, the milliseconds to wait",
             ));
         }
-        (Kind::Delay | Kind::Late, Some(ms)) if ms > MAX_DELAY_MS => {
+        (Kind::Delay | Kind::Late | Kind::LoseIgnoringKey, Some(ms)) if ms > MAX_DELAY_MS => {
             return Err(HelperError::bad(format!(
                 "delayMs must be at most {MAX_DELAY_MS} (ten minutes)"
             )));
@@ -156,7 +164,7 @@ async fn arm(
 
 /// The middleware: a call that a fault matches misbehaves as the fault says; any other goes
 /// through untouched.
-pub async fn inject(State(faults): State<Faults>, request: Request, next: Next) -> Response {
+pub async fn inject(State(faults): State<Faults>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path();
     if path.starts_with(HELPERS) {
         return next.run(request).await;
@@ -189,6 +197,12 @@ pub async fn inject(State(faults): State<Faults>, request: Request, next: Next) 
         }
         Kind::Lose => {
             drop(next.run(request).await);
+            dropped()
+        }
+        Kind::LoseIgnoringKey => {
+            request.headers_mut().remove(IDEMPOTENCY_KEY);
+            drop(next.run(request).await);
+            tokio::time::sleep(delay).await;
             dropped()
         }
     }

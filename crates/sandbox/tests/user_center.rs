@@ -1092,3 +1092,35 @@ async fn lost_and_late_answers_still_apply_the_call_once() {
         .unwrap();
     assert_eq!(listed.items.len(), 2, "each applied once");
 }
+
+/// `lose_ignoring_key` plays a server without idempotency keys: the call is applied, its
+/// answer never comes, and the retry under the same key is applied again.
+#[tokio::test]
+async fn a_lost_answer_ignoring_the_key_applies_the_retry_again() {
+    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
+    let mut config = ClientConfig::single_host(sandbox.base_url().parse().unwrap());
+    config.timeouts.request = std::time::Duration::from_millis(300);
+    let client = Client::new(config).unwrap();
+    let token = newcomer(&client).await;
+    let armed = reqwest::Client::new()
+        .post(format!("{}__sandbox/faults", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
+        .json(&json!({"path": "/front/account/userDeliveryAddress/add", "kind": "lose_ignoring_key", "delayMs": 600}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(armed.status(), 200);
+    let add = lcs_api::Idempotent::new("ignored-1", AddressAdd(address("lose", "杭州市")));
+    let error = client.send(&add, Some(&token)).await.unwrap_err();
+    assert_eq!(error.code(), lcs_api::ErrorCode::Timeout, "{error:?}");
+    client.send(&add, Some(&token)).await.unwrap();
+    let listed = client
+        .send(&AddressList(AddressQuery::default()), Some(&token))
+        .await
+        .unwrap();
+    assert_eq!(
+        listed.items.len(),
+        2,
+        "the key was not honoured the first time"
+    );
+}
