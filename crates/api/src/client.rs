@@ -110,6 +110,7 @@ impl Client<ReqwestTransport> {
             .map_err(|error| ApiError::Network {
                 message: error.to_string(),
                 trace: String::new(),
+                sent: false,
             })?;
         Ok(Self::with_transport(config, transport))
     }
@@ -357,6 +358,12 @@ impl<T: Transport> Client<T> {
                     TransportError::Connect(message) => ApiError::Network {
                         message,
                         trace: trace.to_owned(),
+                        sent: true,
+                    },
+                    TransportError::NotSent(message) => ApiError::Network {
+                        message,
+                        trace: trace.to_owned(),
+                        sent: false,
                     },
                     TransportError::TooLarge { limit } => ApiError::Decode {
                         path: "$".into(),

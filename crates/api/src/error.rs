@@ -47,7 +47,14 @@ impl Lang {
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ApiError {
     #[error("network error: {message}")]
-    Network { message: String, trace: String },
+    Network {
+        message: String,
+        trace: String,
+        /// The request may have left: the connection was made, then broke before a whole
+        /// answer came. `false` when no connection could be made (refused, no route, DNS), so
+        /// the server cannot have seen the call.
+        sent: bool,
+    },
     #[error("no answer within {after:?}")]
     Timeout {
         after: std::time::Duration,
@@ -117,6 +124,18 @@ impl ApiError {
     pub fn is_transient(&self) -> bool {
         match self {
             ApiError::Network { .. } => true,
+            ApiError::Http { status, .. } => *status >= 500,
+            _ => false,
+        }
+    }
+
+    /// The call may have been applied without an answer saying so: it timed out, the
+    /// connection broke after the request left, or the answer was a 5xx or garbled. A call
+    /// the server refused, or one that never left, was not applied.
+    pub fn outcome_unknown(&self) -> bool {
+        match self {
+            ApiError::Network { sent, .. } => *sent,
+            ApiError::Timeout { .. } | ApiError::Decode { .. } => true,
             ApiError::Http { status, .. } => *status >= 500,
             _ => false,
         }

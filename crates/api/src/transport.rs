@@ -31,8 +31,12 @@ pub struct HttpResponse {
 
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum TransportError {
+    /// Any other failure of the exchange: the request may have left.
     #[error("{0}")]
     Connect(String),
+    /// No connection could be made, so the request never left.
+    #[error("{0}")]
+    NotSent(String),
     #[error("timed out")]
     Timeout,
     #[error("the response is larger than {limit} bytes")]
@@ -166,5 +170,9 @@ fn map_reqwest(error: reqwest::Error) -> TransportError {
         message.push_str(&cause.to_string());
         source = cause.source();
     }
-    TransportError::Connect(message)
+    if error.is_connect() {
+        TransportError::NotSent(message)
+    } else {
+        TransportError::Connect(message)
+    }
 }

@@ -77,11 +77,30 @@ async fn http500_malformed_and_drop_reach_the_client_as_http_decode_and_network_
         assert_eq!(status, 200);
         let error = client.send(&login(), None).await.unwrap_err();
         assert_eq!(error.code(), expected, "{kind}: {error:?}");
+        assert!(
+            error.outcome_unknown(),
+            "{kind}: the call may have been applied"
+        );
         if let ApiError::Http { status, .. } = error {
             assert_eq!(status, 500);
         }
         client.send(&login(), None).await.unwrap();
     }
+}
+
+/// A server that cannot be reached never saw the call: a network error whose outcome is known.
+#[tokio::test]
+async fn a_refused_connection_is_a_network_error_that_sent_nothing() {
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}/", closed.local_addr().unwrap());
+    drop(closed);
+    let client = Client::new(ClientConfig::single_host(base.parse().unwrap())).unwrap();
+    let error = client.send(&login(), None).await.unwrap_err();
+    assert!(
+        matches!(error, ApiError::Network { sent: false, .. }),
+        "{error:?}"
+    );
+    assert!(!error.outcome_unknown());
 }
 
 #[tokio::test]
