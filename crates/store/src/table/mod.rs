@@ -37,6 +37,7 @@ pub(crate) fn migrations() -> Migrations<'static> {
         M::up(outbox::MIGRATION),
         M::up(message::CONVERSATION_MIGRATION),
         M::up(outbox::REFUSED_MIGRATION),
+        M::up(outbox::IN_DOUBT_MIGRATION),
     ])
 }
 

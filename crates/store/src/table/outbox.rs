@@ -26,6 +26,12 @@ CREATE INDEX outbox_by_account ON outbox (environment, account, seq);";
 /// send again or discard) instead of being dropped; it holds the server's words.
 pub(crate) const REFUSED_MIGRATION: &str = "ALTER TABLE outbox ADD COLUMN refused TEXT;";
 
+/// Appended later: an attempt of this edit may have reached the server without an answer
+/// saying so. A server that ignores idempotency keys may hold it already, so an add is looked
+/// for on the server before it is sent again.
+pub(crate) const IN_DOUBT_MIGRATION: &str =
+    "ALTER TABLE outbox ADD COLUMN in_doubt INTEGER NOT NULL DEFAULT 0;";
+
 pub(crate) const FORGET: &str = "DELETE FROM outbox WHERE environment = ?1 AND account = ?2";
 
 /// The edits that may wait for the network. Sign-in, registration, SMS and password calls
@@ -106,10 +112,12 @@ pub struct OutboxEntry {
     /// The server refused it, in its words: it is not sent again until the user asks
     /// ([`Store::requeue`]), and it holds up no other edit.
     pub refused: Option<String>,
+    /// An attempt may have reached the server unanswered ([`Store::set_in_doubt`]).
+    pub in_doubt: bool,
 }
 
 const COLUMNS: &str = "seq, environment, account, kind, idempotency_key, payload, attempts, \
-     next_attempt_at, created_at, refused";
+     next_attempt_at, created_at, refused, in_doubt";
 
 /// The first retry waits this long; each failure doubles it.
 const FIRST_DELAY: Duration = Duration::from_secs(2);
@@ -138,6 +146,7 @@ struct StoredEntry {
     next_attempt_at: i64,
     created_at: i64,
     refused: Option<String>,
+    in_doubt: bool,
 }
 
 impl StoredEntry {
@@ -153,6 +162,7 @@ impl StoredEntry {
             next_attempt_at: row.get(7)?,
             created_at: row.get(8)?,
             refused: row.get(9)?,
+            in_doubt: row.get(10)?,
         })
     }
 
@@ -168,6 +178,7 @@ impl StoredEntry {
             next_attempt_at: self.next_attempt_at,
             created_at: self.created_at,
             refused: self.refused,
+            in_doubt: self.in_doubt,
         })
     }
 }
@@ -207,6 +218,27 @@ pub(crate) fn rewrite_id(value: &mut serde_json::Value, temp_id: &str, server_id
         }),
         _ => false,
     }
+}
+
+fn rewrite_queued(
+    conn: &Connection,
+    environment: &str,
+    account: &str,
+    temp_id: &str,
+    server_id: i64,
+) -> Result<(), StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM outbox WHERE environment = ?1 AND account = ?2 ORDER BY seq"
+    );
+    for mut entry in entries(conn, &sql, (environment, account))? {
+        if rewrite_id(&mut entry.payload, temp_id, server_id) {
+            conn.execute(
+                "UPDATE outbox SET payload = ?2 WHERE seq = ?1",
+                (entry.seq, super::to_json(&entry.payload)?),
+            )?;
+        }
+    }
+    Ok(())
 }
 
 impl Store {
@@ -283,6 +315,17 @@ impl Store {
         Ok(())
     }
 
+    /// Records whether an attempt of this entry may have reached the server unanswered: set
+    /// before an attempt goes out (so a crash meanwhile counts too), put back when the attempt
+    /// surely was not applied.
+    pub fn set_in_doubt(&mut self, seq: i64, in_doubt: bool) -> Result<(), StoreError> {
+        self.conn.execute(
+            "UPDATE outbox SET in_doubt = ?2 WHERE seq = ?1",
+            (seq, in_doubt),
+        )?;
+        Ok(())
+    }
+
     /// Keeps an entry the server refused for the user to decide on, with the server's words.
     pub fn refuse(&mut self, seq: i64, reason: &str) -> Result<OutboxEntry, StoreError> {
         self.conn.execute(
@@ -293,7 +336,8 @@ impl Store {
     }
 
     /// Sends a refused entry again as a new edit with `payload`: last in line, due at once,
-    /// with a fresh idempotency key (the refused attempt changed nothing on the server).
+    /// with a fresh idempotency key (the refused attempt changed nothing on the server, though
+    /// an earlier attempt in doubt may have, so that mark stays).
     pub fn requeue(
         &mut self,
         seq: i64,
@@ -305,8 +349,8 @@ impl Store {
         let now = crate::now_ms();
         let new_seq: i64 = tx.query_row(
             "INSERT INTO outbox (environment, account, kind, idempotency_key, payload,
-                 next_attempt_at, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING seq",
+                 next_attempt_at, created_at, in_doubt)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7) RETURNING seq",
             (
                 &old.environment,
                 &old.account,
@@ -314,6 +358,7 @@ impl Store {
                 uuid::Uuid::new_v4().to_string(),
                 super::to_json(payload)?,
                 now,
+                old.in_doubt,
             ),
             |row| row.get(0),
         )?;
@@ -360,17 +405,22 @@ impl Store {
                 super::invoice::replace_temp_id(&tx, environment, account, temp_id, server_id)?
             }
         }
-        let sql = format!(
-            "SELECT {COLUMNS} FROM outbox WHERE environment = ?1 AND account = ?2 ORDER BY seq"
-        );
-        for mut entry in entries(&tx, &sql, (environment, account))? {
-            if rewrite_id(&mut entry.payload, temp_id, server_id) {
-                tx.execute(
-                    "UPDATE outbox SET payload = ?2 WHERE seq = ?1",
-                    (entry.seq, super::to_json(&entry.payload)?),
-                )?;
-            }
-        }
+        rewrite_queued(&tx, environment, account, temp_id, server_id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Puts `server_id` wherever `temp_id` appears in this account's queued payloads only: a
+    /// chat message, whose cached row [`Store::rename_message`] renames.
+    pub fn replace_queued_id(
+        &mut self,
+        environment: &str,
+        account: &str,
+        temp_id: &str,
+        server_id: i64,
+    ) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        rewrite_queued(&tx, environment, account, temp_id, server_id)?;
         tx.commit()?;
         Ok(())
     }

@@ -191,3 +191,47 @@ fn a_refused_edit_waits_for_the_user_without_holding_up_the_others() {
         .collect();
     assert_eq!(order, [second.seq, again.seq]);
 }
+
+/// An attempt in doubt is remembered across a restart and a resend, and a sent message's
+/// server id reaches the later payloads that name its temporary id.
+#[test]
+fn an_attempt_in_doubt_is_remembered_until_put_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cache.sqlite");
+    let mut store = open(&path);
+    let sent = store
+        .enqueue(ENV, "ann", OutboxKind::MessageSend, &json!({"id": "tmp-1"}))
+        .unwrap();
+    let later = store
+        .enqueue(
+            ENV,
+            "ann",
+            OutboxKind::MessageSend,
+            &json!({"id": "tmp-2", "twins": ["tmp-1"]}),
+        )
+        .unwrap();
+    assert!(!sent.in_doubt, "a new edit was never sent");
+    store.set_in_doubt(sent.seq, true).unwrap();
+    drop(store);
+
+    let mut store = open(&path);
+    let pending = store.pending(ENV, "ann").unwrap();
+    assert_eq!(
+        pending.iter().map(|e| e.in_doubt).collect::<Vec<_>>(),
+        [true, false]
+    );
+    store.refuse(sent.seq, "稍后再试").unwrap();
+    let again = store.requeue(sent.seq, &json!({"id": "tmp-1"})).unwrap();
+    assert!(again.in_doubt, "an earlier attempt may still have landed");
+    store.set_in_doubt(again.seq, false).unwrap();
+    assert!(!store.pending(ENV, "ann").unwrap()[1].in_doubt);
+
+    store.replace_queued_id(ENV, "ann", "tmp-1", 41).unwrap();
+    let later = store
+        .pending(ENV, "ann")
+        .unwrap()
+        .into_iter()
+        .find(|e| e.seq == later.seq)
+        .unwrap();
+    assert_eq!(later.payload, json!({"id": "tmp-2", "twins": [41]}));
+}
