@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 
 use crate::data::{Data, DataKind, Loaded, Scope, id_value, temp_id};
 use crate::error::{Error, Result};
-use crate::lists::{Input, ListItem, Payload, Spec, created_id, server_id};
+use crate::lists::{Input, ListItem, Payload, Spec, created_id, server_id, server_rows};
 use crate::sync::Delivered;
 
 /// How many addresses a refresh reads: more than anyone keeps, in one page.
@@ -166,7 +166,8 @@ impl Addresses {
     }
 }
 
-pub(crate) async fn fetch(data: &Data, scope: &Scope) -> Result<()> {
+/// The server's list of addresses, one page.
+async fn read(data: &Data) -> Result<Vec<Address>> {
     let page = data
         .auth()
         .user_center(&AddressList(AddressQuery {
@@ -174,7 +175,12 @@ pub(crate) async fn fetch(data: &Data, scope: &Scope) -> Result<()> {
             ..AddressQuery::default()
         }))
         .await?;
-    SPEC.write_page(data, scope, &page.items, |address| {
+    Ok(page.items)
+}
+
+pub(crate) async fn fetch(data: &Data, scope: &Scope) -> Result<()> {
+    let items = read(data).await?;
+    SPEC.write_page(data, scope, &items, |address| {
         (address.ud_id, address.ud_is_default)
     })
 }
@@ -194,6 +200,12 @@ pub(crate) async fn deliver(data: &Data, entry: &OutboxEntry) -> Result<Delivere
     };
     match entry.kind {
         OutboxKind::AddressAdd => {
+            if entry.in_doubt {
+                let listed = server_rows(&read(data).await?, |address| address.ud_id);
+                if let Some(found) = SPEC.find_added(&payload, &listed) {
+                    return Ok(Delivered::created(SPEC.entity, &payload.id, Some(found)).found());
+                }
+            }
             let answer = auth
                 .user_center(&Idempotent::new(key, AddressAdd(fields())))
                 .await?;

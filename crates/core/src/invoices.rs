@@ -13,7 +13,7 @@ use serde_json::{Map, Value};
 use crate::addresses::{not_mine, present_fields};
 use crate::data::{Data, DataKind, Loaded, Scope, id_value, temp_id};
 use crate::error::{Error, Result};
-use crate::lists::{Input, ListItem, Payload, Spec, created_id, server_id};
+use crate::lists::{Input, ListItem, Payload, Spec, created_id, server_id, server_rows};
 use crate::sync::Delivered;
 
 /// How many invoice details a refresh reads, in one page.
@@ -168,7 +168,8 @@ impl Invoices {
     }
 }
 
-pub(crate) async fn fetch(data: &Data, scope: &Scope) -> Result<()> {
+/// The server's list of invoice details, one page.
+async fn read(data: &Data) -> Result<Vec<Invoice>> {
     let page = data
         .auth()
         .user_center(&InvoiceList(InvoiceQuery {
@@ -176,7 +177,12 @@ pub(crate) async fn fetch(data: &Data, scope: &Scope) -> Result<()> {
             ..InvoiceQuery::default()
         }))
         .await?;
-    SPEC.write_page(data, scope, &page.items, |invoice| {
+    Ok(page.items)
+}
+
+pub(crate) async fn fetch(data: &Data, scope: &Scope) -> Result<()> {
+    let items = read(data).await?;
+    SPEC.write_page(data, scope, &items, |invoice| {
         (invoice.user_invoice_id, invoice.invoice_is_default)
     })
 }
@@ -193,6 +199,12 @@ pub(crate) async fn deliver(data: &Data, entry: &OutboxEntry) -> Result<Delivere
     };
     match entry.kind {
         OutboxKind::InvoiceAdd => {
+            if entry.in_doubt {
+                let listed = server_rows(&read(data).await?, |invoice| invoice.user_invoice_id);
+                if let Some(found) = SPEC.find_added(&payload, &listed) {
+                    return Ok(Delivered::created(SPEC.entity, &payload.id, Some(found)).found());
+                }
+            }
             let answer = auth
                 .user_center(&Idempotent::new(key, InvoiceAdd(fields()?)))
                 .await?;

@@ -41,6 +41,53 @@ pub(crate) struct Payload<I> {
     pub input: Option<I>,
     #[serde(default)]
     pub row: Map<String, Value>,
+    /// For an add: the rows with the same fields the list already showed when it was queued
+    /// (temporary ids become the server's as those adds are sent). None of them is this add
+    /// when it is looked for on the server.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub twins: Vec<Value>,
+}
+
+/// Whether a server row holds every field `wanted` sets, but those in `skip`. A number the
+/// server answers as text (or the reverse) is the same value.
+pub(crate) fn same_content(wanted: &Map<String, Value>, row: &Value, skip: &[&str]) -> bool {
+    wanted
+        .iter()
+        .filter(|(field, _)| !skip.contains(&field.as_str()))
+        .all(|(field, value)| match (value, row.get(field)) {
+            (_, None) => false,
+            (value, Some(held)) if value == held => true,
+            (Value::String(text), Some(Value::Number(number)))
+            | (Value::Number(number), Some(Value::String(text))) => {
+                text.trim() == number.to_string()
+            }
+            _ => false,
+        })
+}
+
+/// A fetched list as [`find_sent`] reads it: each row's id and its fields as cached.
+pub(crate) fn server_rows<T: Serialize>(
+    items: &[T],
+    id: impl Fn(&T) -> Option<i64>,
+) -> Vec<(i64, Value)> {
+    items
+        .iter()
+        .filter_map(|item| Some((id(item)?, crate::data::cacheable(item).ok()?)))
+        .collect()
+}
+
+/// The first server row (`id`, fields as cached) that is not one of `twins` and has every field
+/// `wanted` sets (`skip` aside): an add whose answer was lost, found on the server.
+pub(crate) fn find_sent(
+    wanted: &Map<String, Value>,
+    twins: &[Value],
+    rows: &[(i64, Value)],
+    skip: &[&str],
+) -> Option<i64> {
+    let twins: Vec<String> = twins.iter().filter_map(id_text).collect();
+    rows.iter()
+        .find(|(id, row)| !twins.contains(&id.to_string()) && same_content(wanted, row, skip))
+        .map(|(id, _)| *id)
 }
 
 /// An edit's id once the server knows the row; a `tmp-…` id here means its creation was
@@ -193,17 +240,55 @@ impl Spec {
     ) -> Result<()> {
         let scope = data.scope(lcs_api::Family::UserCenter)?;
         let row = input.as_ref().map(Input::cached).unwrap_or_default();
-        let payload = serde_json::to_value(Payload { id, input, row })
-            .map_err(|error| Error::Cache(error.into()))?;
         // Queued first: if the app dies before the cache shows the edit, it is still sent and
         // the next refresh shows it; the other order could show an edit that is never sent.
         data.with_store(|store| {
+            let twins = if kind == self.add {
+                self.twins(store, &scope, &row)?
+            } else {
+                Vec::new()
+            };
+            let payload = serde_json::to_value(Payload {
+                id,
+                input,
+                row,
+                twins,
+            })?;
             let entry = store.enqueue(&scope.environment, &scope.key, kind, &payload)?;
             self.apply(store, &scope, &entry)
         })?;
         data.emit(&scope, self.kind, DataChange::Edited, None);
         data.wake().notify_one();
         Ok(())
+    }
+
+    /// The ids of the cached rows with the fields of an add about to be queued.
+    fn twins(
+        &self,
+        store: &Store,
+        scope: &Scope,
+        row: &Map<String, Value>,
+    ) -> std::result::Result<Vec<Value>, StoreError> {
+        let cached = (self.read)(store, &scope.environment, &scope.key, Duration::MAX)?;
+        Ok(cached
+            .map(|cached| cached.data)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|cached| same_content(row, &cached.data, &self.identity()))
+            .map(|cached| crate::data::id_value(&cached.id))
+            .collect())
+    }
+
+    /// The fields an add's row is not recognised by: its id, and the default flag that a later
+    /// add may have moved.
+    pub fn identity(&self) -> [&'static str; 2] {
+        [self.id_field, self.default_field]
+    }
+
+    /// Looks for a queued add on the server (`rows`: the server's list as cached), for a
+    /// server that may have applied it without honouring its idempotency key.
+    pub fn find_added<I>(&self, payload: &Payload<I>, rows: &[(i64, Value)]) -> Option<i64> {
+        find_sent(&payload.row, &payload.twins, rows, &self.identity())
     }
 
     /// Shows one queued edit in the cached list, keeping the list's fetch time.

@@ -39,6 +39,11 @@ pub const MAX_MESSAGE_CHARS: usize = 500;
 const TOTAL: &str = "total";
 /// `setRead`'s `user_other_id` for every system notice.
 const SYSTEM: i64 = 0;
+/// `message_kind` 1-发送消息: a message the user sent.
+const SENT: i64 = 1;
+/// How many of a thread's newest messages are read to look for a message whose answer was
+/// lost: it was sent after every message still in the outbox ahead of it.
+const LOOKUP_PAGE: u32 = 50;
 
 /// Which list: system notices or chat messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -120,6 +125,11 @@ struct Outgoing {
     user_other_id: i64,
     content: String,
     row: Value,
+    /// The thread's newest messages from this user with the same text when it was queued
+    /// (temporary ids become the server's as those are sent): none of them is this one when
+    /// it is looked for on the server.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    twins: Vec<Value>,
 }
 
 impl Outgoing {
@@ -434,16 +444,26 @@ impl Messages {
         let conversation = user_other_id.to_string();
         let id = temp_id();
         let send = self.data.with_store(|store| {
-            let newest = store
+            let recent = store
                 .conversation_page::<Value>(
                     &scope.environment,
                     &scope.key,
                     Channel::Chat,
                     &conversation,
-                    0..1,
+                    0..LOOKUP_PAGE as usize,
                     Duration::MAX,
                 )?
-                .and_then(|cached| cached.data.into_iter().next());
+                .map(|cached| cached.data)
+                .unwrap_or_default();
+            let twins = recent
+                .iter()
+                .filter(|row| {
+                    row.data.get("message_kind").and_then(Value::as_i64) == Some(SENT)
+                        && row.data.get("message_content").and_then(Value::as_str) == Some(content)
+                })
+                .map(|row| crate::data::id_value(&row.id))
+                .collect();
+            let newest = recent.into_iter().next();
             // The thread's name for the other party, so the list shows it before the server
             // answers.
             let nickname = newest
@@ -471,6 +491,7 @@ impl Messages {
                     "user_other_id": user_other_id,
                     "user_other_nickname": nickname,
                 }),
+                twins,
             };
             Ok(send)
         })?;
@@ -990,6 +1011,11 @@ async fn deliver_send(data: &Data, entry: &OutboxEntry) -> Result<Delivered> {
         user_other_id: Some(send.user_other_id),
         ..MessageAdd::default()
     };
+    if entry.in_doubt
+        && let Some(found) = find_sent(data, &send).await?
+    {
+        return Ok(Delivered::sent(send.id, chat_row(&found)));
+    }
     let answer = data
         .auth()
         .user_center(&Idempotent::new(entry.idempotency_key.clone(), add))
@@ -999,4 +1025,38 @@ async fn deliver_send(data: &Data, entry: &OutboxEntry) -> Result<Delivered> {
         tracing::debug!(%error, "the thread could not be read after a send; the next read will");
     }
     Ok(Delivered::sent(send.id, chat_row(&answer)))
+}
+
+/// Looks for a queued message on the server, for a server that may have taken an earlier
+/// attempt without honouring its idempotency key: the newest message of its thread from this
+/// user with its text that is none of its twins.
+async fn find_sent(data: &Data, send: &Outgoing) -> Result<Option<ChatMessage>> {
+    let page = data
+        .auth()
+        .user_center(&MessageListChatMsg(MessageQuery {
+            list: ListQuery {
+                sidx: Some("messageTime".into()),
+                sort: Some("desc".into()),
+                ..ListQuery::page(1, LOOKUP_PAGE)
+            },
+            filter: MessageFilter {
+                user_other_id: Some(send.user_other_id),
+                ..MessageFilter::default()
+            },
+        }))
+        .await?;
+    let twins: Vec<String> = send.twins.iter().filter_map(crate::data::id_text).collect();
+    Ok(page
+        .items
+        .into_iter()
+        .filter_map(|entry| entry.msg)
+        .find(|chat| {
+            let message = &chat.message;
+            message.message_kind == Some(SENT)
+                && message.user_other_id == Some(send.user_other_id)
+                && message.message_content.as_deref() == Some(send.content.as_str())
+                && message
+                    .message_id
+                    .is_some_and(|id| !twins.contains(&id.to_string()))
+        }))
 }

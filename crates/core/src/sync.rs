@@ -10,6 +10,14 @@
 //!   `rejected` with the server's words. A chat message is not dropped: it stays in the
 //!   outbox and the thread, marked refused, for the user to send again or discard.
 //! - The session is gone: the edit waits for the account to sign in again (or to be forgotten).
+//!
+//! Only some servers honour the key. An add (address, invoice) or a chat message whose
+//! outcome is unknown (a timeout, a connection lost after the request left, a 5xx or garbled
+//! answer; or a crash mid-send) is therefore looked for on the server before it is sent again:
+//! its list is read, and if a row with its fields is there (one that was not there already when
+//! it was queued), that row is the edit's and it is not sent again. Edits, removes, set-default
+//! and mark-read name their row by id and set a state, so applying one twice changes nothing:
+//! they are sent again as they are.
 
 use std::time::Duration;
 
@@ -44,6 +52,9 @@ pub(crate) struct Delivered {
     /// A chat message queued under a temporary id, and the server's row for it (`None` if the
     /// answer held none: the next read of the thread brings it).
     sent: Option<(String, Option<MessageRow>)>,
+    /// Found on the server rather than sent: the list is read again so the cache holds the
+    /// server's row.
+    found: bool,
 }
 
 impl Delivered {
@@ -59,6 +70,15 @@ impl Delivered {
         Self {
             created,
             sent: None,
+            found: false,
+        }
+    }
+
+    /// The edit was found on the server, applied by an earlier attempt whose answer was lost.
+    pub(crate) fn found(self) -> Self {
+        Self {
+            found: true,
+            ..self
         }
     }
 
@@ -67,6 +87,7 @@ impl Delivered {
         Self {
             created: None,
             sent: Some((temp_id, row)),
+            found: false,
         }
     }
 }
@@ -91,6 +112,24 @@ fn classify(error: &Error) -> Failure {
         | Error::InvalidEntry { .. } => Failure::Refused,
         Error::Api(ApiError::Http { status, .. }) if *status < 500 => Failure::Refused,
         _ => Failure::Retry,
+    }
+}
+
+/// The edits that create something on each attempt a server applies. The others name their
+/// row by id and set a state (an edit, a remove, the default, read), so a second application
+/// changes nothing and they need no looking for.
+fn creates(kind: OutboxKind) -> bool {
+    matches!(
+        kind,
+        OutboxKind::AddressAdd | OutboxKind::InvoiceAdd | OutboxKind::MessageSend
+    )
+}
+
+/// Whether a failed attempt may still have been applied.
+fn outcome_unknown(error: &Error) -> bool {
+    match error {
+        Error::Api(error) => error.outcome_unknown(),
+        _ => false,
     }
 }
 
@@ -138,7 +177,21 @@ impl Outbox {
                 return Ok(report);
             };
             let what = kind_of(entry.kind);
-            match send(&self.data, &entry).await {
+            // In doubt before it leaves: a crash while it is out leaves the mark.
+            let marks_doubt = creates(entry.kind) && !entry.in_doubt;
+            if marks_doubt {
+                self.data
+                    .with_store(|store| store.set_in_doubt(entry.seq, true))?;
+            }
+            let result = send(&self.data, &entry).await;
+            if let Err(error) = &result
+                && marks_doubt
+                && !outcome_unknown(error)
+            {
+                self.data
+                    .with_store(|store| store.set_in_doubt(entry.seq, false))?;
+            }
+            match result {
                 Ok(delivered) => {
                     self.data.with_store(|store| {
                         // Renamed before the entry goes: a crash in between resends the add,
@@ -155,13 +208,23 @@ impl Outbox {
                         if let Some((temp, row)) = &delivered.sent {
                             let (environment, account) = (&scope.environment, &scope.key);
                             match row {
-                                Some(row) => store.rename_message(
-                                    environment,
-                                    account,
-                                    Channel::Chat,
-                                    temp,
-                                    row,
-                                )?,
+                                Some(row) => {
+                                    store.rename_message(
+                                        environment,
+                                        account,
+                                        Channel::Chat,
+                                        temp,
+                                        row,
+                                    )?;
+                                    if let Ok(server_id) = row.id.parse() {
+                                        store.replace_queued_id(
+                                            environment,
+                                            account,
+                                            temp,
+                                            server_id,
+                                        )?;
+                                    }
+                                }
                                 None => store.remove_message(
                                     environment,
                                     account,
@@ -173,6 +236,9 @@ impl Outbox {
                         store.complete(entry.seq)
                     })?;
                     report.sent += 1;
+                    if delivered.found {
+                        self.restore(&scope, what).await;
+                    }
                     self.data.emit(&scope, what, DataChange::Synced, None);
                 }
                 Err(error) => match classify(&error) {
@@ -251,8 +317,8 @@ impl Outbox {
         Ok(Duration::from_millis(u64::try_from(ms).unwrap_or(0)).min(IDLE_WAIT))
     }
 
-    /// Fetches a list again after a refusal, so the cache shows the server's version; offline
-    /// it stays as it is until the next refresh.
+    /// Fetches a list again after a refusal (or an add found on the server), so the cache
+    /// shows the server's version; offline it stays as it is until the next refresh.
     async fn restore(&self, scope: &Scope, what: DataKind) {
         let kinds: &[DataKind] = match what {
             DataKind::Notices => &[DataKind::Notices, DataKind::Chats, DataKind::UnreadCounts],

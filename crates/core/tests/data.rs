@@ -1056,3 +1056,117 @@ async fn a_long_thread_pages_from_the_server_once_then_from_the_cache() {
         total
     );
 }
+
+/// How many faults are still armed: a fault on a path no call takes is armed and counted out.
+async fn faults_left(sandbox: &Sandbox) -> u64 {
+    let answer: serde_json::Value = reqwest::Client::new()
+        .post(format!("{}__sandbox/faults", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
+        .json(&json!({"path": "/never/called/", "kind": "http500"}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    answer["armed"].as_u64().unwrap() - 1
+}
+
+/// 200 edits (address adds, some of them edited, and chat messages) against a server that,
+/// for a share of the adds and messages, ignores the idempotency key, applies the call and
+/// loses its answer (at once, or after the client gave up). The outbox looks for each such
+/// edit on the server before sending it again: the sandbox ends up with every address and
+/// every message exactly once.
+#[tokio::test]
+async fn edits_whose_answer_was_lost_by_a_server_without_keys_arrive_once() {
+    let started = Instant::now();
+    let sandbox = sandbox().await;
+    let base = sandbox.base_url();
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&base, &dir.path().join("cache.sqlite"), 1).await;
+    let (addresses, messages) = (app.data.addresses(), app.data.messages());
+    messages.chat_refresh(KEFU, 20).await.unwrap();
+
+    let mut expected_addresses = Vec::new();
+    let mut expected_messages = Vec::new();
+    let mut edits = 0;
+    for i in 0..80 {
+        let name = format!("R{i:03}");
+        let id = addresses.add(named(&name)).unwrap();
+        edits += 1;
+        if i % 4 == 0 {
+            addresses.edit(&id, named(&format!("{name}-e"))).unwrap();
+            edits += 1;
+            expected_addresses.push(format!("{name}-e"));
+        } else {
+            expected_addresses.push(name);
+        }
+        let text = format!("消息 {i:03}");
+        messages.send(KEFU, &text).unwrap();
+        edits += 1;
+        expected_messages.push(text);
+    }
+    for i in 80..100 {
+        let text = format!("消息 {i:03}");
+        messages.send(KEFU, &text).unwrap();
+        edits += 1;
+        expected_messages.push(text);
+    }
+    assert_eq!(edits, 200);
+
+    // Lost at once (the connection closes), or after the client's 800 ms timeout.
+    let mut armed = 0;
+    for path in [
+        "/front/account/userDeliveryAddress/add",
+        "/front/account/userMessage/add",
+    ] {
+        fault(&sandbox, path, "lose_ignoring_key", 12, 0).await;
+        fault(&sandbox, path, "lose_ignoring_key", 3, 900).await;
+        armed += 15;
+    }
+
+    drain(&app).await;
+    let fired = armed - faults_left(&sandbox).await;
+    assert_eq!(fired, armed, "every fault fired");
+
+    let held_addresses = names(&server_addresses(&base, 1).await);
+    let held_messages: Vec<String> = server_thread(&base, 1, KEFU)
+        .await
+        .into_iter()
+        .filter(|text| text.starts_with("消息 "))
+        .collect();
+    // A row or message beyond one for each edit is a duplicate; an edit without one is lost.
+    let count = |held: &[String], expected: &[String]| {
+        let present = expected.iter().filter(|text| held.contains(text)).count();
+        (held.len() - present, expected.len() - present)
+    };
+    let (extra_addresses, lost_addresses) = count(&held_addresses, &expected_addresses);
+    let (extra_messages, lost_messages) = count(&held_messages, &expected_messages);
+    let (duplicated, missing) = (
+        extra_addresses + extra_messages,
+        lost_addresses + lost_messages,
+    );
+    eprintln!(
+        "{edits} edits, {fired} faults fired, {duplicated} duplicates, {missing} lost, {:?}",
+        started.elapsed()
+    );
+    assert_eq!((duplicated, missing), (0, 0));
+    assert_eq!(held_addresses, expected_addresses, "once each, in order");
+    assert_eq!(held_messages, expected_messages, "once each, in order");
+
+    // The cache holds the server's rows, none pending or under a temporary id.
+    let cached = addresses.list().await.unwrap().data;
+    assert_eq!(cached.len(), 80);
+    assert!(
+        cached
+            .iter()
+            .all(|row| !row.pending && row.id.parse::<i64>().is_ok())
+    );
+    let thread = messages.chat_history(KEFU, 0, 200).await.unwrap().data;
+    assert!(
+        thread
+            .messages
+            .iter()
+            .all(|m| !m.pending && !m.id.starts_with("tmp-"))
+    );
+}
