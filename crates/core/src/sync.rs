@@ -15,7 +15,8 @@
 //! outcome is unknown (a timeout, a connection lost after the request left, a 5xx or garbled
 //! answer; or a crash mid-send) is therefore looked for on the server before it is sent again:
 //! its list is read, and if a row with its fields is there (one that was not there already when
-//! it was queued), that row is the edit's and it is not sent again. Edits, removes, set-default
+//! it was queued), that row is the edit's and it is not sent again (the seeds' add calls echo
+//! no id the client sets, so the fields are what recognise it). Edits, removes, set-default
 //! and mark-read name their row by id and set a state, so applying one twice changes nothing:
 //! they are sent again as they are.
 
