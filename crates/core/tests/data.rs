@@ -1170,3 +1170,89 @@ async fn edits_whose_answer_was_lost_by_a_server_without_keys_arrive_once() {
             .all(|m| !m.pending && !m.id.starts_with("tmp-"))
     );
 }
+
+/// What the sandbox holds of a demo user's invoice titles, oldest first.
+async fn server_invoice_titles(base: &str, user: usize) -> Vec<String> {
+    let client = Client::new(ClientConfig::single_host(base.parse().unwrap())).unwrap();
+    let token = other_device(&client, user).await;
+    let mut page = client
+        .send(
+            &lcs_api::user_center::invoices::InvoiceList(
+                lcs_api::user_center::invoices::InvoiceQuery {
+                    list: ListQuery::page(1, 500),
+                    ..Default::default()
+                },
+            ),
+            Some(&token),
+        )
+        .await
+        .unwrap();
+    page.items.sort_by_key(|invoice| invoice.user_invoice_id);
+    page.items
+        .into_iter()
+        .map(|invoice| invoice.invoice_title.unwrap_or_default())
+        .collect()
+}
+
+/// A lost add is recognised by its fields, but not in a row that was already listed when it
+/// was queued: adding an address, an invoice or a message the same as one already there, whose
+/// first attempt is lost before the server applies it, still adds it (and an invoice applied by
+/// a server that ignores its key is not added twice).
+#[tokio::test]
+async fn a_lost_add_is_not_mistaken_for_the_same_one_already_there() {
+    let sandbox = sandbox().await;
+    let base = sandbox.base_url();
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&base, &dir.path().join("cache.sqlite"), 1).await;
+    let (addresses, invoices, messages) = (
+        app.data.addresses(),
+        app.data.invoices(),
+        app.data.messages(),
+    );
+    messages.chat_refresh(KEFU, 20).await.unwrap();
+    let invoice = |title: &str| lcs_core::invoices::InvoiceInput {
+        invoice_title: Some(title.into()),
+        invoice_type: Some(1),
+        invoice_is_company: Some(false),
+        ..Default::default()
+    };
+    addresses.add(named("同名")).unwrap();
+    invoices.add(invoice("同名抬头")).unwrap();
+    messages.send(KEFU, "好的").unwrap();
+    // The invoice is applied without its key, and its answer lost.
+    fault(
+        &sandbox,
+        "/front/account/userInvoice/add",
+        "lose_ignoring_key",
+        1,
+        0,
+    )
+    .await;
+    drain(&app).await;
+    assert_eq!(server_invoice_titles(&base, 1).await, ["同名抬头"]);
+
+    // The same again, each first attempt closed before the server runs it.
+    addresses.add(named("同名")).unwrap();
+    invoices.add(invoice("同名抬头")).unwrap();
+    messages.send(KEFU, "好的").unwrap();
+    for path in [
+        "/front/account/userDeliveryAddress/add",
+        "/front/account/userInvoice/add",
+        "/front/account/userMessage/add",
+    ] {
+        fault(&sandbox, path, "drop", 1, 0).await;
+    }
+    drain(&app).await;
+
+    assert_eq!(names(&server_addresses(&base, 1).await), ["同名", "同名"]);
+    assert_eq!(
+        server_invoice_titles(&base, 1).await,
+        ["同名抬头", "同名抬头"]
+    );
+    let mine: Vec<String> = server_thread(&base, 1, KEFU)
+        .await
+        .into_iter()
+        .filter(|text| text == "好的")
+        .collect();
+    assert_eq!(mine, ["好的", "好的"]);
+}
