@@ -1,6 +1,7 @@
 //! Injected faults: `POST /__sandbox/faults` makes the next calls under a path misbehave (late,
-//! HTTP 500, a body that is not JSON, a connection closed without an answer), so a tester can
-//! see how the app copes with a backend in trouble. One middleware applies them to every
+//! HTTP 500, a body that is not JSON, a connection closed without an answer, an applied call's
+//! answer lost, with or without the idempotency key honoured), so a tester can see how the app
+//! copes with a backend in trouble. One middleware applies them to every
 //! route but the sandbox's own helpers.
 
 use std::sync::{Arc, Mutex, MutexGuard};

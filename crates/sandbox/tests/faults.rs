@@ -137,6 +137,7 @@ async fn a_bad_fault_request_is_http_400_in_words() {
         json!({"path": "/__sandbox/sms", "kind": "drop"}),
         json!({"kind": "drop"}),
         json!({"path": "/api/", "kind": "drop", "count": "two"}),
+        json!({"path": "/api/", "kind": "lose_ignoring_key", "delayMs": 600_001}),
     ] {
         let (status, answer) = arm(&sandbox, fault.clone()).await;
         assert_eq!(status, 400, "{fault}");
@@ -145,6 +146,13 @@ async fn a_bad_fault_request_is_http_400_in_words() {
             "{answer}"
         );
     }
+    let (_, unknown) = arm(&sandbox, json!({"path": "/api/", "kind": "explode"})).await;
+    assert!(
+        unknown["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("lose_ignoring_key")),
+        "the kinds are named: {unknown}"
+    );
     let response = reqwest::Client::new()
         .post(format!("{}__sandbox/faults", sandbox.base_url()))
         .header(SECRET_HEADER, sandbox.secret())
