@@ -999,8 +999,9 @@ pub(crate) async fn deliver(data: &Data, entry: &OutboxEntry) -> Result<Delivere
     Ok(Delivered::default())
 }
 
-/// Sends a queued chat message; the server's row then takes the temporary one's place, and
-/// the thread's newest page is read so that an answer (customer service's) shows too.
+/// Sends a queued chat message (unless an attempt in doubt is found on the server); the
+/// server's row then takes the temporary one's place, and the thread's newest page is read so
+/// that an answer (customer service's) shows too.
 async fn deliver_send(data: &Data, entry: &OutboxEntry) -> Result<Delivered> {
     let send: Outgoing = serde_json::from_value(entry.payload.clone())
         .map_err(|error| Error::Cache(error.into()))?;
@@ -1011,15 +1012,19 @@ async fn deliver_send(data: &Data, entry: &OutboxEntry) -> Result<Delivered> {
         user_other_id: Some(send.user_other_id),
         ..MessageAdd::default()
     };
-    if entry.in_doubt
-        && let Some(found) = find_sent(data, &send).await?
-    {
-        return Ok(Delivered::sent(send.id, chat_row(&found)));
-    }
-    let answer = data
-        .auth()
-        .user_center(&Idempotent::new(entry.idempotency_key.clone(), add))
-        .await?;
+    let found = if entry.in_doubt {
+        find_sent(data, &send).await?
+    } else {
+        None
+    };
+    let answer = match found {
+        Some(found) => found,
+        None => {
+            data.auth()
+                .user_center(&Idempotent::new(entry.idempotency_key.clone(), add))
+                .await?
+        }
+    };
     let scope = data.scope(lcs_api::Family::UserCenter)?;
     if let Err(error) = fetch_thread(data, &scope, send.user_other_id, 1).await {
         tracing::debug!(%error, "the thread could not be read after a send; the next read will");
