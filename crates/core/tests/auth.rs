@@ -566,6 +566,59 @@ async fn a_planner_registers_signs_in_and_changes_the_password() {
     .unwrap();
 }
 
+/// However the area code was written when the code was sent, the user centre hears the code's
+/// send token as 验证码KEY, never the phone number.
+#[tokio::test]
+async fn a_code_sent_to_a_phone_signs_a_user_centre_user_in_whatever_its_area_code_spelling() {
+    let app = App::start().await;
+    for area in ["+86", "86", "0086"] {
+        let (auth, _) = app.launch();
+        auth.send_code(CodeTarget {
+            phone_area: Some(area.into()),
+            phone: Some(DEMO_PHONE.into()),
+            email: None,
+        })
+        .await
+        .unwrap();
+        let code = app.last_code().await;
+        let session = auth
+            .user_center_login(UserCenterLogin {
+                password: None,
+                code: Some(code),
+                ..user_center_login()
+            })
+            .await
+            .unwrap_or_else(|error| panic!("area {area}: {error}"));
+        assert_eq!(session.display_name, DEMO_PHONE);
+    }
+}
+
+#[tokio::test]
+async fn a_phone_number_that_is_not_one_is_refused_before_anything_is_sent() {
+    let app = App::start().await;
+    let (auth, _) = app.launch();
+    let error = auth
+        .send_code(CodeTarget {
+            phone_area: Some("+8a".into()),
+            phone: Some(DEMO_PHONE.into()),
+            email: None,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), ErrorCode::InvalidInput);
+    assert!(error.to_string().starts_with("phoneArea:"), "{error}");
+    let error = auth
+        .user_center_login(UserCenterLogin {
+            account: "138-0000-000x".into(),
+            password: None,
+            code: Some("123456".into()),
+            remember: false,
+        })
+        .await
+        .unwrap_err();
+    assert!(error.to_string().starts_with("phone:"), "{error}");
+}
+
 #[tokio::test]
 async fn a_forgotten_user_centre_password_is_reset_with_a_code() {
     let app = App::start().await;
@@ -641,8 +694,10 @@ async fn registration_checks_say_whether_a_phone_is_free_and_show_the_privacy_po
     auth.planner_check_phone("13900009999".into())
         .await
         .unwrap();
-    let bad = auth.planner_check_phone("12".into()).await.unwrap_err();
-    assert_eq!(bad.code(), ErrorCode::Business);
+    let not_a_phone = auth.planner_check_phone("12".into()).await.unwrap_err();
+    assert_eq!(not_a_phone.code(), ErrorCode::InvalidInput);
+    let not_a_mobile = auth.planner_check_phone("12345".into()).await.unwrap_err();
+    assert_eq!(not_a_mobile.code(), ErrorCode::Business);
     // In the user's language (English here), which the user centre reads from the header.
     let policy = auth.privacy_protocol().await.unwrap();
     assert!(policy.starts_with("LCS Account Privacy Policy"), "{policy}");
