@@ -179,7 +179,7 @@ async fn a_restored_session_the_server_no_longer_knows_is_signed_out_as_expired(
     let (second, heard) = app.launch();
     second.restore().await;
     let error = second.verify(Family::Customer).await.unwrap_err();
-    assert_eq!(error.code(), ErrorCode::Business);
+    assert_eq!(error.code(), ErrorCode::Unauthorized);
     assert!(second.sessions().is_empty());
     let last = heard.last();
     assert_eq!(last.change, AuthChange::SignedOut);
@@ -187,6 +187,48 @@ async fn a_restored_session_the_server_no_longer_knows_is_signed_out_as_expired(
     assert!(
         app.stored(Family::Customer).is_none(),
         "keychain entry deleted"
+    );
+}
+
+/// checkToken carries the restored session in its `token` header; a business "no" to it names
+/// no expired token (the seeds give family A no such code), so the session stays, unverified.
+#[tokio::test]
+async fn a_business_refusal_of_check_token_keeps_the_restored_session_unverified() {
+    let app = App::start().await;
+    let (first, _) = app.launch();
+    first.customer_login(customer_login()).await.unwrap();
+    let Some(StoredSession::Customer(stored)) = app.stored(Family::Customer) else {
+        panic!("customer session not stored");
+    };
+
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::path(
+        "/api/global/customer.app.CustomerWebApiService.checkToken",
+    ))
+    .respond_with(wiremock::ResponseTemplate::new(200).set_body_string(
+        r#"{"msgParams":"","tm":99,"bizCode":"8","code":"99","msg":"pariatur","ok":false,"fail":true,"data":{},"trace":"t-1"}"#,
+    ))
+    .mount(&server)
+    .await;
+    let (second, heard) = app.launch_against(&server.uri());
+    second.restore().await;
+    let error = second.verify(Family::Customer).await.unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Business);
+
+    let sessions = second.sessions();
+    assert_eq!(sessions.len(), 1, "a business refusal signs nobody out");
+    assert!(!sessions[0].verified);
+    assert!(heard.all().is_empty(), "{:?}", heard.all());
+    assert!(app.stored(Family::Customer).is_some());
+    let sent = server.received_requests().await.unwrap();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        sent[0].headers.get("token").and_then(|v| v.to_str().ok()),
+        Some(stored.token.expose())
+    );
+    assert_eq!(
+        serde_json::from_slice::<Value>(&sent[0].body).unwrap(),
+        json!({})
     );
 }
 
@@ -912,12 +954,18 @@ fn password_rules_are_checked_before_anything_is_sent() {
 impl App {
     /// Another device: the same server, its own keychain.
     fn launch_with(&self, keychain: Arc<MemoryStore>) -> (Auth, Arc<Heard>) {
+        self.launch_on(keychain, &self.sandbox.base_url())
+    }
+
+    /// The app as it starts, with the sandbox environment's calls going to `base_url`.
+    fn launch_against(&self, base_url: &str) -> (Auth, Arc<Heard>) {
+        self.launch_on(self.keychain.clone(), base_url)
+    }
+
+    fn launch_on(&self, keychain: Arc<MemoryStore>, base_url: &str) -> (Auth, Arc<Heard>) {
         let environment = Environment::sandbox();
         let config = environment
-            .client_config(
-                lcs_core::settings::Language::EnUs,
-                Ok(&self.sandbox.base_url()),
-            )
+            .client_config(lcs_core::settings::Language::EnUs, Ok(base_url))
             .unwrap();
         let heard = Arc::new(Heard::default());
         let auth = Auth::new(
