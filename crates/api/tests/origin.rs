@@ -97,10 +97,7 @@ async fn a_redirect_to_another_origin_is_not_followed() {
 
     // Family A's check carries the token header; a 307 would resend it, body and all.
     let error = client
-        .send(
-            &CheckToken::default(),
-            Some(&Secret::new(support::TOKEN)),
-        )
+        .send(&CheckToken::default(), Some(&Secret::new(support::TOKEN)))
         .await
         .unwrap_err();
 
@@ -128,10 +125,7 @@ async fn a_redirect_within_the_origin_is_followed() {
         .await;
 
     client
-        .send(
-            &CheckToken::default(),
-            Some(&Secret::new(support::TOKEN)),
-        )
+        .send(&CheckToken::default(), Some(&Secret::new(support::TOKEN)))
         .await
         .expect("followed within the origin");
 
