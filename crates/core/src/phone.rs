@@ -74,7 +74,7 @@ impl PhoneNumber {
     }
 
     /// The area code as the app sends it where a call takes one (A's `phoneArea`, the code
-    /// sender's `{{phoneArea}}`): `+86`. The seeds show no example of its form.
+    /// sender's `{{phoneArea}}`): `+86`, as seed 001's login answer spells it.
     pub fn area_with_plus(&self) -> String {
         format!("+{}", self.area)
     }
