@@ -460,7 +460,18 @@ async fn reset(State(helpers): State<Helpers>) -> Result<Json<Value>, HelperErro
 
 #[cfg(test)]
 mod tests {
-    use super::{iso_utc, parse_target, parse_time_ms};
+    use super::{iso_utc, parse_target, parse_time_ms, sms_target};
+
+    #[test]
+    fn an_area_code_names_one_phone_however_it_is_written() {
+        for area in ["+86", "86", "0086", " +86 "] {
+            assert_eq!(
+                sms_target(Some((area, "13800000001")), None),
+                "phone:+8613800000001",
+                "{area}"
+            );
+        }
+    }
 
     #[test]
     fn targets_name_phones_with_or_without_their_area_code_and_e_mail_addresses() {
