@@ -681,11 +681,13 @@ export type CheckPhonenumber = {
  * 
  *  The seed's example body is the generic one its A3–A7 examples share (companyId, cardId,
  *  smsCode…); its only call-specific line is "邮件链接信息上的token信息" after the headers, so
- *  the call sends just that token, as `token` in the body (the header `token` is the login's).
+ *  the body carries just that token, as `token`. The call is open to guests (游客可访问) and
+ *  lists the `token` header as the login's ({{LoginResult.data.token}}), so a signed-in caller
+ *  sends its session there: the app checks a restored session this way, with no link token.
  */
 export type CheckToken = {
-	/**  邮件链接信息上的token: the token carried by the e-mail link. */
-	token: string,
+	/**  邮件链接信息上的token: the token carried by the e-mail link, when there is one. */
+	token?: string | null,
 };
 
 /**  An environment's call that sends a verification code (API.md: the seeds document none). */
@@ -941,10 +943,13 @@ export type Environment = {
 	companyId?: string,
 	/**  Family A's `version` header. */
 	apiVersion?: string,
-	/**  Family C's common parameters. */
-	platid?: string,
-	vercode?: number,
-	channel?: string,
+	/**
+	 *  Family C's common parameters; each `None` (`null` in the file) follows the platform
+	 *  ([`PlannerCommon::of_platform`]), a value overrides it.
+	 */
+	platid?: string | null,
+	vercode?: number | null,
+	channel?: string | null,
 	/**  Family C's refresh call (C10), which the seeds do not document. */
 	plannerRefreshPath?: string,
 	/**

@@ -473,13 +473,16 @@ pub struct OpenAccountElement {
 ///
 /// The seed's example body is the generic one its A3–A7 examples share (companyId, cardId,
 /// smsCode…); its only call-specific line is "邮件链接信息上的token信息" after the headers, so
-/// the call sends just that token, as `token` in the body (the header `token` is the login's).
-#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
+/// the body carries just that token, as `token`. The call is open to guests (游客可访问) and
+/// lists the `token` header as the login's ({{LoginResult.data.token}}), so a signed-in caller
+/// sends its session there: the app checks a restored session this way, with no link token.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct CheckToken {
-    /// 邮件链接信息上的token: the token carried by the e-mail link.
-    pub token: Secret,
+    /// 邮件链接信息上的token: the token carried by the e-mail link, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token: Option<Secret>,
 }
-endpoint!(CheckToken => serde_json::Value, Customer Post "/api/global/customer.app.CustomerWebApiService.checkToken", Guest, "customer.checkToken");
+endpoint!(CheckToken => serde_json::Value, Customer Post "/api/global/customer.app.CustomerWebApiService.checkToken", Optional, "customer.checkToken");
 
 /// A4 checkPhone (校验手机号): is this phone number usable.
 ///

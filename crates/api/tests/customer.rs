@@ -237,7 +237,7 @@ async fn a2_register_seed_placeholder_envelope_is_refused() {
 }
 
 #[tokio::test]
-async fn a3_check_token() {
+async fn a3_check_token_of_an_e_mail_link() {
     let (server, client) = mock_client().await;
     let route = format!("{A_PREFIX}checkToken");
     answer(&server, &route, succeeded(CHECK_ANSWER)).await;
@@ -245,7 +245,7 @@ async fn a3_check_token() {
     let data = client
         .send(
             &CheckToken {
-                token: Secret::new("mail-7c1e0b9f"),
+                token: Some(Secret::new("mail-7c1e0b9f")),
             },
             None,
         )
@@ -258,6 +258,25 @@ async fn a3_check_token() {
     assert_customer_headers(&request, None);
     assert_eq!(body_json(&request), json!({"token": "mail-7c1e0b9f"}));
     assert_eq!(data, json!({}));
+}
+
+/// The seed's `token` header is the login's: a signed-in check sends the session there, and
+/// the body's `token` is only ever an e-mail link's.
+#[tokio::test]
+async fn a3_check_token_of_a_session_sends_it_as_the_header() {
+    let (server, client) = mock_client().await;
+    let route = format!("{A_PREFIX}checkToken");
+    answer(&server, &route, succeeded(CHECK_ANSWER)).await;
+
+    client
+        .send(&CheckToken::default(), Some(&Secret::new(TOKEN)))
+        .await
+        .expect("checkToken");
+
+    let request = only_request(&server).await;
+    assert_eq!(request.url.path(), route);
+    assert_customer_headers(&request, Some(TOKEN));
+    assert_eq!(body_json(&request), json!({}));
 }
 
 #[tokio::test]

@@ -97,12 +97,7 @@ async fn a_redirect_to_another_origin_is_not_followed() {
 
     // Family A's check carries the token header; a 307 would resend it, body and all.
     let error = client
-        .send(
-            &CheckToken {
-                token: Secret::new(support::TOKEN),
-            },
-            None,
-        )
+        .send(&CheckToken::default(), Some(&Secret::new(support::TOKEN)))
         .await
         .unwrap_err();
 
@@ -130,12 +125,7 @@ async fn a_redirect_within_the_origin_is_followed() {
         .await;
 
     client
-        .send(
-            &CheckToken {
-                token: Secret::new(support::TOKEN),
-            },
-            None,
-        )
+        .send(&CheckToken::default(), Some(&Secret::new(support::TOKEN)))
         .await
         .expect("followed within the origin");
 

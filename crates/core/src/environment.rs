@@ -3,6 +3,7 @@
 //! user's environments are kept in the settings file.
 
 mod file;
+mod platform;
 
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +14,16 @@ use crate::settings::{Language, Settings};
 pub use file::{
     EnvironmentImport, EnvironmentImportPlan, EnvironmentReplacement, FILE_FORMAT, FILE_VERSION,
     read_environments_file,
+};
+pub use platform::{PlannerCommon, TargetOs, version_code};
+
+/// The OS this build runs on, for family C's common parameters.
+const THIS_OS: TargetOs = if cfg!(target_os = "android") {
+    TargetOs::Android
+} else if cfg!(target_os = "ios") {
+    TargetOs::Ios
+} else {
+    TargetOs::Desktop
 };
 
 /// The embedded sandbox's id: the default environment.
@@ -44,10 +55,11 @@ pub struct Environment {
     pub company_id: String,
     /// Family A's `version` header.
     pub api_version: String,
-    /// Family C's common parameters.
-    pub platid: String,
-    pub vercode: u32,
-    pub channel: String,
+    /// Family C's common parameters; each `None` (`null` in the file) follows the platform
+    /// ([`PlannerCommon::of_platform`]), a value overrides it.
+    pub platid: Option<String>,
+    pub vercode: Option<u32>,
+    pub channel: Option<String>,
     /// Family C's refresh call (C10), which the seeds do not document.
     pub planner_refresh_path: String,
     /// The call that sends an SMS or e-mail code; without one the user types a code received
@@ -98,9 +110,9 @@ impl Default for Environment {
             planner_base: String::new(),
             company_id: String::new(),
             api_version: "0.0.1".into(),
-            platid: "2015100011".into(),
-            vercode: 1,
-            channel: "1CWR".into(),
+            platid: None,
+            vercode: None,
+            channel: None,
             planner_refresh_path: "/srv/v1/refresh".into(),
             code_sender: None,
             planner_client_id: String::new(),
@@ -185,11 +197,12 @@ impl Environment {
         if self.api_version.trim().is_empty() {
             return Err(Error::invalid("apiVersion", "empty"));
         }
-        if self.platid.trim().is_empty() {
-            return Err(Error::invalid("platid", "empty"));
+        let follow = "empty: leave it out to follow the platform";
+        if self.platid.as_deref().is_some_and(|p| p.trim().is_empty()) {
+            return Err(Error::invalid("platid", follow));
         }
-        if self.channel.trim().is_empty() {
-            return Err(Error::invalid("channel", "empty"));
+        if self.channel.as_deref().is_some_and(|c| c.trim().is_empty()) {
+            return Err(Error::invalid("channel", follow));
         }
         check_path("plannerRefreshPath", &self.planner_refresh_path)?;
         for (index, h5) in self.h5_origins.iter().enumerate() {
@@ -244,12 +257,24 @@ impl Environment {
         };
         config.company_id = self.company_id.clone();
         config.api_version = self.api_version.clone();
-        config.platid = self.platid.clone();
-        config.vercode = i64::from(self.vercode);
-        config.channel = self.channel.clone();
+        let common = self.planner_common(THIS_OS);
+        config.platid = common.platid;
+        config.vercode = i64::from(common.vercode);
+        config.channel = common.channel;
         config.planner_refresh_path = self.planner_refresh_path.clone();
         config.lang = self.backend_lang(language);
         Ok(config)
+    }
+
+    /// Family C's common parameters on `os`: the platform's, with what this environment
+    /// overrides.
+    pub fn planner_common(&self, os: TargetOs) -> PlannerCommon {
+        let platform = PlannerCommon::of_platform(os, env!("CARGO_PKG_VERSION"));
+        PlannerCommon {
+            platid: self.platid.clone().unwrap_or(platform.platid),
+            vercode: self.vercode.unwrap_or(platform.vercode),
+            channel: self.channel.clone().unwrap_or(platform.channel),
+        }
     }
 
     /// Who issues `family`'s sessions: the origin of its base URL, or `sandbox` for the

@@ -17,6 +17,7 @@ pub mod keychain;
 mod lists;
 pub mod messages;
 pub mod paths;
+pub mod phone;
 pub mod profile;
 pub mod routes;
 pub mod session;

@@ -179,7 +179,7 @@ async fn a_restored_session_the_server_no_longer_knows_is_signed_out_as_expired(
     let (second, heard) = app.launch();
     second.restore().await;
     let error = second.verify(Family::Customer).await.unwrap_err();
-    assert_eq!(error.code(), ErrorCode::Business);
+    assert_eq!(error.code(), ErrorCode::Unauthorized);
     assert!(second.sessions().is_empty());
     let last = heard.last();
     assert_eq!(last.change, AuthChange::SignedOut);
@@ -187,6 +187,48 @@ async fn a_restored_session_the_server_no_longer_knows_is_signed_out_as_expired(
     assert!(
         app.stored(Family::Customer).is_none(),
         "keychain entry deleted"
+    );
+}
+
+/// checkToken carries the restored session in its `token` header; a business "no" to it names
+/// no expired token (the seeds give family A no such code), so the session stays, unverified.
+#[tokio::test]
+async fn a_business_refusal_of_check_token_keeps_the_restored_session_unverified() {
+    let app = App::start().await;
+    let (first, _) = app.launch();
+    first.customer_login(customer_login()).await.unwrap();
+    let Some(StoredSession::Customer(stored)) = app.stored(Family::Customer) else {
+        panic!("customer session not stored");
+    };
+
+    let server = wiremock::MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::path(
+        "/api/global/customer.app.CustomerWebApiService.checkToken",
+    ))
+    .respond_with(wiremock::ResponseTemplate::new(200).set_body_string(
+        r#"{"msgParams":"","tm":99,"bizCode":"8","code":"99","msg":"pariatur","ok":false,"fail":true,"data":{},"trace":"t-1"}"#,
+    ))
+    .mount(&server)
+    .await;
+    let (second, heard) = app.launch_against(&server.uri());
+    second.restore().await;
+    let error = second.verify(Family::Customer).await.unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Business);
+
+    let sessions = second.sessions();
+    assert_eq!(sessions.len(), 1, "a business refusal signs nobody out");
+    assert!(!sessions[0].verified);
+    assert!(heard.all().is_empty(), "{:?}", heard.all());
+    assert!(app.stored(Family::Customer).is_some());
+    let sent = server.received_requests().await.unwrap();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        sent[0].headers.get("token").and_then(|v| v.to_str().ok()),
+        Some(stored.token.expose())
+    );
+    assert_eq!(
+        serde_json::from_slice::<Value>(&sent[0].body).unwrap(),
+        json!({})
     );
 }
 
@@ -566,6 +608,59 @@ async fn a_planner_registers_signs_in_and_changes_the_password() {
     .unwrap();
 }
 
+/// However the area code was written when the code was sent, the user centre hears the code's
+/// send token as 验证码KEY, never the phone number.
+#[tokio::test]
+async fn a_code_sent_to_a_phone_signs_a_user_centre_user_in_whatever_its_area_code_spelling() {
+    let app = App::start().await;
+    for area in ["+86", "86", "0086"] {
+        let (auth, _) = app.launch();
+        auth.send_code(CodeTarget {
+            phone_area: Some(area.into()),
+            phone: Some(DEMO_PHONE.into()),
+            email: None,
+        })
+        .await
+        .unwrap();
+        let code = app.last_code().await;
+        let session = auth
+            .user_center_login(UserCenterLogin {
+                password: None,
+                code: Some(code),
+                ..user_center_login()
+            })
+            .await
+            .unwrap_or_else(|error| panic!("area {area}: {error}"));
+        assert_eq!(session.display_name, DEMO_PHONE);
+    }
+}
+
+#[tokio::test]
+async fn a_phone_number_that_is_not_one_is_refused_before_anything_is_sent() {
+    let app = App::start().await;
+    let (auth, _) = app.launch();
+    let error = auth
+        .send_code(CodeTarget {
+            phone_area: Some("+8a".into()),
+            phone: Some(DEMO_PHONE.into()),
+            email: None,
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), ErrorCode::InvalidInput);
+    assert!(error.to_string().starts_with("phoneArea:"), "{error}");
+    let error = auth
+        .user_center_login(UserCenterLogin {
+            account: "138-0000-000x".into(),
+            password: None,
+            code: Some("123456".into()),
+            remember: false,
+        })
+        .await
+        .unwrap_err();
+    assert!(error.to_string().starts_with("phone:"), "{error}");
+}
+
 #[tokio::test]
 async fn a_forgotten_user_centre_password_is_reset_with_a_code() {
     let app = App::start().await;
@@ -641,8 +736,10 @@ async fn registration_checks_say_whether_a_phone_is_free_and_show_the_privacy_po
     auth.planner_check_phone("13900009999".into())
         .await
         .unwrap();
-    let bad = auth.planner_check_phone("12".into()).await.unwrap_err();
-    assert_eq!(bad.code(), ErrorCode::Business);
+    let not_a_phone = auth.planner_check_phone("12".into()).await.unwrap_err();
+    assert_eq!(not_a_phone.code(), ErrorCode::InvalidInput);
+    let not_a_mobile = auth.planner_check_phone("12345".into()).await.unwrap_err();
+    assert_eq!(not_a_mobile.code(), ErrorCode::Business);
     // In the user's language (English here), which the user centre reads from the header.
     let policy = auth.privacy_protocol().await.unwrap();
     assert!(policy.starts_with("LCS Account Privacy Policy"), "{policy}");
@@ -857,12 +954,18 @@ fn password_rules_are_checked_before_anything_is_sent() {
 impl App {
     /// Another device: the same server, its own keychain.
     fn launch_with(&self, keychain: Arc<MemoryStore>) -> (Auth, Arc<Heard>) {
+        self.launch_on(keychain, &self.sandbox.base_url())
+    }
+
+    /// The app as it starts, with the sandbox environment's calls going to `base_url`.
+    fn launch_against(&self, base_url: &str) -> (Auth, Arc<Heard>) {
+        self.launch_on(self.keychain.clone(), base_url)
+    }
+
+    fn launch_on(&self, keychain: Arc<MemoryStore>, base_url: &str) -> (Auth, Arc<Heard>) {
         let environment = Environment::sandbox();
         let config = environment
-            .client_config(
-                lcs_core::settings::Language::EnUs,
-                Ok(&self.sandbox.base_url()),
-            )
+            .client_config(lcs_core::settings::Language::EnUs, Ok(base_url))
             .unwrap();
         let heard = Arc::new(Heard::default());
         let auth = Auth::new(

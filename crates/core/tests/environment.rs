@@ -1,7 +1,9 @@
 #![allow(clippy::unwrap_used)]
 
 use lcs_core::ErrorCode;
-use lcs_core::environment::{CodeSenderMethod, Environment, PREPROD_HOST, PREPROD_ID, SANDBOX_ID};
+use lcs_core::environment::{
+    CodeSenderMethod, Environment, PREPROD_HOST, PREPROD_ID, SANDBOX_ID, TargetOs,
+};
 use lcs_core::settings::{Language, Settings, SettingsFile};
 
 fn staging() -> Environment {
@@ -81,9 +83,9 @@ fn the_sandbox_config_uses_its_run_time_address_and_its_code_sender() {
 fn a_custom_environment_becomes_a_client_config_field_by_field() {
     let mut env = staging();
     env.api_version = "0.0.2".into();
-    env.platid = "p1".into();
-    env.vercode = 12;
-    env.channel = "web".into();
+    env.platid = Some("p1".into());
+    env.vercode = Some(12);
+    env.channel = Some("web".into());
     env.planner_refresh_path = "/srv/v2/refresh".into();
     let config = env.client_config(Language::ZhCn, Err("unused")).unwrap();
     assert_eq!(config.customer_base.as_str(), "https://a.staging.example/");
@@ -99,6 +101,52 @@ fn a_custom_environment_becomes_a_client_config_field_by_field() {
     assert_eq!(config.channel, "web");
     assert_eq!(config.planner_refresh_path, "/srv/v2/refresh");
     assert_eq!(config.lang, lcs_api::Lang::ZhCn);
+}
+
+/// Seed 003: `platid` 1 on Android and 2 on iOS, iOS's channel `0ASE`, `vercode` the app's
+/// version code; an environment that names its own values keeps them on every platform.
+#[test]
+fn planner_common_parameters_follow_the_platform_unless_the_environment_names_them() {
+    let env = staging();
+    let version_code = lcs_core::environment::version_code(env!("CARGO_PKG_VERSION")).unwrap();
+    let on = |env: &Environment, os| {
+        let common = env.planner_common(os);
+        (common.platid, common.vercode, common.channel)
+    };
+    assert_eq!(
+        on(&env, TargetOs::Android),
+        ("1".into(), version_code, "1CWR".into())
+    );
+    assert_eq!(
+        on(&env, TargetOs::Ios),
+        ("2".into(), version_code, "0ASE".into())
+    );
+    assert_eq!(
+        on(&env, TargetOs::Desktop),
+        ("2015100011".into(), version_code, "1CWR".into())
+    );
+    let config = env.client_config(Language::ZhCn, Err("unused")).unwrap();
+    assert_eq!(
+        config.vercode,
+        i64::from(version_code),
+        "this build's version"
+    );
+
+    let mut pinned = staging();
+    pinned.platid = Some("77".into());
+    pinned.channel = Some("HUAWEI".into());
+    assert_eq!(
+        on(&pinned, TargetOs::Ios),
+        ("77".into(), version_code, "HUAWEI".into())
+    );
+    pinned.platid = Some(" ".into());
+    assert!(
+        pinned
+            .validate()
+            .unwrap_err()
+            .to_string()
+            .starts_with("platid:")
+    );
 }
 
 #[test]

@@ -32,9 +32,9 @@ fn tester_settings() -> Settings {
     let mut settings = Settings::default();
     let mut staging = environment("staging", "Staging", "https://a.staging.example");
     staging.api_version = "0.0.2".into();
-    staging.platid = "77".into();
-    staging.vercode = 9;
-    staging.channel = "TEST".into();
+    staging.platid = Some("77".into());
+    staging.vercode = Some(9);
+    staging.channel = Some("TEST".into());
     staging.planner_refresh_path = "/srv/v2/refresh".into();
     staging.code_sender = Some(CodeSender {
         method: CodeSenderMethod::Post,
@@ -300,9 +300,43 @@ fn unknown_fields_are_ignored_and_missing_ones_take_the_defaults() {
     .to_string();
     settings.import_environments(&text, false).unwrap();
     let dev = own(&settings).remove(0);
-    assert_eq!(dev.platid, Environment::default().platid);
-    assert_eq!(dev.vercode, 1);
+    assert_eq!(dev.platid, None, "follows the platform");
+    assert_eq!(dev.vercode, None);
     assert_eq!(dev.code_sender, None);
+}
+
+/// A file written before family C's parameters followed the platform names all three: its
+/// environments keep them, on every platform.
+#[test]
+fn an_older_file_keeps_the_planner_parameters_it_names() {
+    let mut settings = Settings::default();
+    let text = json!({
+        "format": FILE_FORMAT,
+        "version": 1,
+        "environments": [{
+            "id": "old",
+            "name": "Old",
+            "customerBase": "https://old.example",
+            "userCenterBase": "https://old.example",
+            "plannerBase": "https://old.example",
+            "companyId": "3",
+            "platid": "2015100011",
+            "vercode": 1,
+            "channel": "1CWR",
+        }],
+    })
+    .to_string();
+    settings.import_environments(&text, false).unwrap();
+    let old = own(&settings).remove(0);
+    let common = old.planner_common(lcs_core::environment::TargetOs::Android);
+    assert_eq!(
+        (
+            common.platid.as_str(),
+            common.vercode,
+            common.channel.as_str()
+        ),
+        ("2015100011", 1, "1CWR")
+    );
 }
 
 #[test]

@@ -55,6 +55,10 @@ pub enum CustomerFailure {
     Unsupported(&'static str),
     /// A session, e-mail link, retrieval or temporary token that is unknown, used or expired.
     TokenInvalid,
+    /// checkToken's body `token` is no e-mail link token the sandbox issued (a session token
+    /// included): the same code as [`CustomerFailure::TokenInvalid`], but never HTTP 401, the
+    /// session in the header being another matter.
+    LinkTokenInvalid,
     /// No customer has this phone number or e-mail address.
     NoSuchAccount,
     /// firstSetLoginPwd for an account that already has a password.
@@ -73,7 +77,9 @@ impl CustomerFailure {
             CustomerFailure::Unsupported(what) => {
                 ("10009", format!("the sandbox does not support {what}"))
             }
-            CustomerFailure::TokenInvalid => ("10005", "token 无效或已过期".into()),
+            CustomerFailure::TokenInvalid | CustomerFailure::LinkTokenInvalid => {
+                ("10005", "token 无效或已过期".into())
+            }
             CustomerFailure::NoSuchAccount => ("10006", "该账号未注册".into()),
             CustomerFailure::PasswordAlreadySet => ("10007", "登录密码已设置".into()),
         }

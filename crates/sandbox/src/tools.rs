@@ -36,10 +36,18 @@ pub fn now_ms() -> i64 {
         .map_or(0, |elapsed| elapsed.as_millis() as i64)
 }
 
-/// Who a code was sent to: a phone with its area code, or an e-mail address.
+/// Who a code was sent to: a phone with its area code (`+86`, `86` and `0086` alike), or an
+/// e-mail address.
 pub fn sms_target(phone: Option<(&str, &str)>, email: Option<&str>) -> String {
     match (phone, email) {
-        (Some((area, number)), _) => format!("phone:{}{}", area.trim(), number.trim()),
+        (Some((area, number)), _) => {
+            let area = area.trim();
+            let digits = area
+                .strip_prefix('+')
+                .or_else(|| area.strip_prefix("00"))
+                .unwrap_or(area);
+            format!("phone:+{digits}{}", number.trim())
+        }
         (None, Some(email)) => format!("email:{}", email.trim().to_lowercase()),
         (None, None) => String::new(),
     }
@@ -72,29 +80,16 @@ pub fn consume_code(
     Ok(valid)
 }
 
-/// The target of a code that can still be used (issued, unexpired, unused), by its send token:
-/// for calls that name the code's key but not whom it was sent to.
-pub fn code_target(connection: &Connection, send_token: &str) -> rusqlite::Result<Option<String>> {
-    connection
-        .query_row(
-            "SELECT target FROM sms_codes WHERE send_token = ?1 AND used = 0 AND expires_at > ?2",
-            params![send_token, now_ms()],
-            |row| row.get(0),
-        )
-        .optional()
-}
-
-/// The send token of the newest code that can still be used for `target`: for clients that
-/// key a code by the phone number or e-mail it was sent to rather than by its send token.
-pub fn latest_send_token(
+/// The target of a code by its send token, if the sandbox issued one with it (used or
+/// expired, too): for calls that name the code's key but not whom it was sent to.
+pub fn issued_target(
     connection: &Connection,
-    target: &str,
+    send_token: &str,
 ) -> rusqlite::Result<Option<String>> {
     connection
         .query_row(
-            "SELECT send_token FROM sms_codes WHERE target = ?1 AND used = 0 AND expires_at > ?2
-             ORDER BY expires_at DESC LIMIT 1",
-            params![target, now_ms()],
+            "SELECT target FROM sms_codes WHERE send_token = ?1",
+            [send_token],
             |row| row.get(0),
         )
         .optional()
@@ -465,7 +460,18 @@ async fn reset(State(helpers): State<Helpers>) -> Result<Json<Value>, HelperErro
 
 #[cfg(test)]
 mod tests {
-    use super::{iso_utc, parse_target, parse_time_ms};
+    use super::{iso_utc, parse_target, parse_time_ms, sms_target};
+
+    #[test]
+    fn an_area_code_names_one_phone_however_it_is_written() {
+        for area in ["+86", "86", "0086", " +86 "] {
+            assert_eq!(
+                sms_target(Some((area, "13800000001")), None),
+                "phone:+8613800000001",
+                "{area}"
+            );
+        }
+    }
 
     #[test]
     fn targets_name_phones_with_or_without_their_area_code_and_e_mail_addresses() {

@@ -405,12 +405,7 @@ async fn a_temporary_token_is_exchanged_once_for_an_access_token() {
     assert_ne!(access, temporary);
     client.send(&SwitchAccount, Some(&access)).await.unwrap();
     client
-        .send(
-            &CheckToken {
-                token: access.clone(),
-            },
-            None,
-        )
+        .send(&CheckToken::default(), Some(&access))
         .await
         .unwrap();
 
@@ -420,18 +415,40 @@ async fn a_temporary_token_is_exchanged_once_for_an_access_token() {
     assert_eq!(business_code(none), "10005");
 }
 
+/// checkToken as the seed lays it out: the session in the `token` header, an e-mail link's
+/// token in the body. A dead session is HTTP 401; a body token that is no link token (a
+/// session's included) is a business refusal.
 #[tokio::test]
-async fn check_token_tells_a_live_session_from_an_unknown_token() {
-    let (_sandbox, client) = sandbox().await;
-    let token = demo_login(&client).await.token.unwrap();
-    client.send(&CheckToken { token }, None).await.unwrap();
-    let unknown = CheckToken {
-        token: Secret::new("made-up"),
+async fn check_token_takes_the_session_as_the_header_and_a_link_token_in_the_body() {
+    let (sandbox, client) = sandbox().await;
+    let session = demo_login(&client).await.token.unwrap();
+    client
+        .send(&CheckToken::default(), Some(&session))
+        .await
+        .unwrap();
+
+    let dead = client
+        .send(&CheckToken::default(), Some(&Secret::new("made-up")))
+        .await
+        .unwrap_err();
+    assert!(matches!(dead, ApiError::Unauthorized { .. }), "{dead:?}");
+
+    let session_as_link = CheckToken {
+        token: Some(session.clone()),
     };
     assert_eq!(
-        business_code(client.send(&unknown, None).await.unwrap_err()),
+        business_code(client.send(&session_as_link, None).await.unwrap_err()),
         "10005"
     );
+    let issued = sandbox_post(&sandbox, "__sandbox/temp-token", json!({})).await;
+    let link = CheckToken {
+        token: Some(Secret::new(issued["token"].as_str().unwrap())),
+    };
+    client.send(&link, None).await.unwrap();
+    client.send(&link, Some(&session)).await.unwrap();
+
+    let neither = client.send(&CheckToken::default(), None).await.unwrap_err();
+    assert_eq!(business_code(neither), "40002");
 }
 
 #[tokio::test]

@@ -708,6 +708,37 @@ async fn logout_ends_the_session_and_a_missing_token_is_http_401() {
     assert_eq!(body["code"], 401);
 }
 
+/// 验证码KEY names the code by the send token it was sent with: a phone number, with or without
+/// its area code, or an account name there is a bad parameter, and the code stays usable.
+#[tokio::test]
+async fn verify_key_takes_only_the_send_token_of_the_code() {
+    let (sandbox, client) = sandbox().await;
+    let (code, key) = sms_code(&sandbox, DEMO_PHONE).await;
+    let login = |verify_key: &str| {
+        DoSmsLoginPost(AccountForm {
+            bind_type: Some(1),
+            user_account: Some(DEMO_PHONE.into()),
+            verify_code: Some(code.clone()),
+            verify_key: Some(verify_key.to_owned()),
+            ..AccountForm::default()
+        })
+    };
+    for not_a_send_token in [
+        DEMO_PHONE.to_owned(),
+        format!("86{DEMO_PHONE}"),
+        format!("+86{DEMO_PHONE}"),
+        "demo".to_owned(),
+    ] {
+        let refused = client
+            .send(&login(&not_a_send_token), None)
+            .await
+            .unwrap_err();
+        assert_eq!(business_code(refused), "1400", "{not_a_send_token}");
+    }
+    let session = client.send(&login(&key), None).await.unwrap();
+    assert!(session.token.is_some());
+}
+
 #[tokio::test]
 async fn an_sms_login_code_works_once_and_a_forgotten_password_is_reset_with_one() {
     let (sandbox, client) = sandbox().await;
@@ -730,21 +761,16 @@ async fn an_sms_login_code_works_once_and_a_forgotten_password_is_reset_with_one
     let reused = client.send(&login, None).await.unwrap_err();
     assert_eq!(business_code(reused), "1002", "a code works once");
 
-    // A forgotten password: the code, keyed here by the phone number it went to, proves who.
-    let (code, _) = sms_code(&sandbox, DEMO_PHONE).await;
-    client
-        .send(
-            &SetNewPasswordPost(NewPasswordParams {
-                bind_type: Some(1),
-                password: Some(Secret::new("n3w-pass")),
-                verify_code: Some(code),
-                verify_key: Some(DEMO_PHONE.into()),
-                ..NewPasswordParams::default()
-            }),
-            None,
-        )
-        .await
-        .unwrap();
+    // A forgotten password: the code and the send token it was sent with prove who.
+    let (code, key) = sms_code(&sandbox, DEMO_PHONE).await;
+    let reset = SetNewPasswordPost(NewPasswordParams {
+        bind_type: Some(1),
+        password: Some(Secret::new("n3w-pass")),
+        verify_code: Some(code),
+        verify_key: Some(key),
+        ..NewPasswordParams::default()
+    });
+    client.send(&reset, None).await.unwrap();
     let old = client
         .send(&password_login(DEMO_PHONE, DEMO_PASSWORD), None)
         .await

@@ -202,6 +202,7 @@ const enUS: typeof zhCN = {
       platid: 'platid',
       vercode: 'vercode',
       channel: 'channel',
+      followsPlatform: 'Empty: the platform’s own value',
       plannerRefreshPath: 'Token refresh path (C10)',
       codeSender: 'Code-sending call',
       codeSenderMethod: 'Method',

@@ -200,6 +200,7 @@ export default {
       platid: '平台编号 platid',
       vercode: '版本号 vercode',
       channel: '渠道 channel',
+      followsPlatform: '留空：按运行平台取值',
       plannerRefreshPath: '刷新令牌路径（C10）',
       codeSender: '验证码发送接口',
       codeSenderMethod: '请求方法',

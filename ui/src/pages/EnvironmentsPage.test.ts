@@ -180,9 +180,12 @@ describe('Backend environments', () => {
       plannerBase: 'https://a.staging.example',
       companyId: '42',
     })
+    // Family C's parameters left empty follow the platform the app runs on.
+    expect(inputOf(wrapper, 'field-platid').placeholder).toBe('留空：按运行平台取值')
     await submit(wrapper)
 
-    expect(calls).toContainEqual({ cmd: 'environment_save', args: { environment: STAGING, isNew: true } })
+    const followsPlatform = { ...STAGING, platid: null, vercode: null, channel: null }
+    expect(calls).toContainEqual({ cmd: 'environment_save', args: { environment: followsPlatform, isNew: true } })
     expect(wrapper.find('[data-testid="environment-editor"]').exists()).toBe(false)
     const added = wrapper.get('[data-testid="environment-staging"]')
     expect(added.text()).toContain('Staging')

@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 use super::{Auth, AuthChange, AuthReason, PublicSession, TradingMode, lock, now_ms};
 use crate::environment::{CodeSender, CodeSenderMethod, SANDBOX_SECRET_HEADER};
 use crate::error::{Error, Result};
+use crate::phone::PhoneNumber;
 use crate::session::{CustomerSession, PlannerSession, StoredSession, UserCenterSession};
 
 /// How a family A customer names their account.
@@ -35,23 +36,45 @@ pub struct CodeTarget {
 }
 
 impl CodeTarget {
-    fn phone(area: Option<&str>, phone: &str) -> Self {
-        Self {
-            phone_area: area.map(str::to_owned),
-            phone: Some(phone.to_owned()),
-            email: None,
+    /// Whom the code goes to, read once: a phone number wins over an e-mail address.
+    fn recipient(&self) -> Result<Recipient> {
+        let phone = self.phone.as_deref().filter(|p| !p.trim().is_empty());
+        let email = self
+            .email
+            .as_deref()
+            .map(str::trim)
+            .filter(|e| !e.is_empty());
+        match (phone, email) {
+            (Some(phone), _) => Ok(Recipient::Phone(PhoneNumber::parse(
+                self.phone_area.as_deref(),
+                phone,
+            )?)),
+            (None, Some(email)) => Ok(Recipient::Email(email.to_lowercase())),
+            (None, None) => Err(Error::invalid(
+                "phone",
+                "enter a phone number or an e-mail address",
+            )),
         }
+    }
+}
+
+/// A code's recipient as the flows key its send token: one phone, however its area code was
+/// written, or one e-mail address, whatever its case.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Recipient {
+    Phone(PhoneNumber),
+    Email(String),
+}
+
+impl Recipient {
+    fn email(address: &str) -> Self {
+        Recipient::Email(address.trim().to_lowercase())
     }
 
     fn key(&self) -> String {
-        match (&self.phone, &self.email) {
-            (Some(phone), _) => format!(
-                "{}{}",
-                self.phone_area.as_deref().unwrap_or(""),
-                phone.trim()
-            ),
-            (None, Some(email)) => email.trim().to_lowercase(),
-            (None, None) => String::new(),
+        match self {
+            Recipient::Phone(phone) => phone.international(),
+            Recipient::Email(email) => email.clone(),
         }
     }
 }
@@ -200,13 +223,8 @@ impl Auth {
                 "this environment has no call that sends codes; type a code you received",
             ));
         };
-        if target.key().is_empty() {
-            return Err(Error::invalid(
-                "phone",
-                "enter a phone number or an e-mail address",
-            ));
-        }
-        let body = fill_template(&sender, &target)?;
+        let recipient = target.recipient()?;
+        let body = fill_template(&sender, &recipient)?;
         let sandbox_secret = self.sandbox_secret.clone();
         let answer = match sender.method {
             CodeSenderMethod::Post => {
@@ -235,34 +253,49 @@ impl Auth {
             }
         }?;
         if let Some(token) = send_token_of(&answer) {
-            lock(&self.send_tokens).insert(target.key(), token);
+            lock(&self.send_tokens).insert(recipient.key(), token);
         }
         Ok(CodeSent {
             resend_after_seconds: RESEND_AFTER_SECONDS,
         })
     }
 
-    pub(crate) fn send_token(&self, target: &CodeTarget) -> Option<Secret> {
-        lock(&self.send_tokens).get(&target.key()).cloned()
+    /// The send token of the last code sent to `recipient`; without one the user is asked to
+    /// send a code first.
+    fn send_token(&self, recipient: &Recipient) -> Result<Secret> {
+        lock(&self.send_tokens)
+            .get(&recipient.key())
+            .cloned()
+            .ok_or_else(|| {
+                Error::invalid("code", "send a code first, then type the one you received")
+            })
+    }
+
+    /// The send token of the last code sent to `phone`.
+    pub(crate) fn phone_send_token(&self, phone: &PhoneNumber) -> Result<Secret> {
+        self.send_token(&Recipient::Phone(phone.clone()))
     }
 
     /// A1: family A sign-in by e-mail, phone or customer number, with a password or a code.
     pub async fn customer_login(&self, input: CustomerLogin) -> Result<PublicSession> {
         let login_name = required("loginName", &input.login_name)?;
-        let phone_area = input
-            .phone_area
-            .as_deref()
-            .map(str::trim)
-            .filter(|a| !a.is_empty());
+        let phone = match input.by {
+            CustomerLoginName::Phone => Some(PhoneNumber::parse(
+                input.phone_area.as_deref(),
+                &login_name,
+            )?),
+            _ => None,
+        };
         let mut login = customer::Login {
             login_type: match input.by {
                 CustomerLoginName::Email => LoginType::Email,
                 CustomerLoginName::Phone => LoginType::Phone,
                 CustomerLoginName::CustomerNo => LoginType::CustomerNo,
             },
-            phone_area: (input.by == CustomerLoginName::Phone)
-                .then(|| phone_area.unwrap_or("86").to_owned()),
-            login_name: login_name.clone(),
+            phone_area: phone.as_ref().map(PhoneNumber::area_with_plus),
+            login_name: phone
+                .as_ref()
+                .map_or_else(|| login_name.clone(), |p| p.number().to_owned()),
             device: Device::current(),
             is_third: false,
             verify_code: None,
@@ -278,17 +311,11 @@ impl Auth {
         ) {
             (Some(password), _) => login.login_pwd = Some(password_md5(&Secret::new(password))),
             (None, Some(code)) => {
-                let target = match input.by {
-                    CustomerLoginName::Email => CodeTarget {
-                        phone_area: None,
-                        phone: None,
-                        email: Some(login_name.clone()),
-                    },
-                    _ => CodeTarget::phone(login.phone_area.as_deref(), &login_name),
+                let recipient = match phone {
+                    Some(phone) => Recipient::Phone(phone),
+                    None => Recipient::email(&login_name),
                 };
-                let send_token = self.send_token(&target).ok_or_else(|| {
-                    Error::invalid("code", "send a code first, then type the one you received")
-                })?;
+                let send_token = self.send_token(&recipient)?;
                 login.verify_code = Some(Secret::new(code.trim()));
                 login.send_token = Some(send_token);
             }
@@ -337,21 +364,15 @@ impl Auth {
         let login_name = required("loginName", &input.login_name)?;
         let country = required("country", &input.country)?;
         check_new_password(&input.password)?;
-        let (register_type, phone_area, target) = match input.by {
-            CustomerLoginName::Email => (
-                LoginType::Email,
-                None,
-                CodeTarget {
-                    phone_area: None,
-                    phone: None,
-                    email: Some(login_name.clone()),
-                },
+        let (register_type, recipient) = match input.by {
+            CustomerLoginName::Email => (LoginType::Email, Recipient::email(&login_name)),
+            CustomerLoginName::Phone => (
+                LoginType::Phone,
+                Recipient::Phone(PhoneNumber::parse(
+                    input.phone_area.as_deref(),
+                    &login_name,
+                )?),
             ),
-            CustomerLoginName::Phone => {
-                let area = input.phone_area.unwrap_or_else(|| "86".into());
-                let target = CodeTarget::phone(Some(&area), &login_name);
-                (LoginType::Phone, Some(area), target)
-            }
             CustomerLoginName::CustomerNo => {
                 return Err(Error::invalid(
                     "by",
@@ -359,9 +380,11 @@ impl Auth {
                 ));
             }
         };
-        let send_token = self.send_token(&target).ok_or_else(|| {
-            Error::invalid("code", "send a code first, then type the one you received")
-        })?;
+        let send_token = self.send_token(&recipient)?;
+        let (login_name, phone_area) = match &recipient {
+            Recipient::Phone(phone) => (phone.number().to_owned(), Some(phone.area_with_plus())),
+            Recipient::Email(_) => (login_name, None),
+        };
         let answer = self
             .client
             .send(
@@ -400,12 +423,12 @@ impl Auth {
         phone_area: Option<String>,
         phone: String,
     ) -> Result<()> {
-        let phone = required("phone", &phone)?;
+        let phone = PhoneNumber::parse(phone_area.as_deref(), &phone)?;
         self.client
             .send(
                 &customer::CheckPhone {
-                    phone,
-                    phone_area: phone_area.unwrap_or_else(|| "86".into()),
+                    phone: phone.number().to_owned(),
+                    phone_area: phone.area_with_plus(),
                 },
                 None,
             )
@@ -415,7 +438,7 @@ impl Auth {
 
     /// C7: whether a phone number is valid and still free for a planner account.
     pub async fn planner_check_phone(&self, phone: String) -> Result<()> {
-        let phonenumber = required("phone", &phone)?;
+        let phonenumber = PhoneNumber::parse(None, &phone)?.number().to_owned();
         let authorizationcode = self.authorization_code().await?;
         self.client
             .send(
@@ -443,18 +466,16 @@ impl Auth {
         phone: String,
         code: String,
     ) -> Result<()> {
-        let phone = required("phone", &phone)?;
-        let area = phone_area.unwrap_or_else(|| "86".into());
-        let target = CodeTarget::phone(Some(&area), &phone);
-        let send_token = self.send_token(&target).ok_or_else(|| {
-            Error::invalid("code", "send a code first, then type the one you received")
-        })?;
+        let phone = PhoneNumber::parse(phone_area.as_deref(), &phone)?;
+        let phone_area = phone.area_with_plus();
+        let number = phone.number().to_owned();
+        let send_token = self.send_token(&Recipient::Phone(phone))?;
         let answer = self
             .client
             .send(
                 &customer::CheckPhoneForRetriedLoginPwd {
-                    phone,
-                    phone_area: area,
+                    phone: number,
+                    phone_area,
                     sms_verify_code: Secret::new(code.trim()),
                     sms_send_token: send_token,
                 },
@@ -602,7 +623,7 @@ impl Auth {
                             bind_type: Some(bind_type(&account)),
                             user_account: Some(account.clone()),
                             verify_code: Some(Secret::new(code)),
-                            verify_key: Some(self.verify_key(&account)),
+                            verify_key: Some(self.verify_key(&account)?),
                             ..Default::default()
                         }),
                         None,
@@ -633,7 +654,7 @@ impl Auth {
                     password: Some(Secret::new(input.password)),
                     user_account: Some(account.clone()),
                     verify_code: Some(Secret::new(input.code.trim())),
-                    verify_key: Some(self.verify_key(&account)),
+                    verify_key: Some(self.verify_key(&account)?),
                 }),
                 None,
             )
@@ -653,7 +674,7 @@ impl Auth {
                     encrypt: Some(false),
                     password: Some(Secret::new(input.new_password)),
                     verify_code: Some(Secret::new(input.code.trim())),
-                    verify_key: Some(self.verify_key(&account)),
+                    verify_key: Some(self.verify_key(&account)?),
                     ..Default::default()
                 }),
                 None,
@@ -684,20 +705,15 @@ impl Auth {
             .await)
     }
 
-    /// B's `verifyKey`: the send token of the code sent to `account`, or the account itself,
-    /// which names the newest code sent to it.
-    fn verify_key(&self, account: &str) -> String {
-        let target = if account.contains('@') {
-            CodeTarget {
-                phone_area: None,
-                phone: None,
-                email: Some(account.to_owned()),
-            }
+    /// B's `verifyKey` (验证码KEY): the send token of the code sent to `account`, an e-mail
+    /// address or a mobile number (B has no area-code parameter, so [`crate::phone::DEFAULT_AREA`]'s).
+    fn verify_key(&self, account: &str) -> Result<String> {
+        let recipient = if account.contains('@') {
+            Recipient::email(account)
         } else {
-            CodeTarget::phone(Some("86"), account)
+            Recipient::Phone(PhoneNumber::parse(None, account)?)
         };
-        self.send_token(&target)
-            .map_or_else(|| account.to_owned(), |token| token.expose().to_owned())
+        Ok(self.send_token(&recipient)?.expose().to_owned())
     }
 
     /// B: a WeChat QR login (getQrCode); the UI shows the picture and polls
@@ -781,10 +797,7 @@ impl Auth {
             .username
             .map(|u| u.trim().to_owned())
             .filter(|u| !u.is_empty());
-        let phone = input
-            .phone
-            .map(|p| p.trim().to_owned())
-            .filter(|p| !p.is_empty());
+        let phone = planner_phone(input.phone.as_deref())?;
         let label = username
             .clone()
             .or_else(|| phone.clone())
@@ -820,7 +833,7 @@ impl Auth {
             |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
         let (username, phone, email) = (
             nonempty(input.username),
-            nonempty(input.phone),
+            planner_phone(input.phone.as_deref())?,
             nonempty(input.email),
         );
         if username.is_none() && phone.is_none() && email.is_none() {
@@ -864,7 +877,9 @@ impl Auth {
     /// C8: a forgotten password, reset with a code sent to the phone.
     pub async fn planner_reset_password(&self, input: PasswordReset) -> Result<()> {
         check_new_password(&input.new_password)?;
-        let phonenumber = required("account", &input.account)?;
+        let phonenumber = PhoneNumber::parse(None, &input.account)?
+            .number()
+            .to_owned();
         let authorizationcode = self.authorization_code().await?;
         self.client
             .send(
@@ -931,6 +946,14 @@ fn bind_type(account: &str) -> i64 {
     if account.contains('@') { 2 } else { 1 }
 }
 
+/// C's `phonenumber`, when one was typed: the number alone, C having no area-code parameter.
+fn planner_phone(typed: Option<&str>) -> Result<Option<String>> {
+    match typed.map(str::trim).filter(|p| !p.is_empty()) {
+        Some(typed) => Ok(Some(PhoneNumber::parse(None, typed)?.number().to_owned())),
+        None => Ok(None),
+    }
+}
+
 fn required(field: &'static str, value: &str) -> Result<String> {
     let value = value.trim();
     if value.is_empty() {
@@ -987,7 +1010,7 @@ impl<const POST: bool> Endpoint for SendCode<POST> {
 
 /// The template's placeholders replaced by the target's values (whole strings only, so a
 /// value can never inject JSON).
-fn fill_template(sender: &CodeSender, target: &CodeTarget) -> Result<Map<String, Value>> {
+fn fill_template(sender: &CodeSender, recipient: &Recipient) -> Result<Map<String, Value>> {
     let template: Value = serde_json::from_str(&sender.body).map_err(|error| {
         Error::invalid(
             "codeSender",
@@ -1000,10 +1023,14 @@ fn fill_template(sender: &CodeSender, target: &CodeTarget) -> Result<Map<String,
             "the body template must be a JSON object",
         ));
     };
+    let (area, phone, email) = match recipient {
+        Recipient::Phone(phone) => (phone.area_with_plus(), phone.number(), ""),
+        Recipient::Email(email) => (String::new(), "", email.as_str()),
+    };
     let fill = |text: &str| -> String {
-        text.replace("{{phoneArea}}", target.phone_area.as_deref().unwrap_or(""))
-            .replace("{{phone}}", target.phone.as_deref().unwrap_or(""))
-            .replace("{{email}}", target.email.as_deref().unwrap_or(""))
+        text.replace("{{phoneArea}}", &area)
+            .replace("{{phone}}", phone)
+            .replace("{{email}}", email)
     };
     Ok(template
         .into_iter()

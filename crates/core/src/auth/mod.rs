@@ -380,25 +380,20 @@ impl Auth {
             .collect()
     }
 
-    /// Checks a restored session with the server (A: checkToken; B: user info; C: account
-    /// detail, which answers `token_status`). Valid: it becomes verified and the UI hears
-    /// `signed_in`. Rejected: signed out as expired or kicked. Unreachable: it stays, unverified.
+    /// Checks a restored session with the server (A: checkToken with the session as its
+    /// `token` header; B: user info; C: account detail, which answers `token_status`). Valid:
+    /// it becomes verified and the UI hears `signed_in`. Rejected unambiguously (HTTP 401, or
+    /// C's token codes): signed out as expired or kicked. Unreachable, or a business refusal
+    /// that names no token (the seeds give family A no such code): it stays, unverified.
     pub async fn verify(&self, family: Family) -> Result<()> {
         let Some(held) = self.held(family) else {
             return Ok(());
         };
         let checked = match &held.stored {
-            StoredSession::Customer(customer) => self
-                .client
-                .send(
-                    &lcs_api::customer::CheckToken {
-                        token: customer.token.clone(),
-                    },
-                    None,
-                )
+            StoredSession::Customer(_) => self
+                .customer(&lcs_api::customer::CheckToken::default())
                 .await
-                .map(drop)
-                .map_err(Error::from),
+                .map(drop),
             StoredSession::UserCenter(_) => self
                 .user_center(&lcs_api::user_center::user::UserInfo)
                 .await
@@ -408,35 +403,23 @@ impl Auth {
                 .await
                 .map(drop),
         };
-        match checked {
-            Ok(()) => {
-                let public = {
-                    let mut signed = lock(&self.signed);
-                    let Some(current) = signed.slot(family).as_mut() else {
-                        return Ok(());
-                    };
-                    current.public.verified = true;
-                    current.public.clone()
-                };
-                self.emit(
-                    AuthChange::SignedIn,
-                    None,
-                    family,
-                    &public.account.clone(),
-                    Some(public),
-                );
-                Ok(())
-            }
-            Err(error) => {
-                // A's check is a guest call: a rejected token is a business answer, not a 401.
-                if family == Family::Customer
-                    && matches!(error, Error::Api(ApiError::Business { .. }))
-                {
-                    self.sign_out(family, AuthReason::Expired).await;
-                }
-                Err(error)
-            }
-        }
+        checked?;
+        let public = {
+            let mut signed = lock(&self.signed);
+            let Some(current) = signed.slot(family).as_mut() else {
+                return Ok(());
+            };
+            current.public.verified = true;
+            current.public.clone()
+        };
+        self.emit(
+            AuthChange::SignedIn,
+            None,
+            family,
+            &public.account.clone(),
+            Some(public),
+        );
+        Ok(())
     }
 
     /// Ends `family`'s session: forgets it in memory and in the keychain, and tells the UI.

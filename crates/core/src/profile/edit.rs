@@ -15,9 +15,9 @@ use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use super::Profile;
-use crate::auth::CodeTarget;
 use crate::data::{DataChange, DataKind, MAX_AGE, Scope};
 use crate::error::{Error, Result};
+use crate::phone::PhoneNumber;
 
 /// Family B's gender (`userGender`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, specta::Type)]
@@ -130,7 +130,8 @@ impl Profile {
     /// Binds the mobile number, or replaces the bound one (unBindMobile, "重新绑定"), with the
     /// code the user received on the new number.
     pub async fn bind_mobile(&self, input: MobileInput) -> Result<()> {
-        let (area, phone) = check_phone(&input.phone_area, &input.phone)?;
+        let number = check_phone(&input.phone_area, &input.phone)?;
+        let (area, phone) = (number.area_with_plus(), number.number().to_owned());
         let code = check_code(&input.code)?;
         let scope = self.data.scope(Family::UserCenter)?;
         let current = self.user_info().await?.data;
@@ -141,22 +142,16 @@ impl Profile {
         if current == Some(phone.as_str()) {
             return Err(Error::invalid("phone", "is already your mobile number"));
         }
-        let target = CodeTarget {
-            phone_area: Some(area.clone()),
-            phone: Some(phone.clone()),
-            email: None,
-        };
         let form = AccountForm {
             bind_type: Some(1),
             user_account: Some(phone.clone()),
             verify_code: Some(Secret::new(code)),
-            // The send token names the code; without one (a code typed from elsewhere) the
-            // number names the newest code sent to it.
             verify_key: Some(
                 self.data
                     .auth()
-                    .send_token(&target)
-                    .map_or_else(|| phone.clone(), |token| token.expose().to_owned()),
+                    .phone_send_token(&number)?
+                    .expose()
+                    .to_owned(),
             ),
             ..AccountForm::default()
         };
@@ -419,31 +414,18 @@ pub fn check_id_number(id: &str, today: Date) -> Result<String> {
 }
 
 /// An area code (`+86`) and a mobile number for it: mainland numbers are 11 digits starting
-/// 13 to 19; elsewhere 5 to 15 digits. Answers both trimmed, the area with its `+`.
-pub fn check_phone(area: &str, phone: &str) -> Result<(String, String)> {
-    let area = area.trim();
-    let digits = area.strip_prefix('+').unwrap_or(area);
-    if !(1..=4).contains(&digits.len()) || !digits.chars().all(|c| c.is_ascii_digit()) {
-        return Err(Error::invalid("phoneArea", "must be + and 1 to 4 digits"));
-    }
-    let phone: String = phone.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
-    let all_digits = phone.chars().all(|c| c.is_ascii_digit());
-    let valid = if digits == "86" {
-        all_digits
-            && phone.len() == 11
-            && phone.starts_with('1')
-            && phone.as_bytes()[1].is_ascii_digit()
-            && phone.as_bytes()[1] >= b'3'
-    } else {
-        all_digits && (5..=15).contains(&phone.len())
-    };
-    if !valid {
+/// 13 to 19; elsewhere what any [`PhoneNumber`] is.
+pub fn check_phone(area: &str, phone: &str) -> Result<PhoneNumber> {
+    let number = PhoneNumber::parse(Some(area), phone)?;
+    let digits = number.number().as_bytes();
+    let mainland_mobile = digits.len() == 11 && digits[0] == b'1' && digits[1] >= b'3';
+    if number.area() == crate::phone::DEFAULT_AREA && !mainland_mobile {
         return Err(Error::invalid(
             "phone",
             "is not a mobile number for this area code",
         ));
     }
-    Ok((format!("+{digits}"), phone))
+    Ok(number)
 }
 
 /// A verification code: six digits.
@@ -495,10 +477,10 @@ mod tests {
     #[test]
     fn phones_follow_their_area_code() {
         assert_eq!(
-            check_phone("+86", "138 0000 0001").unwrap(),
-            ("+86".into(), "13800000001".into())
+            check_phone("+86", "138 0000 0001").unwrap().international(),
+            "+8613800000001"
         );
-        assert_eq!(check_phone("852", "91234567").unwrap().0, "+852");
+        assert_eq!(check_phone("852", "91234567").unwrap().area(), "852");
         assert!(
             check_phone("+86", "12800000001").is_err(),
             "no mainland 12x"

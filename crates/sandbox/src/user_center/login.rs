@@ -1,10 +1,10 @@
 //! Sign-in (登录接口) under `/front/account/login/`: password and SMS login, registration,
 //! logout, new passwords and the privacy policy.
 //!
-//! Codes come from the sandbox's SMS helper (`POST /__sandbox/sms`): `verifyKey` is the
-//! `sendToken` it answers, or the phone number or e-mail address the code went to (the newest
-//! usable code for it is taken). Mobile numbers are taken as +86 ones, the user centre having
-//! no area-code parameter. `bindType` (the seed's `BindConnectCode`, values undocumented) is
+//! Codes come from the sandbox's SMS helper (`POST /__sandbox/sms`): `verifyKey` (验证码KEY) is
+//! the `sendToken` it answered and nothing else; an account name, phone number or e-mail
+//! address there is a bad parameter. Mobile numbers are taken as +86 ones, the user centre
+//! having no area-code parameter. `bindType` (the seed's `BindConnectCode`, values undocumented) is
 //! read as 1 mobile, 2 e-mail; without it, an account with `@` is an e-mail address.
 //! `encrypt=true` means the password is the MD5 hex of the plain one, as family A sends it.
 
@@ -22,7 +22,7 @@ use super::{
 };
 use crate::db::{DEMO_PHONE_AREA, Db};
 use crate::envelope::UserCenterFailure;
-use crate::tools::{code_target, consume_code, latest_send_token, sms_target};
+use crate::tools::{consume_code, issued_target, sms_target};
 
 pub fn routes() -> Router<Db> {
     const LOGIN: &str = "/front/account/login";
@@ -57,6 +57,18 @@ pub(super) fn account_target(
     }
 }
 
+/// Whom the code of `verifyKey` was sent to. The key must be a send token the sandbox
+/// issued (used or expired ones included, whose codes are then wrong); anything else is a bad
+/// parameter.
+pub(super) fn key_target(
+    connection: &Connection,
+    params: &Params,
+) -> Result<String, UserCenterFailure> {
+    let key = params.required("verifyKey")?;
+    issued_target(connection, key)?
+        .ok_or_else(|| bad("verifyKey must be the sendToken answered when the code was sent"))
+}
+
 /// Uses up the code in `verifyCode`/`verifyKey`, which must have been sent to `target`.
 pub(super) fn use_code(
     connection: &Connection,
@@ -64,14 +76,12 @@ pub(super) fn use_code(
     target: &str,
 ) -> Result<(), UserCenterFailure> {
     let code = params.required("verifyCode")?;
+    key_target(connection, params)?;
     let key = params.required("verifyKey")?;
-    let send_token = match code_target(connection, key)? {
-        Some(_) => Some(key.to_owned()),
-        None => latest_send_token(connection, &account_target(key, params.int("bindType")?)?)?,
-    };
-    match send_token {
-        Some(token) if consume_code(connection, target, &token, code)? => Ok(()),
-        _ => Err(UserCenterFailure::WrongCode),
+    if consume_code(connection, target, key, code)? {
+        Ok(())
+    } else {
+        Err(UserCenterFailure::WrongCode)
     }
 }
 
@@ -161,11 +171,7 @@ async fn set_new_password(State(db): State<Db>, headers: HeaderMap, query: Q) ->
     guest(&db, &headers, query, |connection, user, params| {
         let new = given_password(params, "password")?.ok_or_else(|| bad("password is required"))?;
         let user = if params.text("verifyCode").is_some() {
-            let key = params.required("verifyKey")?;
-            let target = match code_target(connection, key)? {
-                Some(target) => target,
-                None => account_target(key, params.int("bindType")?)?,
-            };
+            let target = key_target(connection, params)?;
             let account = target.split_once(':').map_or("", |(_, rest)| rest);
             let account = account.strip_prefix(DEMO_PHONE_AREA).unwrap_or(account);
             let user =

@@ -15,7 +15,7 @@ use super::login::use_code;
 use super::{Outcome, Params, Q, bad, find_user, guest, signed_in};
 use crate::db::{DEMO_PHONE_AREA, Db};
 use crate::envelope::UserCenterFailure;
-use crate::tools::{code_target, sms_target};
+use crate::tools::sms_target;
 
 pub fn routes() -> Router<Db> {
     const USER: &str = "/front/account/user";
@@ -314,8 +314,8 @@ async fn rebind_mobile(State(db): State<Db>, headers: HeaderMap, query: Q) -> Re
     })
 }
 
-/// The number takes the area code its code was sent with (`verifyKey` a send token for
-/// `+852 91234567`: `user_intl` becomes +852); a key that is the number itself means +86.
+/// The number takes the area code its code was sent with (`verifyKey` the send token of a
+/// code for `+852 91234567`: `user_intl` becomes +852).
 fn change_mobile(connection: &Connection, user: i64, params: &Params) -> Outcome {
     let mobile = params.required("userAccount")?;
     if !(mobile.len() >= 5 && mobile.chars().all(|c| c.is_ascii_digit())) {
@@ -324,13 +324,9 @@ fn change_mobile(connection: &Connection, user: i64, params: &Params) -> Outcome
     if find_user(connection, mobile)?.is_some_and(|owner| owner != user) {
         return Err(UserCenterFailure::Exists("手机号"));
     }
-    let sent_to = match params.text("verifyKey") {
-        Some(key) => code_target(connection, key)?,
-        None => None,
-    };
+    let sent_to = super::login::key_target(connection, params)?;
     let area = sent_to
-        .as_deref()
-        .and_then(|target| target.strip_prefix("phone:"))
+        .strip_prefix("phone:")
         .and_then(|number| number.strip_suffix(mobile))
         .filter(|area| area.len() > 1 && area.starts_with('+'))
         .unwrap_or(DEMO_PHONE_AREA)
