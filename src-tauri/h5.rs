@@ -306,22 +306,26 @@ pub async fn bridge_call(
     request: String,
 ) -> CommandResult<Json> {
     let current = webview.url().map(|url| url.to_string()).unwrap_or_default();
-    let policy = if webview.label() == H5_WINDOW {
+    let in_h5_window = webview.label() == H5_WINDOW;
+    // Only the H5 window carries the bridge.
+    let policy = if in_h5_window {
         origin_policy(&app)
     } else {
-        // Only the H5 window carries the bridge.
         OriginPolicy::default()
     };
     let admitted = {
         let host = app.state::<H5Host>();
         let mut state = host.state();
         let document = state.document;
-        bridge::calling_page(&current, state.committed.as_deref())
-            .map(str::to_owned)
-            .and_then(|page| {
-                bridge::admit(&policy, &page, &request, &mut state.limits, Instant::now())
-            })
-            .map(|admitted| (admitted, document))
+        let page = if in_h5_window {
+            bridge::calling_page(&current, state.committed.as_deref()).map(str::to_owned)
+        } else {
+            Ok(current)
+        };
+        page.and_then(|page| {
+            bridge::admit(&policy, &page, &request, &mut state.limits, Instant::now())
+        })
+        .map(|admitted| (admitted, document))
     };
     let (admitted, document) = match admitted {
         Ok(admitted) => admitted,
