@@ -3,17 +3,16 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::sync::{Arc, Mutex};
 
 use lcs_api::{Client, Family};
-use lcs_core::auth::{
-    Auth, AuthChange, AuthEvent, AuthListener, AuthReason, CustomerLogin, CustomerLoginName,
-    PlannerLogin, UserCenterLogin,
-};
+use lcs_core::auth::{Auth, AuthChange, AuthEvent, AuthListener, AuthReason};
 use lcs_core::environment::Environment;
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::session;
-use lcs_sandbox::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, Db, PLANNER_DEMO_USERNAME, Sandbox};
+use lcs_sandbox::{Db, Sandbox};
 use wiremock::matchers::any;
 use wiremock::{Mock, MockServer, ResponseTemplate};
 
@@ -59,34 +58,15 @@ fn launch(environment: &Environment, keychain: &Arc<MemoryStore>) -> (Auth, Arc<
     (auth, heard)
 }
 
-/// Signs in to all three families at the sandbox, remembered.
-async fn sign_in_everywhere(auth: &Auth) {
-    auth.customer_login(CustomerLogin {
-        by: CustomerLoginName::Email,
-        login_name: DEMO_EMAIL.into(),
-        phone_area: None,
-        password: Some(DEMO_PASSWORD.into()),
-        code: None,
-        remember: true,
-    })
-    .await
-    .unwrap();
-    auth.user_center_login(UserCenterLogin {
-        account: DEMO_PHONE.into(),
-        password: Some(DEMO_PASSWORD.into()),
-        code: None,
-        remember: true,
-    })
-    .await
-    .unwrap();
-    auth.planner_login(PlannerLogin {
-        username: Some(PLANNER_DEMO_USERNAME.into()),
-        phone: None,
-        password: DEMO_PASSWORD.into(),
-        remember: true,
-    })
-    .await
-    .unwrap();
+/// The keychain after a run that signed in to all three families of "qa", at a sandbox that
+/// keeps running.
+async fn signed_in_everywhere() -> (Sandbox, Arc<MemoryStore>, Environment) {
+    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
+    let keychain = Arc::new(MemoryStore::new());
+    let qa = environment(&sandbox.base_url());
+    let (first, _) = launch(&qa, &keychain);
+    common::sign_in_every_family(&first).await;
+    (sandbox, keychain, qa)
 }
 
 /// A server at the environment's new address that would accept anything.
@@ -101,12 +81,7 @@ async fn new_host() -> MockServer {
 
 #[tokio::test]
 async fn a_session_is_not_sent_to_the_new_host_of_its_environment() {
-    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
-    let keychain = Arc::new(MemoryStore::new());
-    let before = environment(&sandbox.base_url());
-    let (first, _) = launch(&before, &keychain);
-    sign_in_everywhere(&first).await;
-    drop(first);
+    let (_sandbox, keychain, _) = signed_in_everywhere().await;
 
     let server = new_host().await;
     let after = environment(&server.uri());
@@ -143,12 +118,7 @@ async fn a_session_is_not_sent_to_the_new_host_of_its_environment() {
 
 #[tokio::test]
 async fn only_the_family_whose_host_moved_is_signed_out() {
-    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
-    let keychain = Arc::new(MemoryStore::new());
-    let before = environment(&sandbox.base_url());
-    let (first, _) = launch(&before, &keychain);
-    sign_in_everywhere(&first).await;
-    drop(first);
+    let (_sandbox, keychain, before) = signed_in_everywhere().await;
 
     let server = new_host().await;
     let mut after = before.clone();
@@ -165,12 +135,7 @@ async fn only_the_family_whose_host_moved_is_signed_out() {
 
 #[tokio::test]
 async fn an_unchanged_environment_keeps_its_sessions_and_the_sandbox_its_own_across_ports() {
-    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
-    let keychain = Arc::new(MemoryStore::new());
-    let qa = environment(&sandbox.base_url());
-    let (first, _) = launch(&qa, &keychain);
-    sign_in_everywhere(&first).await;
-    drop(first);
+    let (_sandbox, keychain, qa) = signed_in_everywhere().await;
     let (second, _) = launch(&qa, &keychain);
     assert_eq!(second.restore().await.len(), 3);
     assert_eq!(second.signed_out_because(), None);
