@@ -6,13 +6,13 @@
 //! a file from a newer app, a built-in id, or an environment that fails
 //! [`Environment::validate`] refuses the whole file, naming the environment and its field.
 
+use lcs_api::Family;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Environment;
 use crate::error::{EnvironmentFileError, Error, Result};
 use crate::settings::Settings;
-use lcs_api::Family;
 
 /// The `format` every environments file carries.
 pub const FILE_FORMAT: &str = "lcs-account/environments";
@@ -188,6 +188,7 @@ fn changed_fields(before: &Environment, after: &Environment) -> Vec<String> {
         .collect()
 }
 
+/// The environments of a file's text, each valid, none built in and no id twice.
 pub fn read_environments_file(text: &str) -> Result<Vec<Environment>, EnvironmentFileError> {
     let file: Value =
         serde_json::from_str(text).map_err(|error| EnvironmentFileError::NotJson {
