@@ -527,6 +527,8 @@ export type CallInfo = {
 	titleZh: string,
 	titleEn: string,
 	params: Param[],
+	/**  What the call does where its seed is silent ([`Endpoint::GUESSES`]). */
+	guesses: Guess[],
 };
 
 /**  One call as it went over the wire, secrets redacted. */
@@ -1149,6 +1151,19 @@ export type GetAuthorizationCode = {
 	response_type: string,
 	/**  权限范围: the OAuth scope. */
 	scope: string,
+};
+
+/**
+ *  A choice made where the seeds are silent or contradict themselves: named once, here in the
+ *  endpoint data, so that every one can be listed (the catalog, the README's table).
+ */
+export type Guess = {
+	/**  Short and stable: `new-password-field`. */
+	id: string,
+	/**  What is sent. */
+	choice: string,
+	/**  Why, from the seed's own words. */
+	reason: string,
 };
 
 /**  One configured H5 origin of an environment. */

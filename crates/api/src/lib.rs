@@ -21,7 +21,7 @@ pub mod user_center;
 
 pub(crate) use catalog::codes;
 pub use client::{Client, ClientConfig, Reply};
-pub use endpoint::{Auth, Endpoint, Family, Idempotent, Method, Upload};
+pub use endpoint::{Auth, Endpoint, Family, Guess, Idempotent, Method, Upload};
 pub use error::{ApiError, ErrorCode, Lang};
 pub use record::{CallRecord, Observer};
 pub use secret::{Redacted, Secret, password_md5};
