@@ -955,6 +955,11 @@ export type Environment = {
 	/**  Family C's refresh call (C10), which the seeds do not document. */
 	plannerRefreshPath?: string,
 	/**
+	 *  How family B's session token travels, which its seed does not say; a file without it
+	 *  reads as `bearer`.
+	 */
+	userCenterToken?: UserCenterToken,
+	/**
 	 *  The call that sends an SMS or e-mail code; without one the user types a code received
 	 *  by other means.
 	 */
@@ -2235,6 +2240,18 @@ export type UserCenterRegistration = {
 	code: string,
 	remember: boolean,
 };
+
+/**
+ *  Where family B's session token goes: its seed documents HTTP 401 for every call but no way
+ *  to carry the token (the `token-transport` guess in [`Family::guesses`]).
+ */
+export type UserCenterToken = 
+/**  `Authorization: Bearer <token>`. */
+"bearer" | 
+/**  A `token` header, as family A carries its own. */
+"header" | 
+/**  A `token` query parameter, after the call's own. */
+"query";
 
 /**  修改用户端用户信息: changes the signed-in user's profile. */
 export type UserEdit = UserFields;

@@ -35,7 +35,7 @@ impl Family {
             Family::UserCenter => &[
                 Guess {
                     id: "token-transport",
-                    choice: "Authorization: Bearer <token>",
+                    choice: "Authorization: Bearer <token>, unless the environment chooses a token header or a token query parameter",
                     reason: "the seed documents 401 and 403 on every call but no way to carry the token; Bearer is the common scheme",
                 },
                 Guess {

@@ -20,7 +20,7 @@ pub mod transport;
 pub mod user_center;
 
 pub(crate) use catalog::codes;
-pub use client::{Client, ClientConfig, Reply};
+pub use client::{Client, ClientConfig, Reply, UserCenterToken};
 pub use endpoint::{Auth, Endpoint, Family, Guess, Idempotent, Method, Upload};
 pub use error::{ApiError, ErrorCode, Lang};
 pub use record::{CallRecord, Observer};

@@ -189,6 +189,7 @@ const enUS: typeof zhCN = {
     removeOrigin: 'Remove origin {n}',
     tiers: { trusted: 'Trusted', partner: 'Partner' },
     tiersHint: "Trusted: the operator's own H5 pages, every method and route. Partner: public routes and methods that touch no user data.",
+    tokenTransports: { bearer: 'Authorization: Bearer', header: 'token header', query: 'token query parameter' },
     langs: { app: 'Follow the app', 'zh-CN': '中文', 'en-US': 'English' },
     fields: {
       id: 'ID',
@@ -204,6 +205,7 @@ const enUS: typeof zhCN = {
       channel: 'channel',
       followsPlatform: 'Empty: the platform’s own value',
       plannerRefreshPath: 'Token refresh path (C10)',
+      userCenterToken: 'User centre token (B)',
       codeSender: 'Code-sending call',
       codeSenderMethod: 'Method',
       codeSenderPath: 'Path',
