@@ -89,6 +89,7 @@ const enUS: typeof zhCN = {
     unknown: 'No call is named “{name}”',
     auth: { required: 'Signed in', optional: 'Token if signed in', guest: 'No sign-in' },
     params: 'Parameters',
+    guesses: 'Where the seed is unclear, this call sends',
     noParams: 'This call takes no parameters',
     notSent: 'Not sent',
     requiredPlaceholder: 'Required',

@@ -87,6 +87,7 @@ export default {
     unknown: '没有名为“{name}”的接口',
     auth: { required: '需登录', optional: '已登录时带令牌', guest: '无需登录' },
     params: '参数',
+    guesses: '种子文档不明确之处，本接口的做法',
     noParams: '此接口没有参数',
     notSent: '不发送',
     requiredPlaceholder: '必填',
