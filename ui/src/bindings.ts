@@ -527,6 +527,8 @@ export type CallInfo = {
 	titleZh: string,
 	titleEn: string,
 	params: Param[],
+	/**  What the call does where its seed is silent ([`Endpoint::GUESSES`]). */
+	guesses: Guess[],
 };
 
 /**  One call as it went over the wire, secrets redacted. */
@@ -953,6 +955,11 @@ export type Environment = {
 	/**  Family C's refresh call (C10), which the seeds do not document. */
 	plannerRefreshPath?: string,
 	/**
+	 *  How family B's session token travels, which its seed does not say; a file without it
+	 *  reads as `bearer`.
+	 */
+	userCenterToken?: UserCenterToken,
+	/**
 	 *  The call that sends an SMS or e-mail code; without one the user types a code received
 	 *  by other means.
 	 */
@@ -1149,6 +1156,19 @@ export type GetAuthorizationCode = {
 	response_type: string,
 	/**  权限范围: the OAuth scope. */
 	scope: string,
+};
+
+/**
+ *  A choice made where the seeds are silent or contradict themselves: named once, here in the
+ *  endpoint data, so that every one can be listed (the catalog, the README's table).
+ */
+export type Guess = {
+	/**  Short and stable: `new-password-field`. */
+	id: string,
+	/**  What is sent. */
+	choice: string,
+	/**  Why, from the seed's own words. */
+	reason: string,
 };
 
 /**  One configured H5 origin of an environment. */
@@ -2220,6 +2240,18 @@ export type UserCenterRegistration = {
 	code: string,
 	remember: boolean,
 };
+
+/**
+ *  Where family B's session token goes: its seed documents HTTP 401 for every call but no way
+ *  to carry the token (the `token-transport` guess in [`Family::guesses`]).
+ */
+export type UserCenterToken = 
+/**  `Authorization: Bearer <token>`. */
+"bearer" | 
+/**  A `token` header, as family A carries its own. */
+"header" | 
+/**  A `token` query parameter, after the call's own. */
+"query";
 
 /**  修改用户端用户信息: changes the signed-in user's profile. */
 export type UserEdit = UserFields;

@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
-use crate::endpoint::{Auth, Endpoint, Family, Method};
+use crate::endpoint::{Auth, Endpoint, Family, Guess, Method};
 
 /// A request type that can be described and built from JSON: every call in the catalog.
 pub trait Call:
@@ -45,6 +45,8 @@ pub struct CallInfo {
     pub title_zh: &'static str,
     pub title_en: &'static str,
     pub params: Vec<Param>,
+    /// What the call does where its seed is silent ([`Endpoint::GUESSES`]).
+    pub guesses: Vec<Guess>,
 }
 
 /// One parameter of a call, under the name it has on the wire.
@@ -224,7 +226,30 @@ fn describe<E: Call>(title_zh: &'static str, title_en: &'static str) -> CallInfo
         title_zh,
         title_en,
         params: params::<E>(),
+        guesses: E::GUESSES.to_vec(),
     }
+}
+
+/// Every guess where the seeds are silent or contradictory, once: `(where, guess)`, where is a
+/// call's name or, for a whole family's, `family.*` (`user_center.*`).
+pub fn guesses() -> Vec<(String, Guess)> {
+    let families = [Family::Customer, Family::UserCenter, Family::Planner];
+    let family_wide = families.into_iter().flat_map(|family| {
+        let prefix = serde_json::to_value(family)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        family
+            .guesses()
+            .iter()
+            .map(move |guess| (format!("{prefix}.*"), *guess))
+    });
+    let per_call = catalog().into_iter().flat_map(|info| {
+        info.guesses
+            .into_iter()
+            .map(move |guess| (info.name.to_owned(), guess))
+    });
+    family_wide.chain(per_call).collect()
 }
 
 /// The parameters of `E` as its deserializer reads them: flattened structs merged, optional

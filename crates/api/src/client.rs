@@ -33,6 +33,8 @@ pub struct ClientConfig {
     pub channel: String,
     /// Family C's refresh call (C10) is inferred, not documented: each environment names it.
     pub planner_refresh_path: String,
+    /// How family B's session token travels, which its seed does not say.
+    pub user_center_token: UserCenterToken,
     pub timeouts: Timeouts,
     /// How many times a GET is retried after a network error or a 5xx; POSTs never are.
     pub get_retries: u32,
@@ -54,6 +56,7 @@ impl ClientConfig {
             vercode: 1,
             channel: "1CWR".into(),
             planner_refresh_path: "/srv/v1/refresh".into(),
+            user_center_token: UserCenterToken::default(),
             timeouts: Timeouts::default(),
             get_retries: 2,
             retry_base: Duration::from_millis(300),
@@ -67,6 +70,22 @@ impl ClientConfig {
             Family::Planner => &self.planner_base,
         }
     }
+}
+
+/// Where family B's session token goes: its seed documents HTTP 401 for every call but no way
+/// to carry the token (the `token-transport` guess in [`Family::guesses`]).
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum UserCenterToken {
+    /// `Authorization: Bearer <token>`.
+    #[default]
+    Bearer,
+    /// A `token` header, as family A carries its own.
+    Header,
+    /// A `token` query parameter, after the call's own.
+    Query,
 }
 
 /// A call's typed answer and what the envelope said about the session.
@@ -455,8 +474,16 @@ impl<T: Transport> Client<T> {
                 // B has no language parameter; its documents (the privacy policy) follow the
                 // standard header.
                 headers.push(("Accept-Language", self.lang().tag().to_owned()));
-                if let Some(token) = token {
-                    headers.push(("Authorization", format!("Bearer {}", token.expose())));
+                let token = token.map(|token| token.expose().to_owned());
+                match (config.user_center_token, token) {
+                    (_, None) => {}
+                    (UserCenterToken::Bearer, Some(token)) => {
+                        headers.push(("Authorization", format!("Bearer {token}")));
+                    }
+                    (UserCenterToken::Header, Some(token)) => headers.push(("token", token)),
+                    (UserCenterToken::Query, Some(token)) => {
+                        params.insert("token".into(), Value::String(token));
+                    }
                 }
                 append_query(&mut url, &params);
                 Body::Empty

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes;
 use crate::endpoint;
-use crate::endpoint::{Auth, Endpoint, Family, Method};
+use crate::endpoint::{Auth, Endpoint, Family, Guess, Method};
 use crate::lenient::{self, value_to_string};
 use crate::secret::Secret;
 
@@ -334,6 +334,11 @@ impl Endpoint for Register {
     const PATH: &'static str = "/api/register/customer.app.CustomerWebApiService.register";
     const AUTH: Auth = Auth::Guest;
     const NAME: &'static str = "customer.register";
+    const GUESSES: &'static [Guess] = &[Guess {
+        id: "x-forwarded-for",
+        choice: "the value the caller gives; the app sends it empty",
+        reason: "the seed marks the header required with the value `text`; a client behind NAT does not know its public address, which a proxy in front of the server adds",
+    }];
     type Output = Registration;
 
     fn extra_headers(&self) -> Vec<(&'static str, String)> {
@@ -550,7 +555,7 @@ pub struct RetrieveLoginPwd {
     /// The new password, as the lowercase hex MD5 of the plain text.
     pub login_pwd: Secret,
 }
-endpoint!(RetrieveLoginPwd => serde_json::Value, Customer Post "/api/global/customer.app.CustomerWebApiService.retrieveLoginPwd", Guest, "customer.retrieveLoginPwd");
+endpoint!(RetrieveLoginPwd => serde_json::Value, Customer Post "/api/global/customer.app.CustomerWebApiService.retrieveLoginPwd", Guest, "customer.retrieveLoginPwd", guesses: &[NEW_PASSWORD_FIELD]);
 
 /// A7 firstSetLoginPwd (首次设置登录密码): the first password of an account created without one;
 /// on success the user is signed in (设置成功后自动登录) and the answer is the customer with its
@@ -569,7 +574,21 @@ pub struct FirstSetLoginPwd {
     /// The first password, as the lowercase hex MD5 of the plain text.
     pub login_pwd: Secret,
 }
-endpoint!(FirstSetLoginPwd => Customer, Customer Post "/api/global/customer.app.CustomerWebApiService.firstSetLoginPwd", Guest, "customer.firstSetLoginPwd");
+endpoint!(FirstSetLoginPwd => Customer, Customer Post "/api/global/customer.app.CustomerWebApiService.firstSetLoginPwd", Guest, "customer.firstSetLoginPwd", guesses: &[
+    NEW_PASSWORD_FIELD,
+    Guess {
+        id: "step-token-placement",
+        choice: "the token of the step before in the body, as `token`",
+        reason: "the seed's line 前一步生成token follows the body parameter `device`, and A6's example headers carry no token for it",
+    },
+]);
+
+/// A6's and A7's new password: neither seed names its field.
+const NEW_PASSWORD_FIELD: Guess = Guess {
+    id: "new-password-field",
+    choice: "`loginPwd`, the lowercase hex MD5 of the password",
+    reason: "the seeds' example bodies are the generic one A3 to A7 share and name no password field; `loginPwd` is A1's name for the password these calls set",
+};
 
 /// A8 真实模拟账户切换: switch the signed-in customer between the real and the demo (模拟)
 /// trading account. The body is empty; the seed's answer is `{}`, kept as sent.

@@ -26,6 +26,38 @@ impl Family {
             Family::Planner => 'C',
         }
     }
+
+    /// What every call of the family does where its seed is silent; a call's own are in
+    /// [`Endpoint::GUESSES`].
+    pub fn guesses(self) -> &'static [Guess] {
+        match self {
+            Family::Customer | Family::Planner => &[],
+            Family::UserCenter => &[
+                Guess {
+                    id: "token-transport",
+                    choice: "Authorization: Bearer <token>, unless the environment chooses a token header or a token query parameter",
+                    reason: "the seed documents 401 and 403 on every call but no way to carry the token; Bearer is the common scheme",
+                },
+                Guess {
+                    id: "bind-type-values",
+                    choice: "bindType 1 for a mobile number, 2 for an e-mail address",
+                    reason: "the seed names the enum BindConnectCode without listing its values",
+                },
+            ],
+        }
+    }
+}
+
+/// A choice made where the seeds are silent or contradict themselves: named once, here in the
+/// endpoint data, so that every one can be listed (the catalog, the README's table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+pub struct Guess {
+    /// Short and stable: `new-password-field`.
+    pub id: &'static str,
+    /// What is sent.
+    pub choice: &'static str,
+    /// Why, from the seed's own words.
+    pub reason: &'static str,
 }
 
 impl std::fmt::Display for Family {
@@ -80,6 +112,8 @@ pub trait Endpoint: Serialize {
     /// The answer is the payload itself, without the family's envelope: a few of WeChat's
     /// callbacks and echoes answer `{}`, a bare string, or plain text.
     const BARE: bool = false;
+    /// What this call does where its seed is silent or contradictory.
+    const GUESSES: &'static [Guess] = &[];
 
     /// The path to call; only calls whose path an environment may change override it.
     fn path(&self, _config: &ClientConfig) -> String {
@@ -131,6 +165,7 @@ impl<E: Endpoint> Endpoint for Idempotent<E> {
     const AUTH: Auth = E::AUTH;
     const NAME: &'static str = E::NAME;
     const BARE: bool = E::BARE;
+    const GUESSES: &'static [Guess] = E::GUESSES;
     type Output = E::Output;
 
     fn path(&self, config: &ClientConfig) -> String {
@@ -174,10 +209,16 @@ macro_rules! endpoint {
     ($request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:expr, bare) => {
         $crate::endpoint!(@impl $request => $output, $family $method $path, $auth, $name, true);
     };
+    ($request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:expr, guesses: $guesses:expr) => {
+        $crate::endpoint!(@impl $request => $output, $family $method $path, $auth, $name, false, $guesses);
+    };
     ($request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:expr) => {
         $crate::endpoint!(@impl $request => $output, $family $method $path, $auth, $name, false);
     };
     (@impl $request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:expr, $bare:literal) => {
+        $crate::endpoint!(@impl $request => $output, $family $method $path, $auth, $name, $bare, &[]);
+    };
+    (@impl $request:ty => $output:ty, $family:ident $method:ident $path:literal, $auth:ident, $name:expr, $bare:literal, $guesses:expr) => {
         impl $crate::endpoint::Endpoint for $request {
             const FAMILY: $crate::endpoint::Family = $crate::endpoint::Family::$family;
             const METHOD: $crate::endpoint::Method = $crate::endpoint::Method::$method;
@@ -185,6 +226,7 @@ macro_rules! endpoint {
             const AUTH: $crate::endpoint::Auth = $crate::endpoint::Auth::$auth;
             const NAME: &'static str = $name;
             const BARE: bool = $bare;
+            const GUESSES: &'static [$crate::endpoint::Guess] = $guesses;
             type Output = $output;
         }
     };

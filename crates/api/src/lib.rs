@@ -20,8 +20,8 @@ pub mod transport;
 pub mod user_center;
 
 pub(crate) use catalog::codes;
-pub use client::{Client, ClientConfig, Reply};
-pub use endpoint::{Auth, Endpoint, Family, Idempotent, Method, Upload};
+pub use client::{Client, ClientConfig, Reply, UserCenterToken};
+pub use endpoint::{Auth, Endpoint, Family, Guess, Idempotent, Method, Upload};
 pub use error::{ApiError, ErrorCode, Lang};
 pub use record::{CallRecord, Observer};
 pub use secret::{Redacted, Secret, password_md5};

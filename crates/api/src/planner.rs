@@ -14,7 +14,7 @@ use serde_repr::Serialize_repr;
 use crate::client::ClientConfig;
 use crate::codes;
 use crate::endpoint;
-use crate::endpoint::{Auth, Endpoint, Family, Method, Upload};
+use crate::endpoint::{Auth, Endpoint, Family, Guess, Method, Upload};
 use crate::error::ApiError;
 use crate::lenient;
 use crate::secret::Secret;
@@ -155,7 +155,7 @@ pub struct ChangePassword {
     /// 旧密码: the current password.
     pub oldpassword: Secret,
 }
-endpoint!(ChangePassword => Ack, Planner Post "/srv/v1/password", Required, "planner.password");
+endpoint!(ChangePassword => Ack, Planner Post "/srv/v1/password", Required, "planner.password", guesses: &[ACCESS_TOKEN]);
 
 codes! {
     /// What a picture is for (`type`); the seed names one use.
@@ -332,12 +332,23 @@ pub struct ForgetPassword {
     /// 短信验证码: the code sent to it.
     pub verificationcode: Secret,
 }
-endpoint!(ForgetPassword => Ack, Planner Post "/srv/v1/forgetpassword", Guest, "planner.forgetpassword");
+endpoint!(ForgetPassword => Ack, Planner Post "/srv/v1/forgetpassword", Guest, "planner.forgetpassword", guesses: &[Guess {
+    id: "body-or-query",
+    choice: "a JSON body, as the family's other POSTs",
+    reason: "the seed writes the request as a query string inside braces, half query and half body",
+}]);
 
 /// C9 账号详情, the signed-in user's account details.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, specta::Type)]
 pub struct GetAccountDetail;
-endpoint!(GetAccountDetail => AccountDetail, Planner Get "/srv/v1/accountDetail", Required, "planner.accountDetail");
+endpoint!(GetAccountDetail => AccountDetail, Planner Get "/srv/v1/accountDetail", Required, "planner.accountDetail", guesses: &[ACCESS_TOKEN]);
+
+/// C3's and C9's session: neither example shows `access_token`.
+const ACCESS_TOKEN: Guess = Guess {
+    id: "access-token",
+    choice: "`access_token` sent, as on C4",
+    reason: "the example shows no `access_token`, but the call acts on the signed-in user and answers `token_status`",
+};
 
 /// C9's answer. The seed shows `data: {}` and names none of its fields, so it is kept as sent.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, specta::Type)]

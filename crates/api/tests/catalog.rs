@@ -186,3 +186,60 @@ fn parameters_follow_the_wire_names_types_and_meanings() {
     assert_eq!(json[0]["params"][0]["type"], "integer");
     assert!(catalog::find("customer.nothing").is_none());
 }
+
+/// Every place where the seeds are silent or contradictory is named once, in the endpoint
+/// data: adding or removing a guess changes this list.
+#[test]
+fn every_guess_is_named_once_in_the_endpoint_data() {
+    let named: Vec<(String, &str)> = catalog::guesses()
+        .into_iter()
+        .map(|(at, guess)| (at, guess.id))
+        .collect();
+    let expected = [
+        ("user_center.*", "token-transport"),
+        ("user_center.*", "bind-type-values"),
+        ("customer.register", "x-forwarded-for"),
+        ("customer.retrieveLoginPwd", "new-password-field"),
+        ("customer.firstSetLoginPwd", "new-password-field"),
+        ("customer.firstSetLoginPwd", "step-token-placement"),
+        ("planner.password", "access-token"),
+        ("planner.forgetpassword", "body-or-query"),
+        ("planner.accountDetail", "access-token"),
+    ];
+    let expected: Vec<(String, &str)> = expected
+        .into_iter()
+        .map(|(at, id)| (at.to_owned(), id))
+        .collect();
+    assert_eq!(named, expected);
+    for (_, guess) in catalog::guesses() {
+        assert!(
+            !guess.choice.is_empty() && !guess.reason.is_empty(),
+            "{guess:?}"
+        );
+    }
+}
+
+/// The README's table "Where the seeds are unclear" has a row for each guess, naming its call
+/// (or family) and its id.
+#[test]
+fn the_readme_lists_every_guess() {
+    let readme = include_str!("../../../README.md");
+    let table: Vec<&str> = readme
+        .split("Where the seeds are unclear")
+        .nth(1)
+        .expect("the README has the table")
+        .lines()
+        .skip_while(|line| !line.starts_with('|'))
+        .take_while(|line| line.starts_with('|'))
+        .collect();
+    for (at, guess) in catalog::guesses() {
+        let row = format!("`{}`", guess.id);
+        assert!(
+            table
+                .iter()
+                .any(|line| line.contains(&row) && line.contains(&format!("`{at}`"))),
+            "no row for {at} {}",
+            guess.id
+        );
+    }
+}

@@ -9,7 +9,7 @@ mod support;
 use std::sync::{Arc, Mutex};
 
 use lcs_api::record::{BODY_CAP, REDACTED};
-use lcs_api::{CallRecord, Family, Observer, Secret, endpoint, password_md5};
+use lcs_api::{CallRecord, Family, Observer, Secret, UserCenterToken, endpoint, password_md5};
 use serde::Serialize;
 use serde_json::{Value, json};
 use support::*;
@@ -278,4 +278,59 @@ async fn large_answers_are_cut_and_a_disabled_observer_gets_nothing() {
         .await
         .unwrap();
     assert!(disabled.take().is_empty());
+}
+
+/// Wherever an environment puts family B's token (a bearer token, a `token` header, a `token`
+/// query parameter), the record shows it redacted there and nowhere in the clear.
+#[tokio::test]
+async fn b_token_is_redacted_in_each_placement() {
+    for transport in [
+        UserCenterToken::Bearer,
+        UserCenterToken::Header,
+        UserCenterToken::Query,
+    ] {
+        let (server, client) =
+            mock_client_with(|config| config.user_center_token = transport).await;
+        let records = Arc::new(Records::default());
+        let client = client.with_observer(records.clone());
+        Mock::given(path("/front/user/update"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"code": 0, "data": {}})))
+            .mount(&server)
+            .await;
+        client
+            .send(
+                &UserCenterQuery {
+                    password: Secret::new(PASSWORD),
+                    user_idcard: ID_CARD.into(),
+                    nickname: "小王".into(),
+                },
+                Some(&Secret::new(TOKEN)),
+            )
+            .await
+            .unwrap();
+
+        let sent = only_request(&server).await;
+        assert!(
+            format!("{:?} {}", sent.headers, sent.url).contains(TOKEN),
+            "{transport:?}: the server got the token"
+        );
+        let record = &records.take()[0];
+        let query_token = record
+            .request
+            .query
+            .iter()
+            .find(|pair| pair.name == "token")
+            .map(|pair| pair.value.as_str());
+        let shown = match transport {
+            UserCenterToken::Bearer => header_value(record, "Authorization"),
+            UserCenterToken::Header => header_value(record, "token"),
+            UserCenterToken::Query => query_token,
+        };
+        assert_eq!(shown, Some(REDACTED), "{transport:?}");
+        if transport == UserCenterToken::Query {
+            assert!(record.url.ends_with("&token=<redacted>"), "{}", record.url);
+        }
+        let recorded = serde_json::to_string(record).unwrap();
+        assert!(!recorded.contains(TOKEN), "{transport:?}: {recorded}");
+    }
 }

@@ -10,7 +10,7 @@ use lcs_api::user_center::messages::*;
 use lcs_api::user_center::user::*;
 use lcs_api::user_center::wechat::*;
 use lcs_api::user_center::{ListQuery, Page};
-use lcs_api::{ApiError, ErrorCode, Family, Lang, Secret};
+use lcs_api::{ApiError, ErrorCode, Family, Lang, Secret, UserCenterToken};
 use serde_json::json;
 use support::*;
 use wiremock::matchers::{method, path};
@@ -152,6 +152,54 @@ async fn b_address_add_post() {
     );
     assert_eq!(query(&request), pairs(HOME_ADDRESS_QUERY));
     assert_eq!(answer, json!({}));
+}
+
+/// Sends one address read with the session token carried as `transport` says, and returns
+/// what the server received.
+// A helper of the tests below: a failed send is a failed test.
+#[allow(clippy::expect_used)]
+async fn sent_with(transport: UserCenterToken) -> Request {
+    let (server, client) = mock_client_with(|config| config.user_center_token = transport).await;
+    serve(
+        &server,
+        "GET",
+        "/front/account/userDeliveryAddress/get",
+        EMPTY,
+    )
+    .await;
+    client
+        .send(&AddressGet { ud_id: 12 }, Some(&Secret::new(TOKEN)))
+        .await
+        .expect("address get");
+    only_request(&server).await
+}
+
+/// By default the token is a bearer token, and in no other place.
+#[tokio::test]
+async fn b_token_as_a_bearer_token() {
+    let request = sent_with(UserCenterToken::Bearer).await;
+    let bearer = format!("Bearer {TOKEN}");
+    assert_eq!(header(&request, "authorization"), Some(bearer.as_str()));
+    assert_eq!(header(&request, "token"), None);
+    assert_eq!(query(&request), pairs(&[("ud_id", "12")]));
+}
+
+/// An environment may send it as a `token` header instead, and only there.
+#[tokio::test]
+async fn b_token_in_a_token_header() {
+    let request = sent_with(UserCenterToken::Header).await;
+    assert_eq!(header(&request, "token"), Some(TOKEN));
+    assert_eq!(header(&request, "authorization"), None);
+    assert_eq!(query(&request), pairs(&[("ud_id", "12")]));
+}
+
+/// Or as a `token` query parameter after the call's own, and only there.
+#[tokio::test]
+async fn b_token_in_a_token_query_parameter() {
+    let request = sent_with(UserCenterToken::Query).await;
+    assert_eq!(query(&request), pairs(&[("ud_id", "12"), ("token", TOKEN)]));
+    assert_eq!(header(&request, "authorization"), None);
+    assert_eq!(header(&request, "token"), None);
 }
 
 /// The outbox's wrapper adds its key as a header and changes nothing else of the call.

@@ -62,6 +62,9 @@ pub struct Environment {
     pub channel: Option<String>,
     /// Family C's refresh call (C10), which the seeds do not document.
     pub planner_refresh_path: String,
+    /// How family B's session token travels, which its seed does not say; a file without it
+    /// reads as `bearer`.
+    pub user_center_token: lcs_api::UserCenterToken,
     /// The call that sends an SMS or e-mail code; without one the user types a code received
     /// by other means.
     pub code_sender: Option<CodeSender>,
@@ -114,6 +117,7 @@ impl Default for Environment {
             vercode: None,
             channel: None,
             planner_refresh_path: "/srv/v1/refresh".into(),
+            user_center_token: lcs_api::UserCenterToken::Bearer,
             code_sender: None,
             planner_client_id: String::new(),
             planner_client_secret: String::new(),
@@ -262,6 +266,7 @@ impl Environment {
         config.vercode = i64::from(common.vercode);
         config.channel = common.channel;
         config.planner_refresh_path = self.planner_refresh_path.clone();
+        config.user_center_token = self.user_center_token;
         config.lang = self.backend_lang(language);
         Ok(config)
     }

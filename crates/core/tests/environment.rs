@@ -183,6 +183,39 @@ fn an_environment_saved_before_it_had_a_language_follows_the_app() {
     assert_eq!(config.lang, lcs_api::Lang::EnUs);
 }
 
+#[test]
+fn the_user_centre_token_travels_as_the_environment_says_and_an_older_file_reads_as_bearer() {
+    let mut env = staging();
+    for transport in [
+        lcs_api::UserCenterToken::Bearer,
+        lcs_api::UserCenterToken::Header,
+        lcs_api::UserCenterToken::Query,
+    ] {
+        env.user_center_token = transport;
+        let config = env.client_config(Language::ZhCn, Err("unused")).unwrap();
+        assert_eq!(config.user_center_token, transport);
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = SettingsFile::in_dir(dir.path());
+    let mut saved = serde_json::to_value(&env).unwrap();
+    assert_eq!(saved["userCenterToken"], "query");
+    assert!(
+        saved
+            .as_object_mut()
+            .unwrap()
+            .remove("userCenterToken")
+            .is_some()
+    );
+    let text = serde_json::json!({ "environment": "staging", "customEnvironments": [saved] });
+    std::fs::write(file.path(), text.to_string()).unwrap();
+
+    let loaded = file.load().current_environment();
+    assert!(!dir.path().join("settings.json.corrupt").exists());
+    assert_eq!(loaded.id, "staging");
+    assert_eq!(loaded.user_center_token, lcs_api::UserCenterToken::Bearer);
+}
+
 /// Breaks one field of a valid environment.
 type Spoil = fn(&mut Environment);
 

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use lcs_api::Lang;
+use lcs_api::{Lang, UserCenterToken};
 use lcs_core::bridge::policy::{H5Origin, OriginTier};
 use lcs_core::environment::{
     CodeSender, CodeSenderMethod, Environment, EnvironmentImport, FILE_FORMAT, PREPROD_ID,
@@ -48,6 +48,7 @@ fn tester_settings() -> Settings {
         tier: OriginTier::Trusted,
     }];
     staging.lang = Some(Language::EnUs);
+    staging.user_center_token = UserCenterToken::Header;
     settings.save_environment(staging, true).unwrap();
     settings
         .save_environment(environment("qa", "QA", "http://127.0.0.1:8080"), true)
@@ -101,6 +102,7 @@ fn an_export_imported_into_fresh_settings_gives_the_same_environments() {
         "staging-registration"
     );
     assert_eq!(file["environments"][0]["lang"], "en-US");
+    assert_eq!(file["environments"][0]["userCenterToken"], "header");
 
     let mut fresh = Settings::default();
     let outcome = fresh.import_environments(&text, false).unwrap();
@@ -303,6 +305,7 @@ fn unknown_fields_are_ignored_and_missing_ones_take_the_defaults() {
     assert_eq!(dev.platid, None, "follows the platform");
     assert_eq!(dev.vercode, None);
     assert_eq!(dev.code_sender, None);
+    assert_eq!(dev.user_center_token, UserCenterToken::Bearer);
 }
 
 /// A file written before family C's parameters followed the platform names all three: its

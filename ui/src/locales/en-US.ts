@@ -89,6 +89,7 @@ const enUS: typeof zhCN = {
     unknown: 'No call is named “{name}”',
     auth: { required: 'Signed in', optional: 'Token if signed in', guest: 'No sign-in' },
     params: 'Parameters',
+    guesses: 'Where the seed is unclear, this call sends',
     noParams: 'This call takes no parameters',
     notSent: 'Not sent',
     requiredPlaceholder: 'Required',
@@ -189,6 +190,7 @@ const enUS: typeof zhCN = {
     removeOrigin: 'Remove origin {n}',
     tiers: { trusted: 'Trusted', partner: 'Partner' },
     tiersHint: "Trusted: the operator's own H5 pages, every method and route. Partner: public routes and methods that touch no user data.",
+    tokenTransports: { bearer: 'Authorization: Bearer', header: 'token header', query: 'token query parameter' },
     langs: { app: 'Follow the app', 'zh-CN': '中文', 'en-US': 'English' },
     fields: {
       id: 'ID',
@@ -204,6 +206,7 @@ const enUS: typeof zhCN = {
       channel: 'channel',
       followsPlatform: 'Empty: the platform’s own value',
       plannerRefreshPath: 'Token refresh path (C10)',
+      userCenterToken: 'User centre token (B)',
       codeSender: 'Code-sending call',
       codeSenderMethod: 'Method',
       codeSenderPath: 'Path',

@@ -87,6 +87,7 @@ export default {
     unknown: '没有名为“{name}”的接口',
     auth: { required: '需登录', optional: '已登录时带令牌', guest: '无需登录' },
     params: '参数',
+    guesses: '种子文档不明确之处，本接口的做法',
     noParams: '此接口没有参数',
     notSent: '不发送',
     requiredPlaceholder: '必填',
@@ -187,6 +188,7 @@ export default {
     removeOrigin: '删除来源 {n}',
     tiers: { trusted: '受信任', partner: '合作方' },
     tiersHint: '受信任：运营方自己的 H5 页面，可用全部方法和路由。合作方：只能用公开路由和不涉及用户数据的方法。',
+    tokenTransports: { bearer: 'Authorization: Bearer', header: 'token 请求头', query: 'token 查询参数' },
     langs: { app: '跟随应用', 'zh-CN': '中文', 'en-US': 'English' },
     fields: {
       id: '标识',
@@ -202,6 +204,7 @@ export default {
       channel: '渠道 channel',
       followsPlatform: '留空：按运行平台取值',
       plannerRefreshPath: '刷新令牌路径（C10）',
+      userCenterToken: '用户中心令牌传递方式（B）',
       codeSender: '验证码发送接口',
       codeSenderMethod: '请求方法',
       codeSenderPath: '路径',

@@ -64,6 +64,13 @@ const CATALOG = [
     titleZh: '账号详情',
     titleEn: 'Account details',
     params: [],
+    guesses: [
+      {
+        id: 'access-token',
+        choice: '`access_token` sent, as on C4',
+        reason: 'the example shows no `access_token`',
+      },
+    ],
   },
 ]
 
@@ -125,6 +132,16 @@ describe('API console', () => {
     expect(wrapper.get('[data-testid="param-loginPwd"] input').attributes('type')).toBe('password')
     expect(wrapper.get('[data-testid="param-loginName"] input').attributes('type')).toBe('text')
     expect(wrapper.text()).toContain('手机区号')
+  })
+
+  it("shows what a call does where its seed is unclear, and nothing for a call without a guess", async () => {
+    const { wrapper } = await mountApp(backend(), '/settings/console/planner.accountDetail')
+    const guess = wrapper.get('[data-testid="call-guess-access-token"]')
+    expect(guess.text()).toContain('`access_token` sent, as on C4')
+    expect(guess.text()).toContain('the example shows no `access_token`')
+
+    const other = await mountApp(backend(), '/settings/console/customer.login')
+    expect(other.wrapper.find('[data-testid="call-guesses"]').exists()).toBe(false)
   })
 
   it('names every field that is missing or malformed and sends nothing', async () => {

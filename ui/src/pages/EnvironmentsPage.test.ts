@@ -19,6 +19,7 @@ const STAGING: Environment = {
   vercode: 1,
   channel: '1CWR',
   plannerRefreshPath: '/srv/v1/refresh',
+  userCenterToken: 'bearer',
   codeSender: null,
   plannerClientId: '',
   plannerClientSecret: '',
@@ -42,6 +43,7 @@ const PLANNED: Environment = {
   ],
   trustSandboxH5: true,
   lang: 'en-US',
+  userCenterToken: 'header',
 }
 
 const PICKED_FILE = '{"format":"lcs-account/environments","version":1,"environments":[]}'
@@ -292,6 +294,23 @@ describe('Backend environments', () => {
         },
         isNew: false,
       },
+    })
+  })
+
+  it("chooses how the user centre's token travels", async () => {
+    const { wrapper, calls } = await mountApp(backend([PLANNED]), '/settings/environments')
+    await wrapper.get('[data-testid="environment-edit-planned"]').trigger('click')
+    const checked = (transport: string) =>
+      wrapper.get(`[data-testid="userCenterToken-${transport}"]`).find('.van-radio__icon--checked').exists()
+    expect(checked('header')).toBe(true)
+    expect(checked('bearer')).toBe(false)
+
+    await wrapper.get('[data-testid="userCenterToken-query"]').trigger('click')
+    await submit(wrapper)
+
+    expect(calls).toContainEqual({
+      cmd: 'environment_save',
+      args: { environment: { ...PLANNED, userCenterToken: 'query' }, isNew: false },
     })
   })
 

@@ -14,6 +14,11 @@ pub const TOKEN: &str = "a541f9d5-2507-42b3-b790-59e1f755c380app";
 /// A mock server and a client whose three families all point at it. Requests that no test
 /// mounted a mock for get a 599 whose body names them, so a wrong path or method fails loudly.
 pub async fn mock_client() -> (MockServer, Client) {
+    mock_client_with(|_| {}).await
+}
+
+/// [`mock_client`] with the configuration changed by `configure` first.
+pub async fn mock_client_with(configure: impl FnOnce(&mut ClientConfig)) -> (MockServer, Client) {
     let server = MockServer::start().await;
     Mock::given(any())
         .respond_with(|request: &wiremock::Request| {
@@ -28,6 +33,7 @@ pub async fn mock_client() -> (MockServer, Client) {
     let mut config = ClientConfig::single_host(server.uri().parse().expect("mock url"));
     config.company_id = COMPANY_ID.into();
     config.retry_base = std::time::Duration::from_millis(1);
+    configure(&mut config);
     (server, Client::new(config).expect("client"))
 }
 
