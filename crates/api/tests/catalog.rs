@@ -3,58 +3,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::collections::BTreeSet;
 
 use lcs_api::catalog::{self, CallInfo, ParamFormat};
-
-/// `(METHOD, path)` for every call the index's tables list.
-fn documented_calls() -> BTreeSet<(String, String)> {
-    let text = include_str!("contract/API.md");
-    let mut calls = BTreeSet::new();
-    for line in text.lines().filter(|line| line.starts_with('|')) {
-        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
-        let Some(first) = cells.get(1) else { continue };
-        // Family A: `| A1 | `/api/...` | what | login |`, every call a POST.
-        if first.starts_with('A') && first[1..].parse::<u32>().is_ok() {
-            calls.insert(("POST".into(), code_spans(cells[2])[0].clone()));
-        }
-        // Family C: `| C1 | POST `/srv/v1/login` | what |`.
-        if first.starts_with('C') && first[1..].parse::<u32>().is_ok() {
-            let method = cells[2].split_whitespace().next().unwrap_or_default();
-            calls.insert((method.into(), code_spans(cells[2])[0].clone()));
-        }
-        // Family B: `| group | POST add · GET get (`ud_id`) · GET+POST x — under `/base/` |`.
-        if let Some((list, base)) = cells.get(2).and_then(|cell| cell.split_once("— under")) {
-            let base = code_spans(base)[0].clone();
-            let mut methods: Vec<&str> = Vec::new();
-            for item in list.split('·') {
-                let words: Vec<&str> = item.split_whitespace().collect();
-                let name = match words.as_slice() {
-                    [method, name, ..]
-                        if method.chars().all(|c| c.is_ascii_uppercase() || c == '+') =>
-                    {
-                        methods = method.split('+').collect();
-                        name
-                    }
-                    [name, ..] => name,
-                    [] => continue,
-                };
-                for method in &methods {
-                    calls.insert(((*method).into(), format!("{base}{name}")));
-                }
-            }
-        }
-    }
-    calls
-}
-
-fn code_spans(text: &str) -> Vec<String> {
-    text.split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect()
-}
+use support::description::documented_calls;
 
 #[test]
 fn the_catalog_has_exactly_the_documented_calls() {

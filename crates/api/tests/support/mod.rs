@@ -108,3 +108,4 @@ pub fn login_with_every_secret() -> Login {
         google_code: None,
     }
 }
+pub mod description;
