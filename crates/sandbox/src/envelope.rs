@@ -157,6 +157,13 @@ pub fn planner_fail(error: PlannerError) -> Json<Value> {
     Json(answer)
 }
 
+/// Family C's bad-parameter failure (12), its `reason` naming the parameter.
+pub fn planner_bad_parameter(reason: String) -> Json<Value> {
+    let Json(mut answer) = planner_fail(PlannerError::BadParameters);
+    answer["reason"] = Value::String(reason);
+    Json(answer)
+}
+
 /// Family B's envelope, `{code, data, error, msg, status}`: `code` 0 is success, `status`
 /// mirrors the HTTP status.
 pub fn user_center_ok(data: Value) -> Response {

@@ -14,6 +14,7 @@ mod guard;
 mod h5;
 mod planner;
 mod server;
+mod strict;
 mod tools;
 mod user_center;
 

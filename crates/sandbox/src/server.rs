@@ -20,7 +20,7 @@ use crate::guard::Guard;
 use crate::tools::Helpers;
 
 /// The largest request body a call may send, but an upload.
-const MAX_BODY: usize = 1024 * 1024;
+pub(crate) const MAX_BODY: usize = 1024 * 1024;
 
 /// Every route of the sandbox over `db`, with no fault armed, behind `guard`.
 fn router(db: Db, guard: Guard) -> Router {
@@ -38,6 +38,7 @@ fn router(db: Db, guard: Guard) -> Router {
         .merge(helpers)
         .merge(crate::faults::routes().with_state(faults.clone()))
         .merge(crate::h5::routes())
+        .layer(middleware::from_fn(crate::strict::hold_to_seeds))
         // For bodies sent without a length; the upload's route sets its own, larger limit.
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn(refuse_large_bodies))
