@@ -136,16 +136,18 @@ async fn a_login_and_its_answer_are_recorded_without_a_secret() {
     }
 }
 
-#[tokio::test]
-async fn token_headers_and_query_secrets_are_redacted() {
-    let (server, client) = mock_client().await;
+/// Sends a user-centre update whose query carries a password and an ID number, with the
+/// session token, and returns its record.
+async fn recorded_user_update(
+    server: &wiremock::MockServer,
+    client: lcs_api::Client,
+) -> CallRecord {
     let records = Arc::new(Records::default());
     let client = client.with_observer(records.clone());
     Mock::given(path("/front/user/update"))
         .respond_with(ResponseTemplate::new(200).set_body_json(json!({"code": 0, "data": {}})))
-        .mount(&server)
+        .mount(server)
         .await;
-
     client
         .send(
             &UserCenterQuery {
@@ -157,13 +159,19 @@ async fn token_headers_and_query_secrets_are_redacted() {
         )
         .await
         .unwrap();
+    records.take().remove(0)
+}
+
+#[tokio::test]
+async fn token_headers_and_query_secrets_are_redacted() {
+    let (server, client) = mock_client().await;
+    let record = &recorded_user_update(&server, client).await;
 
     let sent = only_request(&server).await;
     assert!(
         sent.url.as_str().contains(ID_CARD),
         "the server got the real values"
     );
-    let record = &records.take()[0];
     assert_eq!(header_value(record, "Authorization"), Some(REDACTED));
     let query: Vec<(&str, &str)> = record
         .request
@@ -291,30 +299,13 @@ async fn b_token_is_redacted_in_each_placement() {
     ] {
         let (server, client) =
             mock_client_with(|config| config.user_center_token = transport).await;
-        let records = Arc::new(Records::default());
-        let client = client.with_observer(records.clone());
-        Mock::given(path("/front/user/update"))
-            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"code": 0, "data": {}})))
-            .mount(&server)
-            .await;
-        client
-            .send(
-                &UserCenterQuery {
-                    password: Secret::new(PASSWORD),
-                    user_idcard: ID_CARD.into(),
-                    nickname: "小王".into(),
-                },
-                Some(&Secret::new(TOKEN)),
-            )
-            .await
-            .unwrap();
+        let record = &recorded_user_update(&server, client).await;
 
         let sent = only_request(&server).await;
         assert!(
             format!("{:?} {}", sent.headers, sent.url).contains(TOKEN),
             "{transport:?}: the server got the token"
         );
-        let record = &records.take()[0];
         let query_token = record
             .request
             .query
