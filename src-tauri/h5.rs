@@ -219,8 +219,13 @@ fn navigate(app: &AppHandle, policy: &OriginPolicy, url: &tauri::Url) -> bool {
                 .allow(Instant::now());
             if !allowed {
                 tracing::warn!("the H5 page opened too many web pages; this one is not opened");
-            } else if let Err(error) = app.opener().open_url(url.as_str(), None::<&str>) {
-                tracing::warn!(%error, "the system browser could not open a link");
+            } else if app.opener().open_url(url.as_str(), None::<&str>).is_err() {
+                // The opener's message repeats the whole URL, whose query may carry what a
+                // page put there: the host is enough to report.
+                tracing::warn!(
+                    host = url.host_str().unwrap_or_default(),
+                    "the system browser could not open a link"
+                );
             }
             false
         }
