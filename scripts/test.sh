@@ -43,6 +43,9 @@ npm run --silent typecheck
 step "vitest"
 npm run --silent test
 
+step "the bridge script against the official libraries' calls (jsdom)"
+npm run --silent test:bridge
+
 step "end-to-end: build the app"
 cargo build "${FEATURES[@]}" --bin lcs-account
 

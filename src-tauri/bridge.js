@@ -1,11 +1,16 @@
 // The JsBridge of the H5 host: injected into the top frame of H5 pages before their own
-// scripts, it offers WebViewJavascriptBridge, dsBridge and LcsBridge over one Rust command.
-// Rust decides everything (the origin comes from the webview, never from here); this script
-// only exists on origins Rust allows, so other pages see no bridge at all.
+// scripts, it offers WebViewJavascriptBridge (with the Android JsBridge's init and send),
+// dsBridge, the native side the official DSBridge library looks for (window._dsbridge), and
+// LcsBridge, all over one Rust command. Rust decides everything (the origin comes from the
+// webview, never from here); this script only exists on origins Rust allows, so other pages
+// see no bridge at all.
 ;(function () {
   'use strict'
   // Filled in by Rust: where the bridge is offered ({origin, path, methods}), and nowhere else.
   var SCOPES = __LCS_BRIDGE_SCOPES__
+  // Filled in by Rust and kept current through __lcsBridgeState: the answers known before a
+  // call ({answers: {method: reply}, callbackOnly: reply, noDefaultHandler: reply}).
+  var state = __LCS_BRIDGE_STATE__
   if (window.top !== window) return
   var scope = SCOPES.filter(function (s) {
     return s.origin === location.origin && (!s.path || location.pathname.indexOf(s.path) === 0)
@@ -14,6 +19,7 @@
   if (!scope || !internals || window.LcsBridge) return
   var methods = scope.methods
   var nextId = 1
+  var hasOwn = Object.prototype.hasOwnProperty
 
   /** Sends one call; resolves with the answer, a string when `data` was a string. */
   function send(method, data) {
@@ -26,9 +32,33 @@
       },
       function (error) {
         var answer = { code: 1008, msg: String(error && error.message ? error.message : error), data: null }
-        return typeof data === 'string' ? JSON.stringify(answer) : answer
+        return shaped(answer, data)
       },
     )
+  }
+
+  /** `reply` as a caller that sent `data` takes it: JSON text for text, else a fresh object. */
+  function shaped(reply, data) {
+    var text = JSON.stringify(reply)
+    return typeof data === 'string' ? text : JSON.parse(text)
+  }
+
+  function asText(answer) {
+    return typeof answer === 'string' ? answer : JSON.stringify(answer)
+  }
+
+  /** The answer of a call made without a callback: only what is known before the call. */
+  function answerNow(method, data) {
+    method = String(method)
+    var known = hasOwn.call(state.answers, method) && methods.indexOf(method) >= 0
+    return shaped(known ? state.answers[method] : state.callbackOnly, data)
+  }
+
+  /** dsBridge's hasNativeMethod: `syn` asks for methods that answer without a callback. */
+  function hasNativeMethod(name, type) {
+    name = String(name)
+    if (methods.indexOf(name) < 0) return false
+    return type === 'syn' ? hasOwn.call(state.answers, name) : true
   }
 
   // toast and loading are drawn here, once Rust has accepted them.
@@ -84,45 +114,125 @@
     return send(method, data)
   }
 
-  // 1. WebViewJavascriptBridge, with the ready event and the WVJBCallbacks bootstrap.
+  // 1. WebViewJavascriptBridge, with the ready event and the WVJBCallbacks bootstrap. A page
+  // that calls `init` is written for the Android JsBridge, whose answers and handler
+  // arguments are always JSON text.
   var handlers = {}
+  var textAnswers = false
   var bridge = {
+    // The page's default handler hears what the app sends without a handler name; the app
+    // always names the handler, so only the switch to text answers remains.
+    init: function () {
+      textAnswers = true
+    },
     callHandler: function (method, data, callback) {
       if (typeof data === 'function') {
         callback = data
         data = undefined
       }
       call(method, data).then(function (answer) {
-        if (typeof callback === 'function') callback(answer)
+        if (typeof callback === 'function') callback(textAnswers ? asText(answer) : answer)
       })
     },
     registerHandler: function (name, handler) {
       handlers[name] = handler
     },
+    // iOS pages call this so that an alert() does not hold up the bridge; here it never does.
+    disableJavscriptAlertBoxSafetyTimeout: function () {},
+    // The app's default handler: every call names its method.
+    send: function (data, callback) {
+      if (typeof data === 'function') {
+        callback = data
+        data = undefined
+      }
+      var answer = shaped(state.noDefaultHandler, data)
+      if (typeof callback === 'function') {
+        setTimeout(function () {
+          callback(textAnswers ? asText(answer) : answer)
+        }, 0)
+      }
+    },
   }
   window.WebViewJavascriptBridge = bridge
 
-  // 2. dsBridge: asynchronous calls only.
-  window.dsBridge = {
-    call: function (method, args, callback) {
-      if (typeof args === 'function') {
-        callback = args
-        args = undefined
-      }
-      if (typeof callback !== 'function') {
-        return { code: 1009, msg: 'synchronous calls are not supported; pass a callback', data: null }
-      }
-      call(method, args).then(callback)
-    },
-    register: function (name, handler) {
-      handlers[name] = handler
-    },
-    hasNativeMethod: function (name) {
-      return methods.indexOf(String(name)) >= 0
-    },
+  // 2. dsBridge, for pages that use it without the official library; with the library, the
+  // page's dsBridge is the library's, which calls window._dsbridge below.
+  if (!window._dsf) {
+    window.dsBridge = {
+      call: function (method, args, callback) {
+        if (typeof args === 'function') {
+          callback = args
+          args = undefined
+        }
+        if (typeof callback !== 'function') return answerNow(method, args)
+        call(method, args).then(callback)
+      },
+      register: function (name, handler) {
+        handlers[name] = handler
+      },
+      hasNativeMethod: hasNativeMethod,
+    }
   }
 
-  // 3. LcsBridge: a Promise per call.
+  // 3. The native side of the official DSBridge library (npm `dsbridge`): `call(method,
+  // argJson)` with `{data, _dscbstub}`, answering `{code, data}` as JSON text at once and a
+  // callback's answer by calling window[_dscbstub], as DSBridge's Android WebView does.
+  var waitingForPage = {}
+  var nextPageCall = 1
+  function dsInternal(name, data) {
+    switch (name) {
+      case 'hasNativeMethod':
+        return { code: 0, data: !!data && hasNativeMethod(data.name, data.type) }
+      case 'closePage':
+        call('closePage')
+        return { code: 0, data: null }
+      case 'returnValue':
+        if (data && hasOwn.call(waitingForPage, data.id)) {
+          waitingForPage[data.id](data.data)
+          if (data.complete !== false) delete waitingForPage[data.id]
+        }
+        return { code: 0, data: null }
+      // The library announces its handlers, and asks to let alert() block; nothing to do.
+      case 'dsinit':
+      case 'disableJavascriptDialogBlock':
+        return { code: 0, data: null }
+      default:
+        return { code: -1 }
+    }
+  }
+  Object.defineProperty(window, '_dsbridge', {
+    value: Object.freeze({
+      call: function (method, argJson) {
+        method = String(method)
+        var args = typeof argJson === 'string' ? safeParse(argJson) : null
+        if (!args || typeof args !== 'object') return JSON.stringify({ code: -1 })
+        var data = args.data === null ? undefined : args.data
+        if (method.indexOf('_dsb.') === 0) return JSON.stringify(dsInternal(method.slice(5), data))
+        var stub = args._dscbstub
+        if (typeof stub !== 'string') return JSON.stringify({ code: 0, data: answerNow(method, data) })
+        call(method, data).then(function (answer) {
+          var callback = window[stub]
+          if (typeof callback !== 'function') return
+          delete window[stub]
+          callback(answer)
+        })
+        return JSON.stringify({ code: 0 })
+      },
+    }),
+  })
+
+  /** Whether the official DSBridge library on the page has a handler `name`. */
+  function libraryHandles(name) {
+    var registered = window._dsf
+    return (
+      !!registered &&
+      typeof registered._hasJavascriptMethod === 'function' &&
+      typeof window._handleMessageFromNative === 'function' &&
+      !!registered._hasJavascriptMethod(name)
+    )
+  }
+
+  // 4. LcsBridge: a Promise per call.
   window.LcsBridge = {
     invoke: function (method, params) {
       return call(method, params)
@@ -134,11 +244,27 @@
   Object.defineProperty(window, '__lcsBridgeNotify', {
     value: function (name, data) {
       var handler = handlers[name]
-      if (typeof handler !== 'function') return Promise.resolve(null)
-      return new Promise(function (resolve) {
-        var result = handler(data, resolve)
-        if (result !== undefined) resolve(result)
-      })
+      if (typeof handler === 'function') {
+        return new Promise(function (resolve) {
+          var result = handler(textAnswers ? JSON.stringify(data) : data, resolve)
+          if (result !== undefined) resolve(result)
+        })
+      }
+      if (libraryHandles(name)) {
+        return new Promise(function (resolve) {
+          var id = nextPageCall++
+          waitingForPage[id] = resolve
+          window._handleMessageFromNative({ method: name, callbackId: id, data: JSON.stringify([data]) })
+        })
+      }
+      return Promise.resolve(null)
+    },
+  })
+
+  // The app keeps the answers known before a call current (the UI language may change).
+  Object.defineProperty(window, '__lcsBridgeState', {
+    value: function (next) {
+      state = next
     },
   })
 

@@ -164,10 +164,12 @@ fn open_h5_window(app: AppHandle, policy: OriginPolicy, target: tauri::Url) -> C
             })
         })
         .collect();
-    let script = BRIDGE_SCRIPT.replace(
-        "__LCS_BRIDGE_SCOPES__",
-        &serde_json::Value::Array(scopes).to_string(),
-    );
+    let script = BRIDGE_SCRIPT
+        .replace(
+            "__LCS_BRIDGE_SCOPES__",
+            &serde_json::Value::Array(scopes).to_string(),
+        )
+        .replace("__LCS_BRIDGE_STATE__", &page_state(&app).to_string());
     let navigations = app.clone();
     let new_windows = app.clone();
     let new_window_policy = policy.clone();
@@ -192,6 +194,9 @@ fn open_h5_window(app: AppHandle, policy: OriginPolicy, target: tauri::Url) -> C
             if payload.event() == PageLoadEvent::Started {
                 loads.state::<H5Host>().committed(payload.url().as_str());
                 show_origin(&window, None);
+                // The script was written when the window opened; the language may have
+                // changed since.
+                push_page_state(&window);
             }
         })
         .on_document_title_changed(|window, title| show_origin(&window, Some(&title)))
@@ -260,6 +265,32 @@ fn show_origin(window: &WebviewWindow, title: Option<&str>) {
     let page = window.url().map(|url| url.to_string()).unwrap_or_default();
     if let Err(error) = window.set_title(&bridge::window_title(&page, title)) {
         tracing::debug!(%error, "the H5 window's title could not be set");
+    }
+}
+
+/// Desktop systems do not tell a webview how it is connected.
+const NET_TYPE: NetType = NetType::Unknown;
+
+/// What the bridge script answers without asking: see [`answers::page_state`].
+fn page_state<R: Runtime>(app: &AppHandle<R>) -> serde_json::Value {
+    answers::page_state(&app_info(app), NET_TYPE)
+}
+
+/// Brings the shown page's answers known before a call up to date.
+fn push_page_state<R: Runtime>(window: &WebviewWindow<R>) {
+    let script = format!(
+        "window.__lcsBridgeState && window.__lcsBridgeState({})",
+        page_state(window.app_handle())
+    );
+    if let Err(error) = window.eval(script) {
+        tracing::debug!(%error, "the H5 page's bridge state could not be updated");
+    }
+}
+
+/// The UI language changed: the H5 page's `getAppInfo` says so at once.
+pub fn language_changed<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window(H5_WINDOW) {
+        push_page_state(&window);
     }
 }
 
@@ -346,8 +377,7 @@ pub async fn bridge_call(
         Call::Toast { .. } | Call::ShowLoading { .. } | Call::HideLoading => {
             Reply::ok(serde_json::Value::Null)
         }
-        // Desktop systems do not tell a webview how it is connected.
-        Call::GetNetType => NetType::Unknown.reply(),
+        Call::GetNetType => NET_TYPE.reply(),
         Call::GetAppInfo => app_info(&app).reply(),
         Call::GetUserInfo => answers::user_info(public_user(&app).await.as_ref()),
     };
@@ -441,7 +471,7 @@ async fn public_user(app: &AppHandle) -> Option<PublicUser> {
     })
 }
 
-fn app_info(app: &AppHandle) -> AppInfo {
+fn app_info<R: Runtime>(app: &AppHandle<R>) -> AppInfo {
     let language = app
         .state::<AppState>()
         .settings

@@ -1,8 +1,9 @@
 //! The user's settings: read them, change the UI language (which the backends are told from
-//! their next call), and show or hide the API console (each persisted at once).
+//! their next call, and the H5 page at once), and show or hide the API console (each
+//! persisted at once).
 
 use lcs_core::settings::{Language, Settings};
-use tauri::State;
+use tauri::{AppHandle, State};
 
 use crate::error::CommandResult;
 use crate::session::Sessions;
@@ -22,6 +23,7 @@ pub fn settings_get(state: State<'_, AppState>) -> CommandResult<Settings> {
 #[tauri::command]
 #[specta::specta]
 pub fn settings_set_language(
+    app: AppHandle,
     state: State<'_, AppState>,
     sessions: State<'_, Sessions>,
     language: Option<Language>,
@@ -29,6 +31,7 @@ pub fn settings_set_language(
     let settings = state.update_settings(|settings| settings.language = language)?;
     crate::error::set_message_language(language);
     sessions.set_language(language.unwrap_or(Language::ZhCn));
+    crate::h5::language_changed(&app);
     Ok(settings)
 }
 

@@ -89,6 +89,28 @@ export function invoke(session, command, args) {
   })
 }
 
+/** A user's environment whose three families are at `base`, with H5 origins of its own. */
+export function environment(id, base, h5Origins = []) {
+  return {
+    id,
+    name: id.toUpperCase(),
+    customerBase: base,
+    userCenterBase: base,
+    plannerBase: base,
+    companyId: '1',
+    trustSandboxH5: true,
+    h5Origins,
+  }
+}
+
+/** Adds `env` and makes it the chosen one, as the Environments page would. */
+export async function useEnvironment(session, env) {
+  const saved = await invoke(session, 'environment_save', { environment: env, isNew: true })
+  assert.ok(saved.answer, JSON.stringify(saved))
+  const selected = await invoke(session, 'environment_select', { id: env.id })
+  assert.ok(selected.answer, JSON.stringify(selected))
+}
+
 /** Opens `url` in the H5 host (route lcs.web) and switches the session to its window. */
 export async function openH5(session, url) {
   const main = await session.cmd('GET', '/window')

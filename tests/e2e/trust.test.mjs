@@ -6,29 +6,7 @@ import assert from 'node:assert/strict'
 import { createServer } from 'node:http'
 import { test } from 'node:test'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { invoke, openH5, sandboxHelper, sandboxUrl, withApp } from './app.mjs'
-
-/** A user's environment whose three families are at `base`, with H5 origins of its own. */
-function environment(id, base, h5Origins = []) {
-  return {
-    id,
-    name: id.toUpperCase(),
-    customerBase: base,
-    userCenterBase: base,
-    plannerBase: base,
-    companyId: '1',
-    trustSandboxH5: true,
-    h5Origins,
-  }
-}
-
-/** Adds `env` and makes it the chosen one, as the Environments page would. */
-async function useEnvironment(session, env) {
-  const saved = await invoke(session, 'environment_save', { environment: env, isNew: true })
-  assert.ok(saved.answer, JSON.stringify(saved))
-  const selected = await invoke(session, 'environment_select', { id: env.id })
-  assert.ok(selected.answer, JSON.stringify(selected))
-}
+import { environment, invoke, openH5, sandboxHelper, sandboxUrl, useEnvironment, withApp } from './app.mjs'
 
 async function windows(session) {
   return session.cmd('GET', '/window/handles')

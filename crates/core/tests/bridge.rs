@@ -599,3 +599,31 @@ fn the_h5_windows_title_starts_with_the_pages_origin() {
         "https://partner.example.org — ".chars().count() + bridge::MAX_TITLE_CHARS
     );
 }
+
+#[test]
+fn the_answers_a_page_gets_without_a_callback_are_the_calls_own_and_for_every_origin() {
+    let info = AppInfo {
+        version: "0.1.0".into(),
+        platform: "linux".into(),
+        language: "en-US".into(),
+    };
+    let state = answers::page_state(&info, NetType::Unknown);
+    assert_eq!(
+        state["answers"]["getAppInfo"],
+        json!({"code": 0, "msg": "ok", "data": {"version": "0.1.0", "platform": "linux", "language": "en-US"}})
+    );
+    assert_eq!(
+        state["answers"]["getNetType"],
+        json!({"code": 0, "msg": "ok", "data": {"type": "unknown"}})
+    );
+    // Answered in the page itself, so never a method some origins may not call.
+    for name in state["answers"].as_object().unwrap().keys() {
+        let method = Method::from_name(name).unwrap();
+        assert!(
+            bridge::method_allowed(method, OriginTier::Partner),
+            "{name}"
+        );
+    }
+    assert_eq!(state["callbackOnly"]["code"], 1009);
+    assert_eq!(state["noDefaultHandler"]["code"], 1001);
+}

@@ -1,8 +1,8 @@
 //! The `data` of the methods that answer with something, as H5 pages read it.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
-use super::protocol::{Code, Reply};
+use super::protocol::{Code, DataForm, Method, Reply};
 use crate::routes::{LOGIN, ResolvedRoute};
 
 /// `getAppInfo`.
@@ -89,4 +89,23 @@ pub fn page_closed(route: &ResolvedRoute, outcome: PageOutcome) -> Reply {
         }
         PageOutcome::LoginAbandoned => Reply::from_code(Code::LoginRequired),
     }
+}
+
+/// What the injected script answers without asking the app: the replies known before a call
+/// (`answers`, by method: what a call without a callback gets), a call without a callback to
+/// any other method (`callbackOnly`), and the Android JsBridge's `send` to the app's default
+/// handler (`noDefaultHandler`), which it does not have.
+pub fn page_state(app_info: &AppInfo, net: NetType) -> Value {
+    let wire = |reply: Reply| reply.into_wire(DataForm::Object);
+    json!({
+        "answers": {
+            (Method::GetAppInfo.name()): wire(app_info.reply()),
+            (Method::GetNetType.name()): wire(net.reply()),
+        },
+        "callbackOnly": wire(Reply::from_code(Code::SyncUnsupported)),
+        "noDefaultHandler": wire(Reply::refuse(
+            Code::UnknownMethod,
+            "the app has no default handler; call a method by name",
+        )),
+    })
 }

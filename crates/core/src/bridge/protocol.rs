@@ -23,8 +23,8 @@ pub enum Code {
     /// The page needs a login and the user did not sign in.
     LoginRequired,
     Timeout,
-    /// A dsBridge call without a callback (synchronous): the app's IPC is asynchronous only.
-    /// The injected script answers this itself.
+    /// A dsBridge call without a callback (synchronous) to a method whose answer is not known
+    /// before the call: the app's IPC is asynchronous. The injected script answers this itself.
     SyncUnsupported,
     /// Too many calls in flight, or `openPage` too often.
     TooManyRequests,
@@ -74,7 +74,7 @@ impl Code {
             Code::Cancelled => "cancelled",
             Code::LoginRequired => "login required",
             Code::Timeout => "timeout",
-            Code::SyncUnsupported => "synchronous calls are not supported",
+            Code::SyncUnsupported => "this method answers through a callback only",
             Code::TooManyRequests => "too many requests",
         }
     }

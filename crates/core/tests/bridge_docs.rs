@@ -1,5 +1,5 @@
-//! The README's bridge section is what H5 authors read: its codes and route tables must say
-//! what the code does.
+//! docs/H5-BRIDGE.md is what H5 authors read: its codes and route tables must say what the
+//! code does.
 
 #![allow(clippy::unwrap_used)]
 
@@ -8,11 +8,11 @@ use lcs_core::bridge::protocol::Code;
 use lcs_core::routes::ROUTES;
 
 fn section() -> String {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).unwrap();
-    let start = readme.find("## The JsBridge for H5 authors").unwrap();
-    let end = readme[start..].find("\n## Extending").unwrap();
-    readme[start..start + end].to_owned()
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/H5-BRIDGE.md"
+    ))
+    .unwrap()
 }
 
 /// The cells of the table row that starts with `first` (these rows have no escaped `|`).
