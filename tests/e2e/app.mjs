@@ -1,6 +1,6 @@
 // Starts the real app (built with the custom-protocol feature) for one test and cleans up after.
 
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -109,6 +109,22 @@ export async function useEnvironment(session, env) {
   assert.ok(saved.answer, JSON.stringify(saved))
   const selected = await invoke(session, 'environment_select', { id: env.id })
   assert.ok(selected.answer, JSON.stringify(selected))
+}
+
+/** Starts the app a second time with `link`, as a browser or the desktop would. */
+export function handLink(env, link) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(APP_BINARY, [link], { env, stdio: 'ignore' })
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error('the second process did not hand over its link and exit'))
+    }, 20_000)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      resolve(code)
+    })
+    child.once('error', reject)
+  })
 }
 
 /** Opens `url` in the H5 host (route lcs.web) and switches the session to its window. */

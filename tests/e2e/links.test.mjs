@@ -1,23 +1,6 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { test } from 'node:test'
-import { APP_BINARY, withApp } from './app.mjs'
-
-/** Starts the app a second time with `link`, as a browser or the desktop would. */
-function secondProcess(env, link) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(APP_BINARY, [link], { env, stdio: 'ignore' })
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error('the second process did not hand over its link and exit'))
-    }, 20_000)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      resolve(code)
-    })
-    child.once('error', reject)
-  })
-}
+import { handLink, withApp } from './app.mjs'
 
 test('a link that starts the app opens its page', async (t) => {
   await withApp(
@@ -44,7 +27,7 @@ test('a link needing a login opens sign-in first', async (t) => {
 test('a link given to a second process opens the page in the running app', async (t) => {
   await withApp(t, async ({ session, env }) => {
     await session.waitFor('[data-testid="home"]')
-    const code = await secondProcess(env, 'lcs://lcs.account.login')
+    const code = await handLink(env, 'lcs://lcs.account.login')
     assert.equal(code, 0)
     await session.waitFor('[data-testid="login"]')
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createAppRouter, PAGES } from './router'
+import { createAppRouter, PAGES, pageKey } from './router'
 import { i18n } from './i18n'
 
 /** The route names H5 pages and lcs:// links already use (the README's route table). */
@@ -44,5 +44,16 @@ describe('router', () => {
     const router = createAppRouter()
     await router.push('/no/such/page')
     expect(router.currentRoute.value.name).toBe('lcs.home')
+  })
+
+  it('shows a page afresh when its query names something else, but not a page that keeps its state there', async () => {
+    const router = createAppRouter()
+    const keyAt = async (location: string) => {
+      await router.push(location)
+      return pageKey(router.currentRoute.value)
+    }
+    expect(await keyAt('/message/chat?userId=1')).not.toBe(await keyAt('/message/chat?userId=2'))
+    expect(await keyAt('/web?url=https%3A%2F%2Fa.example%2F')).not.toBe(await keyAt('/web?url=https%3A%2F%2Fb.example%2F'))
+    expect(await keyAt('/message?tab=notice')).toBe(await keyAt('/message?tab=message'))
   })
 })

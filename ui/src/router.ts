@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHashHistory, type RouteLocationNormalizedLoaded, type RouteRecordRaw } from 'vue-router'
 import AccountSwitchPage from './pages/AccountSwitchPage.vue'
 import AddressListPage from './pages/AddressListPage.vue'
 import CertifyPage from './pages/CertifyPage.vue'
@@ -22,6 +22,12 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Top-level pages show the tab bar and no back arrow. */
     tab?: boolean
+    /**
+     * The page follows its query as it changes (it keeps its own state there). Any other page
+     * is shown afresh when its query changes: a link to the chat, address or H5 page already
+     * open names another one.
+     */
+    followsQuery?: boolean
   }
 }
 
@@ -45,7 +51,7 @@ export const PAGES = [
   { name: 'lcs.address.edit', path: '/address/edit', component: () => import('./pages/AddressEditPage.vue') },
   { name: 'lcs.invoice.list', path: '/invoice', component: InvoiceListPage },
   { name: 'lcs.invoice.edit', path: '/invoice/edit', component: () => import('./pages/InvoiceEditPage.vue') },
-  { name: 'lcs.message.list', path: '/message', component: MessageListPage, meta: { tab: true } },
+  { name: 'lcs.message.list', path: '/message', component: MessageListPage, meta: { tab: true, followsQuery: true } },
   { name: 'lcs.message.chat', path: '/message/chat', component: MessageChatPage },
   { name: 'lcs.settings', path: '/settings', component: SettingsPage, meta: { tab: true } },
   { name: 'lcs.protocol', path: '/protocol', component: ProtocolPage },
@@ -69,6 +75,11 @@ export const routes: RouteRecordRaw[] = [
   { name: 'settings.call', path: '/settings/console/:name', component: () => import('./pages/ApiCallPage.vue') },
   { path: '/:unknown(.*)*', redirect: { name: 'lcs.home' } },
 ]
+
+/** What identifies the page shown at `route`: a new key shows the page afresh. */
+export function pageKey(route: RouteLocationNormalizedLoaded): string {
+  return route.meta.followsQuery ? route.path : route.fullPath
+}
 
 export function createAppRouter() {
   // Hash history: the bundled UI is served from a custom protocol with no server-side routes.
