@@ -31,6 +31,10 @@ say "building the release app and its .deb (make package)"
 npx tauri build --bundles deb
 deb=$(ls -t "$CARGO_TARGET_DIR"/release/bundle/deb/*.deb | head -n1)
 say "$(basename "$deb"): $(du -h "$deb" | cut -f1)"
+# Without a Secret Service sessions stay in memory; without a Chinese font zh-CN shows boxes.
+for recommended in gnome-keyring fonts-noto-cjk; do
+  dpkg-deb -f "$deb" Recommends | grep -qw "$recommended" || fail "the .deb does not recommend $recommended"
+done
 
 # xdg-mime must see the system's registration only, not a developer's own handlers.
 xdg_home=$(mktemp -d)

@@ -9,13 +9,13 @@ NODE_MIN=20.19.0
 
 # Build: Tauri's WebKitGTK stack. Run and test: WebDriver, a virtual display, D-Bus, the Secret
 # Service, imagemagick for screenshots of the whole screen, xdotool to answer the system's file
-# dialogs, and the desktop's own tools that find the handler of lcs:// links once the .deb is
-# installed.
+# dialogs, the desktop's own tools that find the handler of lcs:// links once the .deb is
+# installed, and a font with Chinese (without one, zh-CN screens show boxes).
 DEB_PACKAGES=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev libssl-dev
   webkit2gtk-driver xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools imagemagick xdotool
-  xdg-utils desktop-file-utils
+  xdg-utils desktop-file-utils fonts-noto-cjk
 )
 
 say() { printf '\033[1;34m[deps]\033[0m %s\n' "$*"; }
