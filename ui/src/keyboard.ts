@@ -26,3 +26,29 @@ function visible(selector: string): HTMLElement | undefined {
   const shown = [...document.querySelectorAll<HTMLElement>(selector)].filter((element) => element.style.display !== 'none')
   return shown.at(-1)
 }
+
+/**
+ * A phone's on-screen keyboard covers the bottom of the page, and on iOS without making the
+ * page any shorter. While it is up, `--lcs-keyboard-inset` on the root says how much it covers
+ * (for what sticks to the bottom, such as the chat's composer), and the field being typed in is
+ * scrolled back into view when the keyboard lands on it. Returns what stops following.
+ */
+export function followKeyboard(viewport: VisualViewport | null = window.visualViewport ?? null): () => void {
+  if (!viewport) return () => undefined
+  const root = document.documentElement
+  const update = () => {
+    const covered = Math.max(0, Math.round(window.innerHeight - viewport.height - viewport.offsetTop))
+    root.style.setProperty('--lcs-keyboard-inset', `${covered}px`)
+    const field = document.activeElement
+    if (!covered || !(field instanceof HTMLElement) || !field.matches('input, textarea, [contenteditable="true"]')) return
+    const { top, bottom } = field.getBoundingClientRect()
+    if (bottom > viewport.offsetTop + viewport.height || top < viewport.offsetTop) field.scrollIntoView({ block: 'center' })
+  }
+  viewport.addEventListener('resize', update)
+  viewport.addEventListener('scroll', update)
+  return () => {
+    viewport.removeEventListener('resize', update)
+    viewport.removeEventListener('scroll', update)
+    root.style.removeProperty('--lcs-keyboard-inset')
+  }
+}
