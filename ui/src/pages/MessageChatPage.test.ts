@@ -4,7 +4,7 @@ import { emit } from '@tauri-apps/api/event'
 import { flushPromises } from '@vue/test-utils'
 import { List, closeNotify, closeToast } from 'vant'
 import { applyLanguage } from '../i18n'
-import { mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+import { mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 import { formatTime } from './messages'
 
 const SESSION = { family: 'user_center', account: '10001', displayName: '13800000001', persisted: true, verified: true, mode: null }
@@ -58,7 +58,7 @@ function backend(list: () => Item[], extra: Partial<Record<string, IpcHandler>> 
       case 'message_mark_conversation_read':
         return null
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }
