@@ -149,10 +149,10 @@ async function onServer(ui, call, params, holds, what) {
   return answer
 }
 
-/** The sandbox's delivery addresses of the signed-in user, by id. */
+/** The sandbox's delivery addresses of the signed-in user, by id, once `holds(them)`. */
 async function serverAddresses(ui, holds, what) {
-  const answer = await onServer(ui, 'user_center.address_list', { size: 100 }, (list) => holds(new Map(list.items.map((a) => [String(a.ud_id), a]))), what)
-  return new Map(answer.items.map((a) => [String(a.ud_id), a]))
+  const byId = (list) => new Map(list.items.map((address) => [String(address.ud_id), address]))
+  return byId(await onServer(ui, 'user_center.address_list', { size: 100 }, (list) => holds(byId(list)), what))
 }
 
 /** The row's server id, from its selector (`[data-testid="address-12"]`). */
@@ -410,9 +410,16 @@ async function invoices(ui) {
     `the invoice details ${id}`,
   )
   const invoice = saved.items.find((item) => String(item.user_invoice_id) === id)
+  const { invoice_title, invoice_is_company, invoice_is_electronic, invoice_company_code, invoice_contact_email } = invoice
   assert.deepEqual(
-    [invoice.invoice_title, invoice.invoice_is_company, invoice.invoice_is_electronic, invoice.invoice_company_code, invoice.invoice_contact_email],
-    [title, true, 1, '91310000MA1FL8XQ3B', 'billing@example.test'],
+    { invoice_title, invoice_is_company, invoice_is_electronic, invoice_company_code, invoice_contact_email },
+    {
+      invoice_title: title,
+      invoice_is_company: true,
+      invoice_is_electronic: 1,
+      invoice_company_code: '91310000MA1FL8XQ3B',
+      invoice_contact_email: 'billing@example.test',
+    },
   )
   await ui.shot('invoice-added')
   await back(ui, text.home)
@@ -428,7 +435,8 @@ async function tabBadge(session) {
 
 /** How many messages from `other` a chat thread's page (user centre answer) holds unread. */
 function unreadIn(thread, other) {
-  return thread.items.filter(({ msg, type }) => type === 'received' && String(msg.user_other_id) === other && !msg.message_is_read).length
+  const unread = ({ msg, type }) => type === 'received' && String(msg.user_other_id) === other && !msg.message_is_read
+  return thread.items.filter(unread).length
 }
 
 /** Open a chat with unread messages, read it, and see the unread counts drop. */
@@ -451,7 +459,10 @@ async function messages(ui) {
   assert.ok(unread > 0, 'the conversation shows how many messages are unread')
   assert.ok(before >= unread, `the tab bar counts ${before}, the conversation ${unread}`)
   const other = rowId(row)
-  await onServer(ui, 'user_center.message_list_chat_msg', { userOtherId: other, size: 100 }, (thread) => unreadIn(thread, other) === unread, `${unread} unread from ${other}`)
+  const thread = { userOtherId: other, size: 100 }
+  const serverUnread = (count) =>
+    onServer(ui, 'user_center.message_list_chat_msg', thread, (page) => unreadIn(page, other) === count, `${count} unread from ${other}`)
+  await serverUnread(unread)
   await ui.shot('messages')
 
   await session.click(row)
@@ -465,7 +476,7 @@ async function messages(ui) {
   // The read mark reaches the server.
   await session.waitGone(`${row} [data-testid="pending"]`)
   await session.waitUntil(async () => (await tabBadge(session)) === before - unread, `the tab bar counting ${before - unread}`)
-  await onServer(ui, 'user_center.message_list_chat_msg', { userOtherId: other, size: 100 }, (thread) => unreadIn(thread, other) === 0, `nothing unread from ${other}`)
+  await serverUnread(0)
   await onServer(ui, 'user_center.message_get_msg_count', {}, (count) => count.num === before - unread, `${before - unread} unread in all`)
   await ui.shot('messages-read')
 }
