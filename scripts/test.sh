@@ -46,8 +46,9 @@ npm run --silent test
 step "the bridge script against the official libraries' calls (jsdom)"
 npm run --silent test:bridge
 
-step "end-to-end: build the app"
-cargo build "${FEATURES[@]}" --bin lcs-account
+# The journey reads back what it changed through the command-line client, built alongside.
+step "end-to-end: build the app and lcs"
+cargo build "${FEATURES[@]}" -p lcs-account -p lcs-cli --bin lcs-account --bin lcs
 
 # The app keeps sessions in the Secret Service, as on a desktop: a throwaway unlocked keyring.
 step "end-to-end: the real app under Xvfb and D-Bus"

@@ -1,6 +1,6 @@
 // Starts the real app (built with the custom-protocol feature) for one test and cleans up after.
 
-import { execFileSync, spawn } from 'node:child_process'
+import { execFile, execFileSync, spawn } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -13,6 +13,8 @@ import { Session, startDriver } from './webdriver.mjs'
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target')
 export const APP_BINARY = process.env.LCS_E2E_APP ?? path.join(TARGET, 'debug', 'lcs-account')
+/** The command-line client, built with the app. */
+const CLI_BINARY = process.env.LCS_E2E_CLI ?? path.join(TARGET, 'debug', 'lcs')
 const SCREENSHOTS = path.join(ROOT, 'target', 'e2e-screenshots')
 /** What the app's built-in sandbox asks its helpers' callers for: chosen here for every app these tests start. */
 const SANDBOX_SECRET = randomUUID()
@@ -148,6 +150,23 @@ export function sandboxHelper(baseUrl, path, init = {}) {
   return fetch(`${baseUrl}__sandbox/${path}`, {
     ...init,
     headers: { ...init.headers, 'x-sandbox-secret': SANDBOX_SECRET },
+  })
+}
+
+/**
+ * What the sandbox at `baseUrl` answers the backend call `call` (`lcs call --list` names them)
+ * with `params`, asked by the `lcs` command-line client as a second process of the app's user
+ * (`env`): it signs its calls with the sessions the app keeps in the keychain, so the answer is
+ * the server's state, never the app's cache. A refusal throws, with the client's words.
+ */
+export function callSandbox(env, baseUrl, call, params = {}) {
+  const args = ['--json', '--sandbox-url', baseUrl, 'call', call]
+  for (const [key, value] of Object.entries(params)) args.push('--param', `${key}=${value}`)
+  return new Promise((resolve, reject) => {
+    execFile(CLI_BINARY, args, { env, timeout: 30_000 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`lcs call ${call} failed: ${stdout}${stderr}`))
+      else resolve(JSON.parse(stdout))
+    })
   })
 }
 

@@ -3,10 +3,11 @@
 // language's test file runs it (a file has two minutes under `npm run e2e`, one journey's worth).
 
 import assert from 'node:assert/strict'
+import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { test } from 'node:test'
 import { fileURLToPath } from 'node:url'
-import { clearScreenshots, sandboxHelper, screenshot, withApp } from './app.mjs'
+import { callSandbox, clearScreenshots, sandboxHelper, screenshot, withApp } from './app.mjs'
 
 /** What the user reads on the way, in each language (the app's locale files are TypeScript). */
 const TEXTS = {
@@ -74,16 +75,22 @@ const TEXTS = {
 const PICTURE = fileURLToPath(new URL('../../icons/128x128.png', import.meta.url))
 
 /** The sandbox's first demo user, as the sign-in page lists it. */
-const DEMO = { phone: '13800000001', email: 'demo@lcs.test' }
+const DEMO = { phone: '13800000001', email: 'demo@lcs.test', password: 'demo1234' }
+
+/** A demo trading account's balance when it is opened, and again after a reset. */
+const DEMO_OPENING_BALANCE = '100000.0000'
 
 /**
  * One run through the screens: the session, the language's texts, and `shot(step)`, which saves
- * <language>/<prefix><nn>-<step>.png, numbered in the order they are taken.
+ * <language>/<prefix><nn>-<step>.png, numbered in the order they are taken. `env` is the app's
+ * environment, for `lcs`; `sandbox` the built-in sandbox's address once Settings showed it.
  */
-function journey(session, language, prefix = '') {
+function journey(session, env, language, prefix = '') {
   let taken = 0
   return {
     session,
+    env,
+    sandbox: '',
     language,
     text: TEXTS[language],
     async shot(step) {
@@ -126,6 +133,47 @@ async function syncedRow(session, kind, name) {
   )
   return `[data-testid="${id}"]`
 }
+
+/**
+ * Asks the sandbox `call` (through `lcs`, with the app's sessions) until `holds(answer)` is
+ * true, and answers that answer: what the app sends in the background reaches the server a
+ * little after the screen shows it.
+ */
+async function onServer(ui, call, params, holds, what) {
+  let answer
+  try {
+    await ui.session.waitUntil(async () => holds((answer = await callSandbox(ui.env, ui.sandbox, call, params))), what)
+  } catch (error) {
+    throw new Error(`the server did not say ${what}: ${call} answered ${JSON.stringify(answer)}`, { cause: error })
+  }
+  return answer
+}
+
+/** The sandbox's delivery addresses of the signed-in user, by id, once `holds(them)`. */
+async function serverAddresses(ui, holds, what) {
+  const byId = (list) => new Map(list.items.map((address) => [String(address.ud_id), address]))
+  return byId(await onServer(ui, 'user_center.address_list', { size: 100 }, (list) => holds(byId(list)), what))
+}
+
+/** The row's server id, from its selector (`[data-testid="address-12"]`). */
+const rowId = (row) => row.match(/-(\d+)"\]$/)[1]
+
+/**
+ * The demo customer as the customer API sees it now: its active trading account
+ * (`companyType`) and its accounts, read by signing in afresh through `lcs`.
+ */
+function serverCustomer(ui) {
+  return callSandbox(ui.env, ui.sandbox, 'customer.login', {
+    type: 1,
+    loginName: DEMO.email,
+    device: 2,
+    isThird: false,
+    loginPwd: createHash('md5').update(DEMO.password).digest('hex'),
+  })
+}
+
+/** The customer's demo trading account in a customer API answer (`type` 2). */
+const demoAccount = (customer) => customer.accountList.find((account) => account.type === 2)
 
 /** Waits until an element `css` matches has `text` in its content. */
 async function waitForContent(session, css, text) {
@@ -172,6 +220,8 @@ async function chooseLanguage(ui) {
   await ui.session.click(`[data-testid="language-${ui.language}"]`)
   await ui.session.waitFor('[data-testid="page-title"]', { text: ui.text.settings })
   await ui.session.waitFor(`[data-testid="language-${ui.language}"] .van-radio__icon--checked`)
+  const environment = await ui.session.text('[data-testid="environment"]', { text: 'http://127.0.0.1:' })
+  ui.sandbox = environment.match(/http:\/\/127\.0\.0\.1:\d+\//)[0]
   await ui.shot('language')
 }
 
@@ -204,6 +254,7 @@ async function editProfile(ui) {
   await session.click('[data-testid="save"]')
   await session.waitFor('[data-testid="page-title"]', { text: text.personInfo })
   await session.waitFor('[data-testid="person-nickname"]', { text: nickname })
+  await onServer(ui, 'user_center.user_info', {}, (user) => user.user_nickname === nickname, `the nickname ${nickname}`)
   await ui.shot('profile-saved')
   await back(ui, text.home)
 }
@@ -232,6 +283,13 @@ async function uploadAvatar(ui) {
     'the uploaded avatar shown from the server',
   )
   await session.waitGone('.crop-popup:not([style*="display: none"])')
+  // The picture shown is the one the user centre now names as the avatar, and the server has it.
+  const shown = await session.execute('return document.querySelector(\'[data-testid="avatar-uploader"] img\').src')
+  await onServer(ui, 'user_center.user_info', {}, (user) => user.user_avatar === shown, `the avatar ${shown}`)
+  const picture = await fetch(shown)
+  assert.equal(picture.status, 200)
+  assert.match(picture.headers.get('content-type'), /^image\//)
+  assert.ok((await picture.arrayBuffer()).byteLength > 0, 'the avatar has content')
   await ui.shot('avatar-uploaded')
   await back(ui, text.personInfo)
   await back(ui, text.home)
@@ -274,6 +332,12 @@ async function addresses(ui) {
   await session.waitFor('[data-testid="page-title"]', { text: text.addresses })
   let row = await syncedRow(session, 'address', name)
   await session.waitFor(row, { text: '北京市 北京市 东城区 东直门南大街 1 号' })
+  const id = rowId(row)
+  const added = (await serverAddresses(ui, (all) => all.has(id), `an address ${id}`)).get(id)
+  assert.deepEqual(
+    [added.ud_name, added.ud_mobile, added.ud_province, added.ud_city, added.ud_county, added.ud_address],
+    [name, '13912345678', '北京市', '北京市', '东城区', '东直门南大街 1 号'],
+  )
   await ui.shot('address-added')
 
   await session.click(`${row} [data-testid="open"]`)
@@ -283,6 +347,8 @@ async function addresses(ui) {
   await session.click('.van-address-edit__buttons .van-button--primary')
   await session.waitFor('[data-testid="page-title"]', { text: text.addresses })
   row = await syncedRow(session, 'address', renamed)
+  assert.equal(rowId(row), id, 'the edit changed the address rather than adding one')
+  await serverAddresses(ui, (all) => all.get(id)?.ud_name === renamed, `the address ${id} renamed ${renamed}`)
 
   await session.click(`${row} [data-testid="set-default"]`)
   await session.waitUntil(async () => {
@@ -290,6 +356,11 @@ async function addresses(ui) {
     return first?.includes(renamed) && first.includes(text.addressDefault)
   }, 'the new default address moving first')
   await session.waitGone(`${row} [data-testid="set-default"]`)
+  await serverAddresses(
+    ui,
+    (all) => [...all.values()].filter((a) => a.ud_is_default).map((a) => String(a.ud_id)).join() === id,
+    `the address ${id} the only default`,
+  )
   await ui.shot('address-default')
 
   // Delete is behind a swipe to the left, as on a phone.
@@ -304,6 +375,7 @@ async function addresses(ui) {
   // Once the undo time is over the removal is sent, and the address stays gone.
   await session.waitGone('[data-testid="undo-bar"]')
   await session.waitGone(row)
+  await serverAddresses(ui, (all) => !all.has(id), `the address ${id} gone`)
   await back(ui, text.home)
 }
 
@@ -329,6 +401,26 @@ async function invoices(ui) {
   await session.waitFor(`${added} [data-testid="kind"]`, { text: text.company })
   await session.waitFor(`${added} [data-testid="medium"]`, { text: text.electronic })
   await session.waitFor(added, { text: 'billing@example.test' })
+  const id = rowId(added)
+  const saved = await onServer(
+    ui,
+    'user_center.invoice_list',
+    { size: 100 },
+    (list) => list.items.some((invoice) => String(invoice.user_invoice_id) === id),
+    `the invoice details ${id}`,
+  )
+  const invoice = saved.items.find((item) => String(item.user_invoice_id) === id)
+  const { invoice_title, invoice_is_company, invoice_is_electronic, invoice_company_code, invoice_contact_email } = invoice
+  assert.deepEqual(
+    { invoice_title, invoice_is_company, invoice_is_electronic, invoice_company_code, invoice_contact_email },
+    {
+      invoice_title: title,
+      invoice_is_company: true,
+      invoice_is_electronic: 1,
+      invoice_company_code: '91310000MA1FL8XQ3B',
+      invoice_contact_email: 'billing@example.test',
+    },
+  )
   await ui.shot('invoice-added')
   await back(ui, text.home)
 }
@@ -339,6 +431,12 @@ async function tabBadge(session) {
     "return document.querySelector('[data-testid=\"tab-messages\"] .van-badge')?.textContent.trim() ?? '0'",
   )
   return Number(badge)
+}
+
+/** How many messages from `other` a chat thread's page (user centre answer) holds unread. */
+function unreadIn(thread, other) {
+  const unread = ({ msg, type }) => type === 'received' && String(msg.user_other_id) === other && !msg.message_is_read
+  return thread.items.filter(unread).length
 }
 
 /** Open a chat with unread messages, read it, and see the unread counts drop. */
@@ -360,6 +458,11 @@ async function messages(ui) {
   const unread = Number(await session.text(`${row} [data-testid="unread-count"]`))
   assert.ok(unread > 0, 'the conversation shows how many messages are unread')
   assert.ok(before >= unread, `the tab bar counts ${before}, the conversation ${unread}`)
+  const other = rowId(row)
+  const thread = { userOtherId: other, size: 100 }
+  const serverUnread = (count) =>
+    onServer(ui, 'user_center.message_list_chat_msg', thread, (page) => unreadIn(page, other) === count, `${count} unread from ${other}`)
+  await serverUnread(unread)
   await ui.shot('messages')
 
   await session.click(row)
@@ -373,6 +476,8 @@ async function messages(ui) {
   // The read mark reaches the server.
   await session.waitGone(`${row} [data-testid="pending"]`)
   await session.waitUntil(async () => (await tabBadge(session)) === before - unread, `the tab bar counting ${before - unread}`)
+  await serverUnread(0)
+  await onServer(ui, 'user_center.message_get_msg_count', {}, (count) => count.num === before - unread, `${before - unread} unread in all`)
   await ui.shot('messages-read')
 }
 
@@ -386,17 +491,29 @@ async function tradingAccounts(ui) {
   await session.click('[data-testid="login-submit"]')
   await session.waitFor('[data-testid="page-title"]', { text: text.trading })
   await session.waitFor('[data-testid="trading-mode"]', { text: text.real })
+  assert.equal((await serverCustomer(ui)).companyType, 'real')
   await ui.shot('trading')
 
   await session.click('[data-testid="trading-switch"]')
   await confirmDialog(session)
   await session.waitFor('[data-testid="trading-mode"]', { text: text.demo })
+  const customer = await serverCustomer(ui)
+  assert.equal(customer.companyType, 'demo', 'the customer API has the demo account active')
+  // Trading has moved the demo balance, so that the reset has something to undo.
+  const traded = await sandboxHelper(ui.sandbox, 'account-balance', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ accountId: demoAccount(customer).accountId, balance: '4321.5000' }),
+  })
+  assert.equal(traded.status, 200, await traded.text())
+  assert.equal(demoAccount(await serverCustomer(ui)).balance, '4321.5000')
   await session.click('[data-testid="trading-reset"]')
   await session.waitFor('.van-dialog')
   await ui.shot('trading-reset-confirm')
   await confirmDialog(session)
   await session.waitFor('.van-toast', { text: text.resetDone })
   await session.waitFor('[data-testid="trading-demo"]', { text: text.active })
+  assert.equal(demoAccount(await serverCustomer(ui)).balance, DEMO_OPENING_BALANCE)
   await ui.shot('trading-demo-reset')
   await back(ui, text.home)
 }
@@ -433,18 +550,16 @@ const JOURNEY = [chooseLanguage, signInUserCentre, editProfile, uploadAvatar, ad
 export function screenTests(language) {
   test(`a user's journey through the screens in ${language}`, async (t) => {
     clearScreenshots(language)
-    await withApp(t, async ({ session }) => {
-      const ui = journey(session, language)
+    await withApp(t, async ({ session, env }) => {
+      const ui = journey(session, env, language)
       for (const step of JOURNEY) await step(ui)
     })
   })
 
   test(`WeChat QR sign-in in ${language}`, async (t) => {
-    await withApp(t, async ({ session }) => {
-      const ui = journey(session, language, 'wechat-')
+    await withApp(t, async ({ session, env }) => {
+      const ui = journey(session, env, language, 'wechat-')
       await chooseLanguage(ui)
-      const environment = await session.waitFor('[data-testid="environment"]', { text: 'http://127.0.0.1:' })
-      const sandbox = (await session.cmd('GET', `/element/${environment}/text`)).match(/http:\/\/127\.0\.0\.1:\d+\//)[0]
 
       await session.click('[data-testid="tabbar"] .van-tabbar-item:nth-child(1)')
       await session.click('[data-testid="home-sign-in"]')
@@ -455,7 +570,7 @@ export function screenTests(language) {
       await ui.shot('wechat-qr')
 
       // What scanning the code and confirming in WeChat does, as the demo user.
-      const confirmed = await sandboxHelper(sandbox, 'qr/confirm', {
+      const confirmed = await sandboxHelper(ui.sandbox, 'qr/confirm', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ userAccount: DEMO.phone }),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises } from '@vue/test-utils'
-import { APP_INFO, mountApp, type IpcHandler, SIGNED_OUT } from './testing'
+import { APP_INFO, mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from './testing'
 
 const SESSION = { family: 'user_center', account: '7', displayName: 'demo', label: null, mode: null, verified: true }
 
@@ -25,7 +25,7 @@ function backend(): IpcHandler {
       case 'message_unread':
         return { data: { total: 4 }, source: 'cache', fetchedAt: null, stale: false, offline: false }
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }

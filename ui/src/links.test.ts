@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { emit } from '@tauri-apps/api/event'
 import { flushPromises } from '@vue/test-utils'
-import { mountApp, type IpcHandler, SIGNED_OUT } from './testing'
+import { APP_INFO, mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from './testing'
 
 const PERSONINFO = { name: 'lcs.account.personinfo', path: '/account/personinfo', query: {}, needsLogin: true }
 const LOGIN = { name: 'lcs.account.login', path: '/account/login', query: { redirect: '/account/personinfo' }, needsLogin: false }
@@ -17,13 +17,20 @@ function backend(pending: unknown): IpcHandler {
         return { language: 'zh-CN' }
       case 'environment_demo_accounts':
         return []
+      // What Settings, where the app runs when a link arrives, and the linked address list ask.
+      case 'app_info':
+        return APP_INFO
+      case 'environment_list':
+        return { current: 'sandbox', environments: [] }
+      case 'address_list':
+        return { data: [], source: 'cache', fetchedAt: null, stale: false, offline: false }
       case 'links_take': {
         const taken = inbox
         inbox = null
         return taken
       }
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }

@@ -13,3 +13,10 @@ afterEach(() => {
   const keys = missing.splice(0)
   if (keys.length) throw new Error(`texts missing from the locales: ${[...new Set(keys)].join(', ')}`)
 })
+
+// A command the test's backend did not expect fails the test, even where the page swallowed the refusal.
+import { takeUnexpected } from './testing'
+afterEach(() => {
+  const commands = takeUnexpected()
+  if (commands.length) throw new Error(`commands the test did not expect: ${[...new Set(commands)].join(', ')}`)
+})

@@ -11,6 +11,29 @@ import { useSettingsStore } from './stores/settings'
 
 export type IpcHandler = (cmd: string, args: Record<string, unknown>) => unknown
 
+/** What a test's backend throws for a command it does not answer. */
+export class UnexpectedCommand extends Error {
+  constructor(cmd: string) {
+    super(`unexpected command ${cmd}`)
+  }
+}
+
+/** Refuses `cmd` as a command the test did not expect: the test then fails (see `takeUnexpected`). */
+export function unexpectedCommand(cmd: string): never {
+  throw new UnexpectedCommand(cmd)
+}
+
+/**
+ * The commands the UI sent that no test backend answered. The app may swallow the refusal (a
+ * page shows an error, a store keeps its cache), so the test fails on them after it ends.
+ */
+const unexpected: string[] = []
+
+/** The unexpected commands since the last call, emptied. */
+export function takeUnexpected(): string[] {
+  return unexpected.splice(0)
+}
+
 /**
  * Mounts the whole app as main.ts does, with Rust replaced by `handler` at the IPC boundary.
  * Every call is recorded so a test can assert what the UI asked Rust to do.
@@ -25,8 +48,10 @@ export async function mountApp(handler: IpcHandler, path = '/') {
       try {
         return handler(cmd, payload)
       } catch (error) {
+        if (!(error instanceof UnexpectedCommand)) throw error
         // The app's frame asks these of every page; a test answers them only when it cares.
         if (cmd in FRAME_DEFAULTS) return FRAME_DEFAULTS[cmd]
+        unexpected.push(cmd)
         throw error
       }
     },
@@ -79,7 +104,7 @@ export function pageBackend(extra: IpcHandler, overview: unknown = SIGNED_OUT, l
       case 'environment_demo_accounts':
         return []
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { AVATAR_SIZE, cropImage, squareCrop } from './avatarCrop'
+import { cropImage, squareCrop } from './avatarCrop'
 import { isMainlandId, isPhone } from './formRules'
 
 describe('Avatar crop', () => {
@@ -9,7 +9,8 @@ describe('Avatar crop', () => {
       sx: 200,
       sy: 50,
       size: 600,
-      output: AVATAR_SIZE,
+      // Avatars are at most 512 px square.
+      output: 512,
     })
     // A frame hanging off the right edge is pulled back in.
     expect(squareCrop({ left: 900, top: 0, width: 400, height: 400 }, 1000, 500)).toEqual({
@@ -45,8 +46,8 @@ describe('Avatar crop', () => {
     const image = { naturalWidth: 3000, naturalHeight: 2000 } as unknown as HTMLImageElement
     const bytes = await cropImage(image, { left: 500, top: 200, width: 1500, height: 1500 })
     expect([...bytes]).toEqual([0xff, 0xd8, 0xff])
-    expect([canvases[0].width, canvases[0].height]).toEqual([AVATAR_SIZE, AVATAR_SIZE])
-    expect(drawImage).toHaveBeenCalledWith(image, 500, 200, 1500, 1500, 0, 0, AVATAR_SIZE, AVATAR_SIZE)
+    expect([canvases[0].width, canvases[0].height]).toEqual([512, 512])
+    expect(drawImage).toHaveBeenCalledWith(image, 500, 200, 1500, 1500, 0, 0, 512, 512)
   })
 })
 

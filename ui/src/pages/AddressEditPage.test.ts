@@ -3,7 +3,7 @@ import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeNotify, closeToast } from 'vant'
 import { applyLanguage } from '../i18n'
-import { mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+import { mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 const HOME = {
   id: '11',
@@ -48,7 +48,7 @@ function backend(list: () => unknown[], extra: Partial<Record<string, IpcHandler
       case 'address_list':
         return loaded(list())
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }

@@ -3,7 +3,7 @@ import { clearMocks } from '@tauri-apps/api/mocks'
 import { emit } from '@tauri-apps/api/event'
 import { flushPromises } from '@vue/test-utils'
 import { closeNotify, closeToast } from 'vant'
-import { mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+import { mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 const HOME = {
   id: '11',
@@ -35,7 +35,7 @@ function backend(list: () => unknown, extra: Partial<Record<string, IpcHandler>>
       case 'address_refresh':
         return list()
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }

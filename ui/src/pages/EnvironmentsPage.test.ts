@@ -3,7 +3,7 @@ import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeToast } from 'vant'
 import type { Environment, EnvironmentList } from '../bindings'
-import { APP_INFO, arrivedAt, mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+import { APP_INFO, arrivedAt, mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 const SANDBOX_URL = 'http://127.0.0.1:40123/'
 
@@ -117,7 +117,7 @@ function backend(custom: Environment[] = [], overrides: Partial<Record<string, I
         if (args.text !== PICKED_FILE) throw new Error('another file was confirmed')
         return { import: importPicked(), environments: list() }
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }

@@ -3,7 +3,7 @@ import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeNotify, closeToast } from 'vant'
 import { applyLanguage } from '../i18n'
-import { mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+import { mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 /** The sandbox's demo special VAT invoice, paper, the default. */
 const COMPANY = {
@@ -65,7 +65,7 @@ function backend(list: () => unknown[], extra: Partial<Record<string, IpcHandler
       case 'invoice_list':
         return loaded(list())
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }

@@ -3,7 +3,7 @@ import { clearMocks } from '@tauri-apps/api/mocks'
 import { emit } from '@tauri-apps/api/event'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeNotify, closeToast } from 'vant'
-import { mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+import { mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 /** The sandbox's demo invoices: the employer's special VAT invoice (default), a personal one. */
 const COMPANY = {
@@ -46,7 +46,7 @@ function backend(list: () => unknown, extra: Partial<Record<string, IpcHandler>>
       case 'invoice_refresh':
         return list()
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }

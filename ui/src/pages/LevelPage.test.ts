@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
-import { mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+import { mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 const USER = { family: 'user_center', account: '10001', displayName: '13800000001', persisted: true, verified: true, mode: null }
 const loaded = (data: unknown) => ({ data, source: 'cache', fetchedAt: 1, stale: false, offline: false })
@@ -24,7 +24,7 @@ function backend(overview: unknown): IpcHandler {
       case 'profile_user_info':
         return loaded({ user_exp: 320 })
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }

@@ -3,7 +3,7 @@ import { clearMocks } from '@tauri-apps/api/mocks'
 import { emit } from '@tauri-apps/api/event'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeToast } from 'vant'
-import { APP_INFO, mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+import { APP_INFO, mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 const DEMO = {
   phoneArea: '+86',
@@ -38,7 +38,7 @@ function backend(demoAccounts: unknown[], extra: IpcHandler = () => undefined, o
       case 'environment_demo_accounts':
         return demoAccounts
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }

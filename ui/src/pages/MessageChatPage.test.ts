@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { emit } from '@tauri-apps/api/event'
 import { flushPromises } from '@vue/test-utils'
 import { List, closeNotify, closeToast } from 'vant'
 import { applyLanguage } from '../i18n'
-import { mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
-import { formatTime } from './messages'
+import { mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 const SESSION = { family: 'user_center', account: '10001', displayName: '13800000001', persisted: true, verified: true, mode: null }
-const NOW = Date.now()
+/** The clock during each test: 14:30 on 20 May 2026, running on from there. */
+const NOW = new Date(2026, 4, 20, 14, 30).getTime()
 
 function chat(id: number, other: number, nickname: string, kind: 1 | 2, cat: string, content: string, isRead: boolean, time: number) {
   return {
@@ -58,7 +58,7 @@ function backend(list: () => Item[], extra: Partial<Record<string, IpcHandler>> 
       case 'message_mark_conversation_read':
         return null
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }
@@ -67,7 +67,12 @@ function bubbles(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper']) {
   return wrapper.findAll('[data-testid^="bubble-"]')
 }
 
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'], now: NOW, shouldAdvanceTime: true })
+})
+
 afterEach(() => {
+  vi.useRealTimers()
   closeToast(true)
   closeNotify()
   clearMocks()
@@ -105,7 +110,8 @@ describe('Chat thread', () => {
     expect(rows.map((row) => row.attributes('data-testid'))).toEqual(['bubble-201', 'bubble-202', 'bubble-203'])
     expect(rows.map((row) => row.attributes('data-side'))).toEqual(['right', 'left', 'left'])
     expect(rows[0].text()).toContain('你好')
-    expect(rows[0].text()).toContain(formatTime(NOW - 3000, 'zh-CN'))
+    // Sent at 14:29:57 today: the time of day alone.
+    expect(rows[0].text()).toContain('14:29')
     expect(rows[1].text()).toContain('您好，请问有什么可以帮您？')
     // Not a text: a labelled placeholder, never the raw URL.
     expect(rows[2].get('[data-testid="placeholder"]').text()).toContain('图片')

@@ -3,7 +3,7 @@ import { clearMocks } from '@tauri-apps/api/mocks'
 import { emit } from '@tauri-apps/api/event'
 import { flushPromises } from '@vue/test-utils'
 import { List, PullRefresh, closeNotify, closeToast } from 'vant'
-import { mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+import { mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 const SESSION = { family: 'user_center', account: '10001', displayName: '13800000001', persisted: true, verified: true, mode: null }
 const NOW = Date.now()
@@ -59,12 +59,15 @@ function backend(lists: Lists, extra: Partial<Record<string, IpcHandler>> = {}, 
       case 'message_unread':
         return loaded({ total: unread() })
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }
 
 const LISTS: Lists = { notice: () => loaded([WELCOME, SAFETY]), chat: () => loaded(CHATS) }
+
+/** What the chat page, once opened, reads of a thread with nothing in it, cached and fresh. */
+const NO_HISTORY = loaded({ messages: [], complete: true })
 
 function event(what: string, change = 'edited') {
   return { environment: 'sandbox', account: '10001', family: 'user_center', what, change, code: null, message: null }
@@ -166,11 +169,12 @@ describe('Message list', () => {
   })
 
   it('opens the thread with the other party of the tapped conversation', async () => {
-    const { wrapper, router } = await mountApp(backend(LISTS), '/message?tab=message')
+    const { wrapper, router, calls } = await mountApp(backend(LISTS, { message_chat_history: () => NO_HISTORY, message_chat_refresh: () => NO_HISTORY }), '/message?tab=message')
     await wrapper.get('[data-testid="chat-7"]').trigger('click')
     await flushPromises()
     expect(router.currentRoute.value.name).toBe('lcs.message.chat')
     expect(router.currentRoute.value.query).toEqual({ userId: '7' })
+    expect(calls).toContainEqual({ cmd: 'message_chat_history', args: { userOtherId: '7', offset: 0, count: 30 } })
   })
 
   it('asks the server again on pull to refresh', async () => {
@@ -295,10 +299,12 @@ describe('Unread badge on the tab bar', () => {
 
 describe('Customer service', () => {
   it('opens a chat with the party the service settings name', async () => {
-    const { wrapper, router } = await mountApp(
+    const { wrapper, router, calls } = await mountApp(
       backend(LISTS, {
         message_kefu_config: () => ({ kefu_user_id: 1, kefu_nickname: '在线客服' }),
         message_mark_conversation_read: () => null,
+        message_chat_history: () => NO_HISTORY,
+        message_chat_refresh: () => NO_HISTORY,
       }),
       '/message',
     )
@@ -306,5 +312,6 @@ describe('Customer service', () => {
     await flushPromises()
     expect(router.currentRoute.value.name).toBe('lcs.message.chat')
     expect(router.currentRoute.value.query.userId).toBe('1')
+    expect(calls).toContainEqual({ cmd: 'message_chat_history', args: { userOtherId: '1', offset: 0, count: 30 } })
   })
 })

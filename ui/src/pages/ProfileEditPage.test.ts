@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeToast } from 'vant'
-import { mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+import { mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 vi.mock('../components/avatarCrop', async (original) => ({
   ...(await original<typeof import('../components/avatarCrop')>()),
@@ -32,7 +32,7 @@ function backend(sessions: unknown[], extra: Partial<Record<string, IpcHandler>>
       case 'profile_user_info':
         return { data: PROFILE, source: 'cache', fetchedAt: 1, stale: false, offline: false }
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises } from '@vue/test-utils'
-import { mountApp, SIGNED_OUT } from '../testing'
+import { mountApp, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 afterEach(() => {
   clearMocks()
@@ -15,7 +15,7 @@ describe('privacy policy page', () => {
       if (cmd === 'auth_overview') return SIGNED_OUT
       if (cmd === 'settings_get') return { language: 'zh-CN' }
       if (cmd === 'auth_privacy_protocol') return new Promise((resolve) => (answer = resolve))
-      throw new Error(`unexpected command ${cmd}`)
+      return unexpectedCommand(cmd)
     }, '/protocol')
     expect(wrapper.find('[data-testid="protocol-loading"]').exists()).toBe(true)
     answer('第一条 我们如何收集信息')
@@ -32,7 +32,7 @@ describe('privacy policy page', () => {
         if (fail) throw { code: 'network', message: '网络不可用', trace: null }
         return 'policy'
       }
-      throw new Error(`unexpected command ${cmd}`)
+      return unexpectedCommand(cmd)
     }, '/protocol')
     expect(wrapper.get('[data-testid="protocol-error"]').text()).toContain('网络不可用')
     fail = false

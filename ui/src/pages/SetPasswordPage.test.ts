@@ -102,9 +102,12 @@ describe('First password', () => {
   it('sends the password once however often the user submits', async () => {
     let release: () => void = () => undefined
     const { wrapper, router, calls } = await mountApp(
-      backend((cmd) =>
-        cmd === 'auth_customer_first_password' ? new Promise((resolve) => (release = () => resolve(CUSTOMER))) : undefined,
-      ),
+      backend((cmd) => {
+        if (cmd === 'auth_customer_first_password') return new Promise((resolve) => (release = () => resolve(CUSTOMER)))
+        // Home, where the page goes next, lists the customer's trading accounts.
+        if (cmd === 'accounts_trading') return { data: [], source: 'cache', fetchedAt: null, stale: false, offline: false }
+        return undefined
+      }),
       '/account/setpwd',
     )
     await typePasswords(wrapper, 'first123')

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises } from '@vue/test-utils'
 import { closeToast } from 'vant'
-import { APP_INFO, arrivedAt, mountApp, type IpcHandler, SIGNED_OUT } from '../testing'
+import { APP_INFO, arrivedAt, mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 /** The environment list with only the sandbox, up (`baseUrl`) or down (`problem`). */
 function sandboxOnly(baseUrl: string | null, problem: string | null) {
@@ -39,7 +39,7 @@ function backend(overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandle
       case 'environment_list':
         return sandboxOnly('http://127.0.0.1:40123/', null)
       default:
-        throw new Error(`unexpected command ${cmd}`)
+        return unexpectedCommand(cmd)
     }
   }
 }
