@@ -7,8 +7,13 @@ use std::time::Duration;
 
 use lcs_api::user_center::login::{LoginParams, LoginPost};
 use lcs_api::{ApiError, Client, ClientConfig, ErrorCode, Secret};
-use lcs_sandbox::{DEMO_PASSWORD, DEMO_PHONE, Db, SECRET_HEADER, Sandbox};
+use lcs_sandbox::{Db, SECRET_HEADER, Sandbox};
 use serde_json::{Value, json};
+
+/// The sandbox's demo data as its seed names it, written out so that a change there is noticed
+/// here.
+const DEMO_PHONE: &str = "13800000001";
+const DEMO_PASSWORD: &str = "demo1234";
 
 /// A sandbox and a client that gives up after `timeout` and never retries.
 async fn sandbox(timeout: Duration) -> (Sandbox, Client) {
