@@ -141,13 +141,27 @@ impl App {
             .unwrap();
     }
 
-    fn planner_access_token(&self) -> Secret {
-        match session::load_family(self.keychain.as_ref(), "sandbox", Family::Planner)
+    fn kept(&self, family: Family) -> Option<StoredSession> {
+        session::load_family(self.keychain.as_ref(), "sandbox", family)
             .unwrap()
             .map(|(_, kept)| kept.session)
-        {
-            Some(StoredSession::Planner(session)) => session.access_token,
+    }
+
+    fn planner_tokens(&self) -> (Secret, Secret) {
+        match self.kept(Family::Planner) {
+            Some(StoredSession::Planner(session)) => (session.access_token, session.refresh_token),
             other => panic!("no planner session kept: {other:?}"),
+        }
+    }
+
+    fn planner_access_token(&self) -> Secret {
+        self.planner_tokens().0
+    }
+
+    fn user_center_token(&self) -> Secret {
+        match self.kept(Family::UserCenter) {
+            Some(StoredSession::UserCenter(session)) => session.token,
+            other => panic!("no user-centre session kept: {other:?}"),
         }
     }
 
@@ -157,7 +171,7 @@ impl App {
                 account: phone.into(),
                 password: Some(password.into()),
                 code: None,
-                remember: false,
+                remember: true,
             })
             .await
             .unwrap()
@@ -169,6 +183,15 @@ impl App {
 /// call with the refresh's answer held.
 async fn call_with_a_held_refresh(
     app: &App,
+) -> tokio::task::JoinHandle<lcs_core::error::Result<lcs_api::planner::AccountDetail>> {
+    call_with_a_held_refresh_after(app, |_| json!(null)).await
+}
+
+/// [`call_with_a_held_refresh`], with `expire` naming a token of the first session for the
+/// sandbox to end before the refresh is sent (or `null`).
+async fn call_with_a_held_refresh_after(
+    app: &App,
+    expire: impl FnOnce(&App) -> Value,
 ) -> tokio::task::JoinHandle<lcs_core::error::Result<lcs_api::planner::AccountDetail>> {
     // Tokens issued now live 30 s: inside the minute in which the app renews them first.
     app.helper(
@@ -182,6 +205,10 @@ async fn call_with_a_held_refresh(
         json!({"accessTokenMs": 7_200_000, "refreshSoonMs": 600_000}),
     )
     .await;
+    let token = expire(app);
+    if !token.is_null() {
+        app.helper("expire", json!({"token": token})).await;
+    }
     app.hold(REFRESH_PATH).await;
     let auth = app.auth.clone();
     let call = tokio::spawn(async move { auth.planner(&lcs_api::planner::GetAccountDetail).await });
@@ -268,4 +295,52 @@ async fn a_data_answer_that_lands_after_a_switch_is_dropped() {
             .unwrap();
         assert!(cached.is_none(), "B:{account} holds {cached:?}");
     }
+}
+
+/// A refresh the server refused, landing after a switch, is the old session's refusal: the
+/// account signed in meanwhile stays signed in.
+#[tokio::test]
+async fn a_refused_refresh_that_lands_after_a_switch_signs_nobody_out() {
+    let app = App::start().await;
+    let call =
+        call_with_a_held_refresh_after(&app, |app| json!(app.planner_tokens().1.expose())).await;
+    app.planner_sign_in(SECOND).await;
+    the_new_session_is_untouched(&app, call).await;
+    assert_eq!(app.heard.count(AuthChange::SignedOut), 0);
+}
+
+/// A call refused for the token of an account that has since signed out is not the next
+/// account's refusal: it stays signed in.
+#[tokio::test]
+async fn a_refusal_that_lands_after_a_switch_signs_nobody_out() {
+    let app = App::start().await;
+    app.user_center_sign_in(FIRST).await;
+    app.helper("expire", json!({"token": app.user_center_token().expose()}))
+        .await;
+    app.hold(USER_INFO_PATH).await;
+    let call = tokio::spawn({
+        let auth = app.auth.clone();
+        async move {
+            auth.user_center(&lcs_api::user_center::user::UserInfo)
+                .await
+        }
+    });
+    app.called(USER_INFO_PATH).await;
+
+    app.auth
+        .sign_out(Family::UserCenter, AuthReason::Switch)
+        .await;
+    let second = app.user_center_sign_in(SECOND).await;
+    app.release().await;
+    let error = call.await.unwrap().unwrap_err();
+    assert_eq!(error.code(), ErrorCode::Unauthorized, "{error:?}");
+    assert_eq!(
+        app.auth.session(Family::UserCenter).map(|s| s.account),
+        Some(second)
+    );
+    assert_eq!(app.auth.signed_out_because(), None);
+    app.auth
+        .user_center(&lcs_api::user_center::user::UserInfo)
+        .await
+        .unwrap();
 }
