@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use lcs_core::auth::{AuthChange, AuthEvent, AuthListener};
+use lcs_core::auth::{AuthEvent, AuthListener};
 use lcs_core::{Data, DataEvent, DataListener, InspectorListener};
 use serde::Serialize;
 use tauri::AppHandle;
@@ -52,25 +52,10 @@ pub struct AppEvents {
 impl AuthListener for AppEvents {
     fn auth_changed(&self, environment: &str, event: &AuthEvent) {
         tracing::debug!(environment, change = ?event.change, reason = ?event.reason, "auth-state");
-        if let Some(data) = self.data.get() {
-            match event.change {
-                // The signed-out account's rows go with it; nobody else ever sees them.
-                AuthChange::SignedOut => {
-                    if let Err(error) = data.forget_account(event.family, &event.account) {
-                        tracing::warn!(%error, "the signed-out account's cache could not be deleted");
-                    }
-                }
-                AuthChange::SignedIn => data.outbox().wake(),
-                AuthChange::Switched => {
-                    let mode = event.session.as_ref().and_then(|session| session.mode);
-                    if let Some(mode) = mode
-                        && let Err(error) = data.accounts().mark_active(mode)
-                    {
-                        tracing::warn!(%error, "the switched trading account could not be marked");
-                    }
-                }
-                AuthChange::Refreshed => {}
-            }
+        if let Some(data) = self.data.get()
+            && let Err(error) = data.follow_session(event)
+        {
+            tracing::warn!(%error, change = ?event.change, "the cache could not follow the session change");
         }
         if let Err(error) = AuthState(event.clone()).emit(&self.app) {
             tracing::warn!(%error, "the auth-state event could not be sent");

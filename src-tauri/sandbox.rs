@@ -186,4 +186,22 @@ mod tests {
         sandbox.follow_choice(true);
         assert_eq!(sandbox.url().unwrap(), url);
     }
+
+    #[test]
+    fn an_unreadable_database_is_moved_aside_and_the_sandbox_starts_on_a_fresh_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let damaged = b"not a database: a crash, or another program's file";
+        std::fs::write(dir.path().join("sandbox.sqlite"), damaged).unwrap();
+
+        let sandbox = EmbeddedSandbox::with_secret(dir.path(), "s3cret".into(), true);
+        sandbox.follow_choice(true);
+        assert!(answers(&sandbox.url().unwrap()), "the sandbox still starts");
+        assert_eq!(
+            std::fs::read(dir.path().join("sandbox.sqlite.corrupt")).unwrap(),
+            damaged,
+            "the unreadable file is kept aside as it was"
+        );
+        let fresh = std::fs::read(dir.path().join("sandbox.sqlite")).unwrap();
+        assert!(fresh.starts_with(b"SQLite format 3\0"), "a fresh database");
+    }
 }

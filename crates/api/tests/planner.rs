@@ -6,7 +6,7 @@
 mod support;
 
 use lcs_api::planner::*;
-use lcs_api::{ApiError, Client, ClientConfig, ErrorCode, Family, Lang, Secret, Upload};
+use lcs_api::{ApiError, Client, ClientConfig, ErrorCode, Family, Lang, Secret};
 use serde_json::json;
 use support::*;
 use wiremock::matchers::{method, path};
@@ -366,8 +366,12 @@ async fn c4_upload_answer_with_a_url_field_and_a_status() {
 async fn c4_refuses_bad_files_before_sending() {
     let (server, client) = mock_client().await;
     answer(&server, "POST", "/srv/v1/pic/upload", PIC_UPLOAD_ANSWER).await;
+    // The limit is 5 MiB, written out: a change in the code must be seen here.
     let mut too_large = png();
-    too_large.resize(Upload::MAX_IMAGE_BYTES, 0);
+    too_large.resize(5 * 1024 * 1024, 0);
+    let mut largest = png();
+    largest.resize(5 * 1024 * 1024 - 1, 0);
+    UploadPic::avatar("avatar.png", largest).expect("one byte under 5 MiB is accepted");
     let cases = [
         (
             "not an image",

@@ -8,13 +8,16 @@ mod support;
 
 use std::sync::{Arc, Mutex};
 
-use lcs_api::record::{BODY_CAP, REDACTED};
+use lcs_api::record::REDACTED;
 use lcs_api::{CallRecord, Family, Observer, Secret, UserCenterToken, endpoint, password_md5};
 use serde::Serialize;
 use serde_json::{Value, json};
 use support::*;
 use wiremock::matchers::path;
 use wiremock::{Mock, ResponseTemplate};
+
+/// Written out, so that a change of the limit in the code is noticed here.
+const BODY_CAP: usize = 64 * 1024;
 
 const ID_CARD: &str = "110101199003071234";
 

@@ -17,8 +17,15 @@ use lcs_cli::{Cli, Context, run};
 use lcs_core::environment::Environment;
 use lcs_core::keychain::MemoryStore;
 use lcs_core::paths::AppDirs;
-use lcs_sandbox::{DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, Db, PLANNER_DEMO_USERNAME, Sandbox};
+use lcs_sandbox::{Db, Sandbox};
 use serde_json::Value;
+
+/// The sandbox's demo data as its seed names it, written out so that a change there is noticed
+/// here.
+const DEMO_PHONE: &str = "13800000001";
+const DEMO_EMAIL: &str = "demo@lcs.test";
+const DEMO_PASSWORD: &str = "demo1234";
+const PLANNER_DEMO_USERNAME: &str = "demo";
 
 struct Outcome {
     code: u8,

@@ -18,7 +18,7 @@ use serde_json::Value;
 
 use crate::accounts::Accounts;
 use crate::addresses::Addresses;
-use crate::auth::{Auth, AuthFamily};
+use crate::auth::{Auth, AuthChange, AuthEvent, AuthFamily};
 use crate::error::{Error, ErrorCode, Result};
 use crate::invoices::Invoices;
 use crate::messages::Messages;
@@ -280,6 +280,25 @@ impl Data {
     pub fn forget_account(&self, family: AuthFamily, account: &str) -> Result<()> {
         let scope = Scope::new(self.environment(), family.into(), account);
         self.with_store(|store| store.forget_account(&scope.environment, &scope.key))
+    }
+
+    /// Keeps the cache in step with a session change, as the app hears it: a signed-out
+    /// account's rows and queued edits go with it, whoever ended the session (the user, or the
+    /// server: expired, kicked); a sign-in wakes the sender of queued edits; a real/demo switch
+    /// marks the other trading account active.
+    pub fn follow_session(&self, event: &AuthEvent) -> Result<()> {
+        match event.change {
+            AuthChange::SignedOut => self.forget_account(event.family, &event.account),
+            AuthChange::SignedIn => {
+                self.outbox().wake();
+                Ok(())
+            }
+            AuthChange::Switched => match event.session.as_ref().and_then(|s| s.mode) {
+                Some(mode) => self.accounts().mark_active(mode),
+                None => Ok(()),
+            },
+            AuthChange::Refreshed => Ok(()),
+        }
     }
 
     pub(crate) fn auth(&self) -> &Auth {

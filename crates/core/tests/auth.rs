@@ -5,7 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use lcs_api::{Client, Family, Secret};
 use lcs_core::auth::{
@@ -17,10 +19,16 @@ use lcs_core::environment::Environment;
 use lcs_core::keychain::{MemoryStore, Opened, SecretStore, StoreKind};
 use lcs_core::session::{self, StoredSession};
 use lcs_core::{Error, ErrorCode};
-use lcs_sandbox::{
-    DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, Db, PLANNER_DEMO_USERNAME, SECRET_HEADER, Sandbox,
-};
+use lcs_sandbox::{Db, SECRET_HEADER, Sandbox};
 use serde_json::{Value, json};
+
+/// The sandbox's demo data as its seed names it, written out so that a change there is noticed
+/// here.
+const DEMO_PHONE: &str = "13800000001";
+const DEMO_EMAIL: &str = "demo@lcs.test";
+const DEMO_PASSWORD: &str = "demo1234";
+const DEMO_NICKNAME: &str = "演示用户";
+const PLANNER_DEMO_USERNAME: &str = "demo";
 
 /// Every event the UI would have heard.
 #[derive(Default)]
@@ -80,6 +88,20 @@ impl App {
             .unwrap()
     }
 
+    /// How many calls the sandbox received under `path`.
+    async fn calls(&self, path: &str) -> u64 {
+        let calls: Value = reqwest::Client::new()
+            .get(format!("{}__sandbox/calls", self.sandbox.base_url()))
+            .header(SECRET_HEADER, self.sandbox.secret())
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        calls["calls"][path].as_u64().unwrap_or(0)
+    }
+
     fn stored(&self, family: Family) -> Option<StoredSession> {
         session::load_family(self.keychain.as_ref(), "sandbox", family)
             .unwrap()
@@ -93,6 +115,9 @@ impl App {
         }
     }
 }
+
+/// Family C's refresh call, as the sandbox environment names it.
+const REFRESH_PATH: &str = "/srv/v1/refresh";
 
 fn planner_login(remember: bool) -> PlannerLogin {
     PlannerLogin {
@@ -272,14 +297,22 @@ async fn twenty_calls_with_an_expiring_token_cause_exactly_one_refresh() {
     .await;
 
     let auth = Arc::new(auth);
-    let calls = (0..20).map(|_| {
-        let auth = auth.clone();
-        tokio::spawn(async move { auth.planner(&lcs_api::planner::GetAccountDetail).await })
-    });
+    // Collected, so all twenty are under way before the first is awaited.
+    let calls: Vec<_> = (0..20)
+        .map(|_| {
+            let auth = auth.clone();
+            tokio::spawn(async move { auth.planner(&lcs_api::planner::GetAccountDetail).await })
+        })
+        .collect();
     for call in calls {
         call.await.unwrap().unwrap();
     }
     assert_eq!(heard.count(AuthChange::Refreshed), 1);
+    assert_eq!(
+        app.calls(REFRESH_PATH).await,
+        1,
+        "one refresh reached the server"
+    );
     let (new_access, _) = app.planner_tokens();
     assert_ne!(
         new_access, old_access,
@@ -401,6 +434,61 @@ async fn a_network_failure_during_a_refresh_keeps_the_user_signed_in() {
         .await
         .unwrap();
     assert_eq!(heard.count(AuthChange::Refreshed), 1);
+}
+
+/// A refresh the server fails with HTTP 500, or does not answer in time, leaves the session as
+/// it was: signed in, kept, and renewed by the next call.
+async fn a_failed_refresh_keeps_the_user_signed_in(fault: Value, expected: ErrorCode) {
+    let app = App::start().await;
+    app.tool(
+        "planner/lifetimes",
+        json!({"accessTokenMs": 30_000, "refreshSoonMs": 0}),
+    )
+    .await;
+    let (auth, heard) = app.launch_impatient();
+    auth.planner_login(planner_login(true)).await.unwrap();
+    app.tool(
+        "planner/lifetimes",
+        json!({"accessTokenMs": 7_200_000, "refreshSoonMs": 600_000}),
+    )
+    .await;
+    app.tool("faults", fault).await;
+
+    let error = auth
+        .planner(&lcs_api::planner::GetAccountDetail)
+        .await
+        .unwrap_err();
+    assert_eq!(error.code(), expected, "{error:?}");
+    assert_eq!(app.calls(REFRESH_PATH).await, 1, "the refresh was sent");
+    assert_eq!(auth.sessions().len(), 1);
+    assert_eq!(heard.count(AuthChange::SignedOut), 0);
+    assert!(app.stored(Family::Planner).is_some());
+    assert_eq!(auth.signed_out_because(), None);
+
+    auth.planner(&lcs_api::planner::GetAccountDetail)
+        .await
+        .unwrap();
+    assert_eq!(heard.count(AuthChange::Refreshed), 1);
+}
+
+#[tokio::test]
+async fn a_server_error_during_a_refresh_keeps_the_user_signed_in() {
+    a_failed_refresh_keeps_the_user_signed_in(
+        json!({"path": REFRESH_PATH, "kind": "http500"}),
+        ErrorCode::Http,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_refresh_that_times_out_keeps_the_user_signed_in() {
+    // Held far longer than the client waits (and than the test runs), so the server never
+    // applies it.
+    a_failed_refresh_keeps_the_user_signed_in(
+        json!({"path": REFRESH_PATH, "kind": "delay", "delayMs": 600_000}),
+        ErrorCode::Timeout,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -710,7 +798,7 @@ async fn a_confirmed_wechat_qr_code_signs_the_user_in() {
         lcs_core::auth::QrPoll::SignedIn { session } => {
             assert_eq!(session.family, lcs_core::auth::AuthFamily::UserCenter);
             // Named by the confirming user's profile, not by the way they signed in.
-            assert_eq!(session.display_name, lcs_sandbox::DEMO_NICKNAME);
+            assert_eq!(session.display_name, DEMO_NICKNAME);
         }
         other => panic!("not signed in: {other:?}"),
     }
@@ -824,14 +912,19 @@ async fn a_call_that_meets_the_token_a_sign_out_ended_does_not_call_it_expired()
     assert_eq!(auth.signed_out_because(), None);
 }
 
-/// A keychain that reads but refuses writes, as a locked collection does.
-struct LockedKeychain;
+/// A keychain that reads but refuses writes, as a locked collection does, and counts the
+/// writes it was asked for.
+#[derive(Default)]
+struct LockedKeychain {
+    writes: AtomicUsize,
+}
 
 impl SecretStore for LockedKeychain {
     fn get(&self, _key: &str) -> lcs_core::error::Result<Option<Secret>> {
         Ok(None)
     }
     fn set(&self, key: &str, _value: &Secret) -> lcs_core::error::Result<()> {
+        self.writes.fetch_add(1, Ordering::SeqCst);
         Err(Error::Keychain {
             action: "write",
             key: key.into(),
@@ -853,11 +946,12 @@ async fn a_keychain_that_refuses_writes_leaves_the_session_in_memory_and_says_so
             Ok(&app.sandbox.base_url()),
         )
         .unwrap();
+    let keychain = Arc::new(LockedKeychain::default());
     let auth = Auth::new(
         &environment,
         Client::new(config).unwrap(),
         Opened {
-            store: Arc::new(LockedKeychain),
+            store: keychain.clone(),
             kind: StoreKind::OsKeychain,
         },
         Arc::new(Heard::default()),
@@ -871,6 +965,12 @@ async fn a_keychain_that_refuses_writes_leaves_the_session_in_memory_and_says_so
     auth.planner(&lcs_api::planner::GetAccountDetail)
         .await
         .unwrap();
+
+    // Later sessions of the run are kept in memory without asking the keychain again.
+    auth.planner_login(planner_login(true)).await.unwrap();
+    let session = auth.user_center_login(user_center_login()).await.unwrap();
+    assert!(!session.persisted);
+    assert_eq!(keychain.writes.load(Ordering::SeqCst), 1, "one write a run");
 }
 
 /// A log sink the test can read back.
@@ -963,10 +1063,27 @@ impl App {
     }
 
     fn launch_on(&self, keychain: Arc<MemoryStore>, base_url: &str) -> (Auth, Arc<Heard>) {
+        self.launch_configured(keychain, base_url, |_| {})
+    }
+
+    /// The app as it starts, giving up on an answer after 300 ms rather than 15 s.
+    fn launch_impatient(&self) -> (Auth, Arc<Heard>) {
+        self.launch_configured(self.keychain.clone(), &self.sandbox.base_url(), |config| {
+            config.timeouts.request = Duration::from_millis(300)
+        })
+    }
+
+    fn launch_configured(
+        &self,
+        keychain: Arc<MemoryStore>,
+        base_url: &str,
+        configure: impl FnOnce(&mut lcs_api::ClientConfig),
+    ) -> (Auth, Arc<Heard>) {
         let environment = Environment::sandbox();
-        let config = environment
+        let mut config = environment
             .client_config(lcs_core::settings::Language::EnUs, Ok(base_url))
             .unwrap();
+        configure(&mut config);
         let heard = Arc::new(Heard::default());
         let auth = Auth::new(
             &environment,

@@ -4,14 +4,20 @@ use std::time::{Duration, Instant};
 
 use lcs_core::Environment;
 use lcs_core::bridge::answers::{self, AppInfo, NetType, PageOutcome, PublicUser};
-use lcs_core::bridge::limits::{MAX_IN_FLIGHT, MAX_OPEN_PAGE, PageLimits};
+use lcs_core::bridge::limits::PageLimits;
 use lcs_core::bridge::policy::{H5Origin, OriginPolicy, OriginTier};
-use lcs_core::bridge::protocol::{
-    Call, Code, DataForm, MAX_REQUEST_BYTES, Method, Reply, parse_request,
-};
+use lcs_core::bridge::protocol::{Call, Code, DataForm, Method, Reply, parse_request};
 use lcs_core::bridge::{self, Admitted, admit};
 use lcs_core::routes::{self, Params};
 use serde_json::{Value, json};
+
+/// The bridge's limits, written out so that a change of one in the code is noticed here.
+const MAX_REQUEST_BYTES: usize = 64 * 1024;
+const MAX_IN_FLIGHT: usize = 32;
+const MAX_OPEN_PAGE: usize = 5;
+const MAX_BROWSER_HANDOFFS: usize = 3;
+const BROWSER_WINDOW: Duration = Duration::from_secs(10);
+const MAX_TITLE_CHARS: usize = 60;
 
 const TRUSTED: &str = "https://h5.example.com/page.html";
 const PARTNER: &str = "https://partner.example.org/page.html";
@@ -543,7 +549,7 @@ fn an_lcs_link_from_a_page_follows_that_pages_rules() {
 
 #[test]
 fn hand_offs_to_the_system_browser_are_limited_per_window_of_time() {
-    use lcs_core::bridge::limits::{BROWSER_WINDOW, MAX_BROWSER_HANDOFFS, Rate};
+    use lcs_core::bridge::limits::Rate;
     let mut handoffs = Rate::browser_handoffs();
     let start = Instant::now();
     for _ in 0..MAX_BROWSER_HANDOFFS {
@@ -596,7 +602,7 @@ fn the_h5_windows_title_starts_with_the_pages_origin() {
     let long = bridge::window_title(PARTNER, Some(&"x".repeat(500)));
     assert_eq!(
         long.chars().count(),
-        "https://partner.example.org — ".chars().count() + bridge::MAX_TITLE_CHARS
+        "https://partner.example.org — ".chars().count() + MAX_TITLE_CHARS
     );
 }
 

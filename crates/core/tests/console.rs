@@ -16,8 +16,13 @@ use lcs_core::console::{self, Secrets};
 use lcs_core::environment::Environment;
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::{ErrorCode, Json};
-use lcs_sandbox::{DEMO_EMAIL, DEMO_PASSWORD, Db, Sandbox};
+use lcs_sandbox::{Db, Sandbox};
 use serde_json::{Map, Value, json};
+
+/// The sandbox's demo data as its seed names it, written out so that a change there is noticed
+/// here.
+const DEMO_EMAIL: &str = "demo@lcs.test";
+const DEMO_PASSWORD: &str = "demo1234";
 
 struct Quiet;
 

@@ -22,9 +22,30 @@ use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::{
     Data, DataChange, DataEvent, DataKind, DataListener, Environment, ErrorCode, Source,
 };
-use lcs_sandbox::{DEMO_USERS, Db, SECRET_HEADER, Sandbox};
+use lcs_sandbox::{Db, SECRET_HEADER, Sandbox};
 use lcs_store::Store;
 use serde_json::json;
+
+/// The sandbox's demo data as its seed names it, written out so that a change there is noticed
+/// here.
+struct DemoUser {
+    phone: &'static str,
+    email: &'static str,
+    password: &'static str,
+}
+
+const DEMO_USERS: [DemoUser; 2] = [
+    DemoUser {
+        phone: "13800000001",
+        email: "demo@lcs.test",
+        password: "demo1234",
+    },
+    DemoUser {
+        phone: "13800000002",
+        email: "demo2@lcs.test",
+        password: "demo5678",
+    },
+];
 
 /// Records every data event, so a test can wait for the one it expects.
 #[derive(Default)]
@@ -847,7 +868,8 @@ async fn a_message_sent_online_shows_at_once_then_is_the_servers() {
         let error = messages.send(KEFU, empty).unwrap_err();
         assert_eq!(error.code(), ErrorCode::InvalidInput);
     }
-    let long = "长".repeat(lcs_core::messages::MAX_MESSAGE_CHARS + 1);
+    // At most 500 characters, written out: a change in the code must be seen here.
+    let long = "长".repeat(501);
     assert_eq!(
         messages.send(KEFU, &long).unwrap_err().code(),
         ErrorCode::InvalidInput
@@ -858,6 +880,9 @@ async fn a_message_sent_online_shows_at_once_then_is_the_servers() {
             .unwrap(),
         0
     );
+    messages
+        .send(KEFU, &"长".repeat(500))
+        .expect("500 characters are a message");
 }
 
 /// Offline, messages wait in order; an answer lost on the way does not send one twice.

@@ -8,13 +8,16 @@ use lcs_api::planner::PlannerTokens;
 use lcs_api::{Family, Secret};
 use lcs_core::auth::TradingMode;
 use lcs_core::keychain::{
-    MAX_ENTRY_BYTES, MemoryStore, OsKeychain, SERVICE, SecretStore, StoreKind, open, open_with,
+    MemoryStore, OsKeychain, SERVICE, SecretStore, StoreKind, open, open_with,
 };
 use lcs_core::session::{
     self, CustomerSession, KeptSession, PlannerSession, SessionKey, StoredSession,
     UserCenterSession,
 };
 use lcs_core::{Error, ErrorCode};
+
+/// Written out, so that a change of the limit in the code is noticed here.
+const MAX_ENTRY_BYTES: usize = 2560;
 
 /// A session as kept, issued by a server of the seeds' kind.
 fn kept(session: StoredSession) -> KeptSession {

@@ -20,9 +20,14 @@ use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::messages::MessageChannel;
 use lcs_core::session::{self, StoredSession};
 use lcs_core::{Data, DataEvent, DataListener};
-use lcs_sandbox::{DEMO_PASSWORD, DEMO_PHONE, Db, SECRET_HEADER, Sandbox};
+use lcs_sandbox::{Db, SECRET_HEADER, Sandbox};
 use lcs_store::Store;
 use serde_json::json;
+
+/// The sandbox's demo data as its seed names it, written out so that a change there is noticed
+/// here.
+const DEMO_PHONE: &str = "13800000001";
+const DEMO_PASSWORD: &str = "demo1234";
 
 /// Everything the UI would hear, as the app's listener sees it; A's sign-in answers go to the
 /// cache as the app sends them.

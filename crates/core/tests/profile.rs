@@ -13,9 +13,32 @@ use lcs_core::auth::{Auth, AuthEvent, AuthListener, CodeTarget, PlannerLogin, Us
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::profile::edit::{CertificateInput, MobileInput, ProfileGender, ProfileInput};
 use lcs_core::{Data, DataChange, DataEvent, DataKind, DataListener, Environment, ErrorCode};
-use lcs_sandbox::{DEMO_USERS, Db, PLANNER_DEMO_USERNAME, SECRET_HEADER, Sandbox};
+use lcs_sandbox::{Db, SECRET_HEADER, Sandbox};
 use serde_json::Value;
 use tempfile::TempDir;
+
+/// The sandbox's demo data as its seed names it, written out so that a change there is noticed
+/// here.
+const PLANNER_DEMO_USERNAME: &str = "demo";
+
+struct DemoUser {
+    phone: &'static str,
+    email: &'static str,
+    password: &'static str,
+}
+
+const DEMO_USERS: [DemoUser; 2] = [
+    DemoUser {
+        phone: "13800000001",
+        email: "demo@lcs.test",
+        password: "demo1234",
+    },
+    DemoUser {
+        phone: "13800000002",
+        email: "demo2@lcs.test",
+        password: "demo5678",
+    },
+];
 
 #[derive(Default)]
 struct Recorder(Mutex<Vec<DataEvent>>);

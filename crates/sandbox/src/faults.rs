@@ -1,11 +1,12 @@
 //! Injected faults: `POST /__sandbox/faults` makes the next calls under a path misbehave (late,
 //! HTTP 500, a body that is not JSON, a connection closed without an answer, an applied call's
-//! answer lost, with or without the idempotency key honoured), so a tester can see how the app
-//! copes with a backend in trouble. One middleware applies them to every
-//! route but the sandbox's own helpers.
+//! answer lost, with or without the idempotency key honoured, an answer held until released),
+//! so a tester can see how the app copes with a backend in trouble. One middleware applies
+//! them to every route but the sandbox's own helpers.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
+use tokio::sync::Semaphore;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -49,6 +50,10 @@ enum Kind {
     /// without an answer: only a client that reads the list before sending again avoids a
     /// duplicate.
     LoseIgnoringKey,
+    /// Applies the call, then holds its answer until `POST /__sandbox/faults/release` lets it
+    /// go (or `delayMs` passes, ten minutes when absent): a test can act while the answer is
+    /// on its way, however slow the machine.
+    Hold,
 }
 
 /// One armed fault: the next `remaining` calls whose path starts with `path` (or any, `*`).
@@ -67,13 +72,27 @@ impl Fault {
 }
 
 /// The faults waiting to fire, oldest first; shared by the helper route and the middleware.
-#[derive(Clone, Default)]
-pub struct Faults(Arc<Mutex<Vec<Fault>>>);
+#[derive(Clone)]
+pub struct Faults {
+    armed: Arc<Mutex<Vec<Fault>>>,
+    /// One permit for each held answer a release lets go; a release that comes before its
+    /// answer is held is kept for it.
+    released: Arc<Semaphore>,
+}
+
+impl Default for Faults {
+    fn default() -> Self {
+        Self {
+            armed: Arc::default(),
+            released: Arc::new(Semaphore::new(0)),
+        }
+    }
+}
 
 impl Faults {
     /// A poisoned lock only means a request panicked while holding it; the list is still sound.
     fn lock(&self) -> MutexGuard<'_, Vec<Fault>> {
-        self.0
+        self.armed
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
@@ -98,7 +117,9 @@ impl Faults {
 }
 
 pub fn routes() -> Router<Faults> {
-    Router::new().route("/__sandbox/faults", post(arm))
+    Router::new()
+        .route("/__sandbox/faults", post(arm))
+        .route("/__sandbox/faults/release", post(release))
 }
 
 /// The body of `POST /__sandbox/faults`.
@@ -138,7 +159,10 @@ async fn arm(
                 "a delay or late fault needs delayMs, the milliseconds to wait",
             ));
         }
-        (Kind::Delay | Kind::Late | Kind::LoseIgnoringKey, Some(ms)) if ms > MAX_DELAY_MS => {
+        (Kind::Hold, None) => MAX_DELAY_MS,
+        (Kind::Delay | Kind::Late | Kind::LoseIgnoringKey | Kind::Hold, Some(ms))
+            if ms > MAX_DELAY_MS =>
+        {
             return Err(HelperError::bad(format!(
                 "delayMs must be at most {MAX_DELAY_MS} (ten minutes)"
             )));
@@ -161,6 +185,28 @@ async fn arm(
         "armed": armed.len(),
     }))
     .into_response())
+}
+
+/// The body of `POST /__sandbox/faults/release`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReleaseRequest {
+    count: Option<u32>,
+}
+
+/// `POST /__sandbox/faults/release` with `{count}`: lets `count` held answers go (1 when
+/// absent), those held now first, then the next ones to be held.
+async fn release(
+    State(faults): State<Faults>,
+    HelperJson(request): HelperJson<ReleaseRequest>,
+) -> Result<Response, HelperError> {
+    let count = request.count.unwrap_or(1);
+    if count == 0 {
+        return Err(HelperError::bad("count must be 1 or more"));
+    }
+    faults.released.add_permits(count as usize);
+    tracing::info!(count, "sandbox held answers released");
+    Ok(axum::Json(json!({"released": count})).into_response())
 }
 
 /// The middleware: a call that a fault matches misbehaves as the fault says; any other goes
@@ -199,6 +245,14 @@ pub async fn inject(State(faults): State<Faults>, mut request: Request, next: Ne
         Kind::Lose => {
             drop(next.run(request).await);
             dropped()
+        }
+        Kind::Hold => {
+            let response = next.run(request).await;
+            match tokio::time::timeout(delay, faults.released.acquire()).await {
+                Ok(Ok(permit)) => permit.forget(),
+                _ => tracing::info!("a held answer goes unreleased after its delay"),
+            }
+            response
         }
         Kind::LoseIgnoringKey => {
             request.headers_mut().remove(IDEMPOTENCY_KEY);

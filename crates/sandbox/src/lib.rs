@@ -6,6 +6,7 @@
 //! pages under `/h5/`. The server binds to 127.0.0.1 only and refuses foreign pages and host
 //! names.
 
+mod calls;
 mod customer;
 mod db;
 mod envelope;

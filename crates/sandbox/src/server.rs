@@ -14,6 +14,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
+use crate::calls::Calls;
 use crate::db::Db;
 use crate::faults::Faults;
 use crate::guard::Guard;
@@ -25,6 +26,7 @@ pub(crate) const MAX_BODY: usize = 1024 * 1024;
 /// Every route of the sandbox over `db`, with no fault armed, behind `guard`.
 fn router(db: Db, guard: Guard) -> Router {
     let faults = Faults::default();
+    let calls = Calls::default();
     let families = Router::new()
         .merge(crate::customer::routes())
         .merge(crate::user_center::routes())
@@ -33,10 +35,12 @@ fn router(db: Db, guard: Guard) -> Router {
     let helpers = crate::tools::routes().with_state(Helpers {
         db,
         faults: faults.clone(),
+        calls: calls.clone(),
     });
     families
         .merge(helpers)
         .merge(crate::faults::routes().with_state(faults.clone()))
+        .merge(crate::calls::routes().with_state(calls.clone()))
         .merge(crate::h5::routes())
         .layer(middleware::from_fn(crate::strict::hold_to_seeds))
         // For bodies sent without a length; the upload's route sets its own, larger limit.
@@ -46,6 +50,7 @@ fn router(db: Db, guard: Guard) -> Router {
             faults,
             crate::faults::inject,
         ))
+        .layer(middleware::from_fn_with_state(calls, crate::calls::count))
         // Outermost: a refused request arms, consumes and reads nothing.
         .layer(middleware::from_fn_with_state(guard, crate::guard::admit))
 }

@@ -16,6 +16,7 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 
+use crate::calls::Calls;
 use crate::db::Db;
 use crate::faults::Faults;
 
@@ -264,11 +265,13 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for HelperJson<T> {
     }
 }
 
-/// The state of the helpers that span the whole sandbox: its data and its armed faults.
+/// The state of the helpers that span the whole sandbox: its data, its armed faults and its
+/// count of calls.
 #[derive(Clone)]
 pub struct Helpers {
     pub db: Db,
     pub faults: Faults,
+    pub calls: Calls,
 }
 
 impl FromRef<Helpers> for Db {
@@ -450,10 +453,12 @@ async fn expire(
     Ok(Json(json!({"expired": true, "families": families})))
 }
 
-/// `POST /__sandbox/reset`: the demo data as seeded, everything since gone, no fault armed.
+/// `POST /__sandbox/reset`: the demo data as seeded, everything since gone, no fault armed, no
+/// call counted.
 async fn reset(State(helpers): State<Helpers>) -> Result<Json<Value>, HelperError> {
     helpers.db.reset()?;
     helpers.faults.clear();
+    helpers.calls.clear();
     tracing::info!("sandbox reset to its demo data");
     Ok(Json(json!({"reset": true})))
 }

@@ -9,8 +9,13 @@ use std::process::{Child, ChildStdout, Command, Stdio};
 
 use lcs_api::customer::{Device, Login, LoginType};
 use lcs_api::{Client, ClientConfig, Secret, password_md5};
-use lcs_sandbox::{DEMO_PASSWORD, DEMO_PHONE, SECRET_HEADER};
+use lcs_sandbox::SECRET_HEADER;
 use serde_json::json;
+
+/// The sandbox's demo data as its seed names it, written out so that a change there is noticed
+/// here.
+const DEMO_PHONE: &str = "13800000001";
+const DEMO_PASSWORD: &str = "demo1234";
 
 fn sandbox_command(db: &std::path::Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_lcs-sandbox"));

@@ -8,8 +8,14 @@ use lcs_api::customer::{
     Login, LoginType, RandomKey, Register, ResetAccount, RetrieveLoginPwd, SwitchAccount,
 };
 use lcs_api::{ApiError, Client, ClientConfig, ErrorCode, Secret, password_md5};
-use lcs_sandbox::{DEMO_PASSWORD, DEMO_PHONE, DEMO_PHONE_AREA, Db, SECRET_HEADER, Sandbox};
+use lcs_sandbox::{Db, SECRET_HEADER, Sandbox};
 use serde_json::{Value, json};
+
+/// The sandbox's demo data as its seed names it, written out so that a change there is noticed
+/// here.
+const DEMO_PHONE_AREA: &str = "+86";
+const DEMO_PHONE: &str = "13800000001";
+const DEMO_PASSWORD: &str = "demo1234";
 
 async fn sandbox() -> (Sandbox, Client) {
     let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();

@@ -7,8 +7,13 @@ use std::time::Duration;
 
 use lcs_api::user_center::login::{LoginParams, LoginPost};
 use lcs_api::{ApiError, Client, ClientConfig, ErrorCode, Secret};
-use lcs_sandbox::{DEMO_PASSWORD, DEMO_PHONE, Db, SECRET_HEADER, Sandbox};
+use lcs_sandbox::{Db, SECRET_HEADER, Sandbox};
 use serde_json::{Value, json};
+
+/// The sandbox's demo data as its seed names it, written out so that a change there is noticed
+/// here.
+const DEMO_PHONE: &str = "13800000001";
+const DEMO_PASSWORD: &str = "demo1234";
 
 /// A sandbox and a client that gives up after `timeout` and never retries.
 async fn sandbox(timeout: Duration) -> (Sandbox, Client) {
@@ -42,6 +47,8 @@ fn login() -> LoginPost {
 }
 
 const LOGIN_PATH: &str = "/front/account/login/";
+/// The whole path of the login call, as the sandbox counts it.
+const LOGIN_CALL: &str = "/front/account/login/login";
 
 #[tokio::test]
 async fn a_delay_past_the_timeout_is_a_timeout_and_a_short_one_only_late() {
@@ -163,4 +170,80 @@ async fn a_bad_fault_request_is_http_400_in_words() {
     assert_eq!(response.status(), 400);
     let answer: Value = response.json().await.unwrap();
     assert!(answer["error"].is_string());
+}
+
+/// `GET /__sandbox/calls`: how many calls each path received.
+async fn calls(sandbox: &Sandbox) -> Value {
+    reqwest::Client::new()
+        .get(format!("{}__sandbox/calls", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
+        .send()
+        .await
+        .unwrap()
+        .json::<Value>()
+        .await
+        .unwrap()["calls"]
+        .clone()
+}
+
+async fn release(sandbox: &Sandbox) {
+    let response = reqwest::Client::new()
+        .post(format!("{}__sandbox/faults/release", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
+        .json(&json!({"count": 1}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+}
+
+/// Waits until the sandbox has received `count` calls under `path`.
+async fn received(sandbox: &Sandbox, path: &str, count: u64) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while calls(sandbox).await[path].as_u64().unwrap_or(0) < count {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{path} was not called {count} times: {}",
+            calls(sandbox).await
+        );
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_held_answer_arrives_once_released_and_its_call_is_counted_meanwhile() {
+    let (sandbox, client) = sandbox(Duration::from_secs(30)).await;
+    let (status, armed) = arm(&sandbox, json!({"path": LOGIN_PATH, "kind": "hold"})).await;
+    assert_eq!(status, 200, "{armed}");
+    let held = tokio::spawn({
+        let client = client.clone();
+        async move { client.send(&login(), None).await }
+    });
+    received(&sandbox, LOGIN_CALL, 1).await;
+    // Whatever time passes, the answer waits for its release.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(!held.is_finished(), "the answer is held");
+    release(&sandbox).await;
+    let session = held.await.unwrap().unwrap();
+    assert!(session.token.is_some(), "the held call was applied");
+
+    // A release that comes first is kept for the next held answer.
+    arm(&sandbox, json!({"path": LOGIN_PATH, "kind": "hold"})).await;
+    release(&sandbox).await;
+    client.send(&login(), None).await.unwrap();
+
+    let counted = calls(&sandbox).await;
+    assert_eq!(counted, json!({LOGIN_CALL: 2}), "helpers are not counted");
+    let reset = reqwest::Client::new()
+        .post(format!("{}__sandbox/reset", sandbox.base_url()))
+        .header(SECRET_HEADER, sandbox.secret())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(reset.status(), 200);
+    assert_eq!(
+        calls(&sandbox).await,
+        json!({}),
+        "a reset forgets the counts"
+    );
 }

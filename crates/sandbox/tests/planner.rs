@@ -7,11 +7,15 @@ use std::time::Duration;
 
 use lcs_api::planner::*;
 use lcs_api::{ApiError, Client, ClientConfig, ErrorCode, Secret};
-use lcs_sandbox::{
-    DEMO_EMAIL, DEMO_PASSWORD, DEMO_PHONE, Db, PLANNER_CLIENT_ID, PLANNER_CLIENT_SECRET,
-    PLANNER_DEMO_USERNAME, SECRET_HEADER, Sandbox,
-};
+use lcs_sandbox::{Db, PLANNER_CLIENT_ID, PLANNER_CLIENT_SECRET, SECRET_HEADER, Sandbox};
 use serde_json::{Value, json};
+
+/// The sandbox's demo data as its seed names it, written out so that a change there is noticed
+/// here.
+const DEMO_PHONE: &str = "13800000001";
+const DEMO_EMAIL: &str = "demo@lcs.test";
+const DEMO_PASSWORD: &str = "demo1234";
+const PLANNER_DEMO_USERNAME: &str = "demo";
 
 /// A 1×1 PNG.
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\rIDATx\x9cc\xf8\xff\xff?\0\x05\xfe\x02\xfe\xa7\x35\x81\x84\0\0\0\0IEND\xaeB`\x82";

@@ -15,10 +15,32 @@ use lcs_api::user_center::login::{AccountForm, DoSmsLoginPost, LoginParams, Logi
 use lcs_api::user_center::messages::{MessageList, MessageQuery};
 use lcs_api::user_center::user::UserInfo;
 use lcs_api::{ApiError, Client, ClientConfig, ErrorCode, Secret, password_md5};
-use lcs_sandbox::{
-    DEMO_USERS, Db, DemoUser, PLANNER_CLIENT_ID, PLANNER_CLIENT_SECRET, SECRET_HEADER, Sandbox,
-};
+use lcs_sandbox::{Db, PLANNER_CLIENT_ID, PLANNER_CLIENT_SECRET, SECRET_HEADER, Sandbox};
 use serde_json::{Value, json};
+
+/// The sandbox's demo data as its seed names it, written out so that a change there is noticed
+/// here.
+struct DemoUser {
+    phone: &'static str,
+    email: &'static str,
+    password: &'static str,
+    planner_username: &'static str,
+}
+
+const DEMO_USERS: [DemoUser; 2] = [
+    DemoUser {
+        phone: "13800000001",
+        email: "demo@lcs.test",
+        password: "demo1234",
+        planner_username: "demo",
+    },
+    DemoUser {
+        phone: "13800000002",
+        email: "demo2@lcs.test",
+        password: "demo5678",
+        planner_username: "demo2",
+    },
+];
 
 async fn sandbox() -> (Sandbox, Client) {
     sandbox_on(Db::open(None).unwrap()).await

@@ -26,10 +26,31 @@ use lcs_api::user_center::user::{
 use lcs_api::user_center::wechat::{WechatCheckAppLogin, WechatGetQrCode, WechatIndex};
 use lcs_api::user_center::{ListQuery, Page};
 use lcs_api::{ApiError, Client, ClientConfig, Secret, password_md5};
-use lcs_sandbox::{
-    DEMO_EMAIL, DEMO_NICKNAME, DEMO_PASSWORD, DEMO_PHONE, DEMO_USERS, Db, SECRET_HEADER, Sandbox,
-};
+use lcs_sandbox::{Db, SECRET_HEADER, Sandbox};
 use serde_json::{Value, json};
+
+/// The sandbox's demo data as its seed names it, written out so that a change there is noticed
+/// here.
+const DEMO_PHONE: &str = "13800000001";
+const DEMO_EMAIL: &str = "demo@lcs.test";
+const DEMO_PASSWORD: &str = "demo1234";
+const DEMO_NICKNAME: &str = "演示用户";
+
+struct DemoUser {
+    phone: &'static str,
+    password: &'static str,
+}
+
+const DEMO_USERS: [DemoUser; 2] = [
+    DemoUser {
+        phone: "13800000001",
+        password: "demo1234",
+    },
+    DemoUser {
+        phone: "13800000002",
+        password: "demo5678",
+    },
+];
 
 async fn sandbox() -> (Sandbox, Client) {
     let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();

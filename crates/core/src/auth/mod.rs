@@ -425,8 +425,19 @@ impl Auth {
     /// Ends `family`'s session: forgets it in memory and in the keychain, and tells the UI.
     /// Idempotent: signing out twice is harmless.
     pub async fn sign_out(&self, family: Family, reason: AuthReason) {
+        self.end_session(family, reason, None).await;
+    }
+
+    /// Ends `family`'s session as [`Auth::sign_out`] does; with `generation`, only while the
+    /// sessions are still as they were then: a refusal that lands after a sign-in, sign-out or
+    /// switch was meant for a session that is gone, and ends nobody's.
+    async fn end_session(&self, family: Family, reason: AuthReason, generation: Option<u64>) {
         let removed = {
             let mut signed = lock(&self.signed);
+            if generation.is_some_and(|then| then != signed.generation) {
+                tracing::info!(%family, ?reason, "a refusal for a session that has since changed ends nothing");
+                return;
+            }
             let removed = signed.slot(family).take();
             if removed.is_some() {
                 signed.generation += 1;
@@ -452,36 +463,40 @@ impl Auth {
 
     /// Sends a family A call with the customer's token; a rejected token signs the customer out.
     pub async fn customer<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output> {
-        let token = self.token(Family::Customer);
+        let (token, generation) = self.token_at(Family::Customer);
         let result = self.client.send(endpoint, token.as_ref()).await;
-        self.settle(Family::Customer, token.is_some(), result).await
+        self.settle(Family::Customer, token.and(Some(generation)), result)
+            .await
     }
 
     /// Sends a family B call with the user's token; a rejected token signs the user out.
     pub async fn user_center<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output> {
-        let token = self.token(Family::UserCenter);
+        let (token, generation) = self.token_at(Family::UserCenter);
         let result = self.client.send(endpoint, token.as_ref()).await;
-        self.settle(Family::UserCenter, token.is_some(), result)
+        self.settle(Family::UserCenter, token.and(Some(generation)), result)
             .await
     }
 
-    /// Applies the session policy to a call's outcome: 401-like answers end a session that was
-    /// sent, error 30 ends it as kicked; network trouble and 5xx never sign anyone out.
+    /// Applies the session policy to a call's outcome: 401-like answers end the session that
+    /// was sent (`sent_at`: the generation it was sent at, if a token went), error 30 ends it as
+    /// kicked; network trouble and 5xx never sign anyone out.
     async fn settle<T>(
         &self,
         family: Family,
-        sent_token: bool,
+        sent_at: Option<u64>,
         result: std::result::Result<T, ApiError>,
     ) -> Result<T> {
         match result {
             Ok(value) => Ok(value),
             Err(error) => {
-                match &error {
-                    ApiError::Kicked { .. } if sent_token => {
-                        self.sign_out(family, AuthReason::Kicked).await;
+                match (&error, sent_at) {
+                    (ApiError::Kicked { .. }, Some(generation)) => {
+                        self.end_session(family, AuthReason::Kicked, Some(generation))
+                            .await;
                     }
-                    ApiError::Unauthorized { .. } if sent_token => {
-                        self.sign_out(family, AuthReason::Expired).await;
+                    (ApiError::Unauthorized { .. }, Some(generation)) => {
+                        self.end_session(family, AuthReason::Expired, Some(generation))
+                            .await;
                     }
                     _ => {}
                 }
@@ -495,14 +510,19 @@ impl Auth {
     }
 
     fn token(&self, family: Family) -> Option<Secret> {
-        lock(&self.signed)
-            .slot(family)
-            .as_ref()
-            .map(|held| match &held.stored {
-                StoredSession::Customer(s) => s.token.clone(),
-                StoredSession::UserCenter(s) => s.token.clone(),
-                StoredSession::Planner(s) => s.access_token.clone(),
-            })
+        self.token_at(family).0
+    }
+
+    /// The family's token and the generation of the sessions it belongs to.
+    fn token_at(&self, family: Family) -> (Option<Secret>, u64) {
+        let mut signed = lock(&self.signed);
+        let generation = signed.generation;
+        let token = signed.slot(family).as_ref().map(|held| match &held.stored {
+            StoredSession::Customer(s) => s.token.clone(),
+            StoredSession::UserCenter(s) => s.token.clone(),
+            StoredSession::Planner(s) => s.access_token.clone(),
+        });
+        (token, generation)
     }
 
     /// Holds a new session (replacing the family's previous one, whoever it was), keeps it in

@@ -17,7 +17,7 @@ impl Auth {
     /// a refresh that is refused) signs the user out as expired; error 30 as kicked, without a
     /// refresh; network trouble and 5xx leave the session alone.
     pub async fn planner<E: Endpoint>(&self, endpoint: &E) -> Result<E::Output> {
-        let Some((token, expires_at)) = self.planner_token() else {
+        let Some((token, expires_at, generation)) = self.planner_token() else {
             return Err(Error::Api(ApiError::Unauthorized {
                 family: Family::Planner,
                 trace: String::new(),
@@ -42,10 +42,17 @@ impl Auth {
             Err(ApiError::Unauthorized { .. }) => {
                 let fresh = self.refresh_planner(&token).await?;
                 let retried = self.client.send_reply(endpoint, Some(&fresh)).await;
-                self.settle(Family::Planner, true, retried.map(|reply| reply.value))
+                self.settle(
+                    Family::Planner,
+                    Some(generation),
+                    retried.map(|reply| reply.value),
+                )
+                .await
+            }
+            Err(error) => {
+                self.settle(Family::Planner, Some(generation), Err(error))
                     .await
             }
-            Err(error) => self.settle(Family::Planner, true, Err(error)).await,
         }
     }
 
@@ -71,7 +78,8 @@ impl Auth {
             )
         };
         if refresh_expires_at <= now_ms() {
-            self.sign_out(Family::Planner, AuthReason::Expired).await;
+            self.end_session(Family::Planner, AuthReason::Expired, Some(generation))
+                .await;
             return Err(signed_out());
         }
         let answer = self
@@ -82,15 +90,18 @@ impl Auth {
             .and_then(|tokens| PlannerSession::from_tokens(tokens, now_ms()));
         let mut renewed = match answer {
             Ok(renewed) => renewed,
+            // A refusal that lands after a sign-out or switch ends nobody's session.
             Err(Error::Api(ApiError::Kicked { .. })) => {
-                self.sign_out(Family::Planner, AuthReason::Kicked).await;
+                self.end_session(Family::Planner, AuthReason::Kicked, Some(generation))
+                    .await;
                 return Err(Error::Api(ApiError::Kicked {
                     family: Family::Planner,
                     trace: String::new(),
                 }));
             }
             Err(error @ Error::Api(ApiError::Unauthorized { .. })) => {
-                self.sign_out(Family::Planner, AuthReason::Expired).await;
+                self.end_session(Family::Planner, AuthReason::Expired, Some(generation))
+                    .await;
                 return Err(error);
             }
             Err(error) => return Err(error),
@@ -125,11 +136,15 @@ impl Auth {
         Ok(renewed.access_token)
     }
 
-    fn planner_token(&self) -> Option<(Secret, i64)> {
-        match lock(&self.signed).planner.as_ref().map(|held| &held.stored) {
-            Some(StoredSession::Planner(session)) => {
-                Some((session.access_token.clone(), session.access_expires_at_ms))
-            }
+    /// The access token, when it ends, and the generation of the sessions it belongs to.
+    fn planner_token(&self) -> Option<(Secret, i64, u64)> {
+        let signed = lock(&self.signed);
+        match signed.planner.as_ref().map(|held| &held.stored) {
+            Some(StoredSession::Planner(session)) => Some((
+                session.access_token.clone(),
+                session.access_expires_at_ms,
+                signed.generation,
+            )),
             _ => None,
         }
     }
