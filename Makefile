@@ -28,6 +28,7 @@ test: deps
 bindings: deps
 	npm run --silent build
 	LCS_UPDATE_BINDINGS=1 cargo test --lib --features custom-protocol committed_bindings_match
+	LCS_UPDATE_JSBRIDGE=1 cargo test -p lcs-core --test jsbridge_package
 
 package: deps
 	npx tauri build --bundles deb

@@ -43,7 +43,7 @@ npm run --silent typecheck
 step "vitest"
 npm run --silent test
 
-step "the bridge script against the official libraries' calls (jsdom)"
+step "the bridge script and the typed client, against the official libraries' calls (jsdom)"
 npm run --silent test:bridge
 
 # The journey reads back what it changed through the command-line client, built alongside.

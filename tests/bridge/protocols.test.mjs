@@ -3,58 +3,8 @@
 // official DSBridge library is the npm package's own dist file, unmodified.
 
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import { test } from 'node:test'
-import { JSDOM } from 'jsdom'
-
-const require = createRequire(import.meta.url)
-const SCRIPT = readFileSync(new URL('../../src-tauri/bridge.js', import.meta.url), 'utf8')
-const DSBRIDGE = readFileSync(require.resolve('dsbridge/dist/dsbridge.js'), 'utf8')
-const ORIGIN = 'https://h5.lcs.test'
-
-const APP_INFO = { code: 0, msg: 'ok', data: { version: '0.1.0', platform: 'linux', language: 'zh-CN' } }
-// As lcs-core's `page_state` writes it.
-const STATE = {
-  answers: {
-    getAppInfo: APP_INFO,
-    getNetType: { code: 0, msg: 'ok', data: { type: 'unknown' } },
-  },
-  callbackOnly: { code: 1009, msg: 'this method answers through a callback only', data: null },
-  noDefaultHandler: { code: 1001, msg: 'the app has no default handler; call a method by name', data: null },
-}
-const METHODS = ['openPage', 'closePage', 'toast', 'showLoading', 'hideLoading', 'getNetType', 'getAppInfo']
-
-/**
- * A page at ORIGIN with the bridge script injected, and the DSBridge library loaded before or
- * after it (or not at all). The app answers every call `{code: 0, msg: 'ok', data: {echo}}`,
- * as text when the page sent text, as Rust does.
- */
-function page({ library } = {}) {
-  const dom = new JSDOM('<!doctype html><html><head></head><body></body></html>', {
-    url: `${ORIGIN}/page.html`,
-    runScripts: 'outside-only',
-  })
-  const { window } = dom
-  const sent = []
-  window.__TAURI_INTERNALS__ = {
-    invoke(command, args) {
-      assert.equal(command, 'bridge_call')
-      const request = JSON.parse(args.request)
-      sent.push(request)
-      const reply = { code: 0, msg: 'ok', data: { echo: request.method } }
-      return Promise.resolve(typeof request.data === 'string' ? JSON.stringify(reply) : reply)
-    },
-  }
-  const injected = SCRIPT.replace(
-    '__LCS_BRIDGE_SCOPES__',
-    JSON.stringify([{ origin: ORIGIN, path: null, methods: METHODS }]),
-  ).replace('__LCS_BRIDGE_STATE__', JSON.stringify(STATE))
-  if (library === 'before') window.eval(DSBRIDGE)
-  window.eval(injected)
-  if (library === 'after') window.eval(DSBRIDGE)
-  return { window, sent }
-}
+import { APP_INFO, page, STATE } from './page.mjs'
 
 /** Resolves with the first argument of the callback `start` is given. */
 function answerOf(start) {

@@ -6,7 +6,7 @@ use lcs_core::Environment;
 use lcs_core::bridge::answers::{self, AppInfo, NetType, PageOutcome, PublicUser};
 use lcs_core::bridge::limits::PageLimits;
 use lcs_core::bridge::policy::{H5Origin, OriginPolicy, OriginTier};
-use lcs_core::bridge::protocol::{Call, Code, DataForm, Method, Reply, parse_request};
+use lcs_core::bridge::protocol::{Call, Code, DataForm, Method, Reply, Takes, parse_request};
 use lcs_core::bridge::{self, Admitted, admit};
 use lcs_core::routes::{self, Params};
 use serde_json::{Value, json};
@@ -632,4 +632,33 @@ fn the_answers_a_page_gets_without_a_callback_are_the_calls_own_and_for_every_or
     }
     assert_eq!(state["callbackOnly"]["code"], 1009);
     assert_eq!(state["noDefaultHandler"]["code"], 1001);
+}
+
+#[test]
+fn what_each_method_is_declared_to_take_is_what_its_check_accepts() {
+    for method in Method::ALL {
+        let accepts = |data: Value| {
+            let raw = json!({ "method": method.name(), "data": data }).to_string();
+            Call::from_request(&parse_request(&raw).unwrap()).is_ok()
+        };
+        let name = method.name();
+        match method.takes() {
+            Takes::Nothing => {
+                assert!(accepts(Value::Null), "{name}");
+                assert!(!accepts(json!({ "message": "hi" })), "{name}");
+            }
+            Takes::Message => {
+                assert!(accepts(json!({ "message": "hi" })), "{name}");
+                assert!(!accepts(Value::Null), "{name}");
+            }
+            Takes::OptionalMessage => {
+                assert!(accepts(json!({ "message": "hi" })), "{name}");
+                assert!(accepts(Value::Null), "{name}");
+            }
+            Takes::Page => {
+                assert!(accepts(json!({ "packageName": "lcs.home" })), "{name}");
+                assert!(!accepts(Value::Null), "{name}");
+            }
+        }
+    }
 }

@@ -11,7 +11,7 @@ use lcs_sandbox::{Db, Sandbox};
 const PAGES: [(&str, &str); 3] = [
     ("wvjb.html", "setupWebViewJavascriptBridge"),
     ("dsbridge.html", "dsBridge.call"),
-    ("lcsbridge.html", "LcsBridge.invoke"),
+    ("lcsbridge.html", "from './jsbridge/index.js'"),
 ];
 
 #[tokio::test]
@@ -57,6 +57,23 @@ async fn the_demo_pages_are_served_linked_and_trusted() {
     let iframe = reqwest::get(format!("{base}h5/iframe.html")).await.unwrap();
     assert_eq!(iframe.status(), 200);
     assert!(iframe.text().await.unwrap().contains("id=\"frame-bridge\""));
+    // The typed client the demo uses is served beside it, as the package has it.
+    for file in ["index.js", "registry.js"] {
+        let served = reqwest::get(format!("{base}h5/jsbridge/{file}"))
+            .await
+            .unwrap();
+        assert_eq!(served.status(), 200, "{file}");
+        assert_eq!(
+            served.headers()["content-type"],
+            "text/javascript; charset=utf-8"
+        );
+        let package = std::fs::read_to_string(format!(
+            "{}/../../packages/jsbridge/{file}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        assert_eq!(served.text().await.unwrap(), package, "{file}");
+    }
     let css = reqwest::get(format!("{base}h5/demo.css")).await.unwrap();
     assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
     // The sandbox's API shares the origin but is not an H5 page.

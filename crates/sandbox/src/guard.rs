@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use axum::Json;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
@@ -19,6 +19,8 @@ use subtle::ConstantTimeEq;
 pub const SECRET_HEADER: &str = "x-sandbox-secret";
 /// Where the sandbox's helpers live.
 pub const HELPERS: &str = "/__sandbox/";
+/// Where the H5 demo pages and the files they load live.
+const H5_FILES: &str = "/h5/";
 
 /// What the sandbox listening on `port` admits.
 #[derive(Clone)]
@@ -71,7 +73,12 @@ pub async fn admit(State(guard): State<Guard>, request: Request, next: Next) -> 
             "the sandbox answers only requests addressed to 127.0.0.1 or localhost on its own port",
         );
     }
+    // The H5 demo files are public and hold nothing of anyone's: a page under the sandbox's
+    // other name (`localhost`, a partner's origin in the tests) loads them as modules, which
+    // sends its `Origin`.
+    let public_file = request.method() == Method::GET && request.uri().path().starts_with(H5_FILES);
     if let Some(origin) = request.headers().get(header::ORIGIN)
+        && !public_file
         && !guard.is_own_origin(origin.as_bytes())
     {
         return refuse("the sandbox answers no page but its own");

@@ -1,5 +1,6 @@
 //! H5 pages under `/h5/`: the files of the crate's `h5/` folder, built into the binary so the
-//! sandbox inside the app serves them too. A folder's page is its `index.html`.
+//! sandbox inside the app serves them too, and the H5 authors' typed client (`packages/jsbridge`)
+//! under `/h5/jsbridge/`, which they use. A folder's page is its `index.html`.
 
 use axum::Router;
 use axum::extract::Path;
@@ -9,6 +10,16 @@ use axum::routing::get;
 use include_dir::{Dir, include_dir};
 
 static PAGES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/h5");
+static CLIENT: [(&str, &str); 2] = [
+    (
+        "jsbridge/index.js",
+        include_str!("../../../packages/jsbridge/index.js"),
+    ),
+    (
+        "jsbridge/registry.js",
+        include_str!("../../../packages/jsbridge/registry.js"),
+    ),
+];
 
 pub fn routes<S: Clone + Send + Sync + 'static>() -> Router<S> {
     Router::new()
@@ -28,12 +39,12 @@ fn page(path: &str) -> Response {
     } else {
         path.to_owned()
     };
-    match PAGES.get_file(&path) {
-        Some(file) => (
-            [(header::CONTENT_TYPE, content_type(&path))],
-            file.contents(),
-        )
-            .into_response(),
+    let client = CLIENT
+        .iter()
+        .find(|(name, _)| *name == path)
+        .map(|(_, text)| text.as_bytes());
+    match client.or_else(|| PAGES.get_file(&path).map(|file| file.contents())) {
+        Some(contents) => ([(header::CONTENT_TYPE, content_type(&path))], contents).into_response(),
         None => (StatusCode::NOT_FOUND, "no such H5 page").into_response(),
     }
 }

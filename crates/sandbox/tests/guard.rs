@@ -108,6 +108,14 @@ async fn a_page_from_another_origin_is_refused_even_with_the_secret() {
         .await
         .unwrap();
     assert_eq!(page.status(), 200);
+    // The demo files are public: a page under another name loads the client as a module.
+    let module = reqwest::Client::new()
+        .get(format!("{}h5/jsbridge/index.js", sandbox.base_url()))
+        .header(ORIGIN, format!("http://localhost:{port}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(module.status(), 200);
 }
 
 #[tokio::test]

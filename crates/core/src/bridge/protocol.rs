@@ -181,6 +181,34 @@ impl Method {
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|method| method.name() == name)
     }
+
+    /// What the method's `data` holds, as H5 authors' typed client declares it
+    /// ([`Call::from_request`] checks it).
+    pub fn takes(self) -> Takes {
+        match self {
+            Method::OpenPage => Takes::Page,
+            Method::Toast => Takes::Message,
+            Method::ShowLoading => Takes::OptionalMessage,
+            Method::ClosePage
+            | Method::HideLoading
+            | Method::GetNetType
+            | Method::GetAppInfo
+            | Method::GetUserInfo => Takes::Nothing,
+        }
+    }
+}
+
+/// The shapes of a method's `data`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Takes {
+    /// Nothing, `null`, `{}` or `""`.
+    Nothing,
+    /// `{message}` or the text itself, at most 200 characters.
+    Message,
+    /// The same, or nothing.
+    OptionalMessage,
+    /// A route's name and its parameters.
+    Page,
 }
 
 /// A request as read from the wire, before its method's parameters are checked.
