@@ -26,6 +26,11 @@ pub struct InspectorRecorded {
     pub trace: String,
 }
 
+/// `inspector-bridge-recorded`: the request inspector recorded an H5 page's bridge call; its
+/// page lists them again.
+#[derive(Debug, Clone, Serialize, specta::Type, Event)]
+pub struct InspectorBridgeRecorded;
+
 /// Announces each recorded call to the UI.
 pub struct InspectorEvents {
     pub app: AppHandle,
@@ -38,6 +43,12 @@ impl InspectorListener for InspectorEvents {
         };
         if let Err(error) = event.emit(&self.app) {
             tracing::warn!(%error, "the inspector-recorded event could not be sent");
+        }
+    }
+
+    fn bridge_recorded(&self, _record: &lcs_core::BridgeCallRecord) {
+        if let Err(error) = InspectorBridgeRecorded.emit(&self.app) {
+            tracing::warn!(%error, "the inspector-bridge-recorded event could not be sent");
         }
     }
 }

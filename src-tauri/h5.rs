@@ -6,13 +6,13 @@ use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use lcs_core::Json;
 use lcs_core::bridge::answers::{self, AppInfo, NetType, PageOutcome, PublicUser};
 use lcs_core::bridge::limits::{PageLimits, Rate};
 use lcs_core::bridge::policy::{NavigationDecision, OriginPolicy};
-use lcs_core::bridge::protocol::{Call, Code, Reply};
+use lcs_core::bridge::protocol::{Call, Code, DataForm, Reply};
 use lcs_core::bridge::{self, methods_for};
 use lcs_core::routes::{self, Navigation};
+use lcs_core::{BridgeCallRecord, Json};
 use serde::{Deserialize, Serialize};
 use tauri::webview::PageLoadEvent;
 use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
@@ -341,11 +341,37 @@ pub async fn bridge_call(
     app: AppHandle,
     request: String,
 ) -> CommandResult<Json> {
+    let started = Instant::now();
+    let (page, reply, form) = answer(&webview, &app, &request).await;
+    let inspector = &app.state::<AppState>().inspector;
+    if inspector.enabled() {
+        let at_ms = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_millis() as u64);
+        let latency_ms = started.elapsed().as_millis() as u64;
+        inspector.record_bridge(BridgeCallRecord::new(
+            at_ms,
+            &page,
+            &request,
+            reply.code.number(),
+            latency_ms,
+        ));
+    }
+    Ok(Json(reply.into_wire(form)))
+}
+
+/// Judges and performs one bridge call: the page it was judged by, the reply, and the form the
+/// page takes it in.
+async fn answer(
+    webview: &tauri::Webview,
+    app: &AppHandle,
+    request: &str,
+) -> (String, Reply, DataForm) {
     let current = webview.url().map(|url| url.to_string()).unwrap_or_default();
     let in_h5_window = webview.label() == H5_WINDOW;
     // Only the H5 window carries the bridge.
     let policy = if in_h5_window {
-        origin_policy(&app)
+        origin_policy(app)
     } else {
         OriginPolicy::default()
     };
@@ -356,19 +382,19 @@ pub async fn bridge_call(
         let page = if in_h5_window {
             bridge::calling_page(&current, state.committed.as_deref()).map(str::to_owned)
         } else {
-            Ok(current)
+            Ok(current.clone())
         };
         page.and_then(|page| {
-            bridge::admit(&policy, &page, &request, &mut state.limits, Instant::now())
+            bridge::admit(&policy, &page, request, &mut state.limits, Instant::now())
+                .map(|admitted| (admitted, document, page))
         })
-        .map(|admitted| (admitted, document))
     };
-    let (admitted, document) = match admitted {
+    let (admitted, document, page) = match admitted {
         Ok(admitted) => admitted,
-        Err(refusal) => return Ok(Json(refusal.into_wire())),
+        Err(refusal) => return (current, refusal.reply, refusal.form),
     };
     let reply = match admitted.call {
-        Call::OpenPage(route) => open_page(&app, route).await,
+        Call::OpenPage(route) => open_page(app, route).await,
         Call::ClosePage => {
             let _ = webview.window().close();
             Reply::ok(serde_json::Value::Null)
@@ -378,8 +404,8 @@ pub async fn bridge_call(
             Reply::ok(serde_json::Value::Null)
         }
         Call::GetNetType => NET_TYPE.reply(),
-        Call::GetAppInfo => app_info(&app).reply(),
-        Call::GetUserInfo => answers::user_info(public_user(&app).await.as_ref()),
+        Call::GetAppInfo => app_info(app).reply(),
+        Call::GetUserInfo => answers::user_info(public_user(app).await.as_ref()),
     };
     drop(admitted.in_flight);
     // Another document took the window meanwhile: it did not ask, so it learns nothing.
@@ -388,7 +414,7 @@ pub async fn bridge_call(
     } else {
         Reply::from_code(Code::Cancelled)
     };
-    Ok(Json(reply.into_wire(admitted.form)))
+    (page, reply, admitted.form)
 }
 
 /// The UI left a page an H5 page opened: its `openPage` call gets its answer.

@@ -1,9 +1,10 @@
-//! The request inspector for testers: the recorded calls, one call's details, clearing,
-//! exporting to a file the tester picks, and switching recording on or off (persisted).
+//! The request inspector for testers: the recorded calls, one call's details, the H5 pages'
+//! bridge calls, clearing, exporting to a file the tester picks, and switching recording on or
+//! off (persisted).
 
 use lcs_api::CallRecord;
 use lcs_core::settings::Settings;
-use lcs_core::{CallSummary, InspectorFilter};
+use lcs_core::{BridgeCallRecord, CallSummary, InspectorFilter};
 use tauri::{AppHandle, State};
 
 use crate::error::CommandResult;
@@ -18,6 +19,13 @@ pub fn inspector_list(
     filter: InspectorFilter,
 ) -> CommandResult<Vec<CallSummary>> {
     Ok(state.inspector.summaries(&filter))
+}
+
+/// The H5 pages' JsBridge calls, newest first.
+#[tauri::command]
+#[specta::specta]
+pub fn inspector_bridge_calls(state: State<'_, AppState>) -> CommandResult<Vec<BridgeCallRecord>> {
+    Ok(state.inspector.bridge_calls())
 }
 
 /// One call with its request and answer (secrets redacted), by the trace id it carried.

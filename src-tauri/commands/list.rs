@@ -126,6 +126,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "h5_back",
     "h5_close",
     "h5_open",
+    "inspector_bridge_calls",
     "inspector_clear",
     "inspector_export",
     "inspector_get",

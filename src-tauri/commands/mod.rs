@@ -69,6 +69,7 @@ macro_rules! commands_of {
                 environment::environment_import,
                 environment::environment_import_confirm,
                 inspector::inspector_list,
+                inspector::inspector_bridge_calls,
                 inspector::inspector_get,
                 inspector::inspector_clear,
                 inspector::inspector_export,
@@ -139,6 +140,7 @@ pub fn events() -> Builder<tauri::Wry> {
         crate::events::AuthState,
         crate::events::DataChanged,
         crate::events::InspectorRecorded,
+        crate::events::InspectorBridgeRecorded,
         crate::links::LinkOpened,
         crate::h5::BridgeOpen
     ])

@@ -170,6 +170,8 @@ export const commands = {
 	environmentImportConfirm: (text: string) => typedError<EnvironmentImported, CommandError>(__TAURI_INVOKE("environment_import_confirm", { text })),
 	/**  The recorded calls matching `filter`, newest first. */
 	inspectorList: (filter: InspectorFilter) => typedError<CallSummary[], CommandError>(__TAURI_INVOKE("inspector_list", { filter })),
+	/**  The H5 pages' JsBridge calls, newest first. */
+	inspectorBridgeCalls: () => typedError<BridgeCallRecord[], CommandError>(__TAURI_INVOKE("inspector_bridge_calls")),
 	/**  One call with its request and answer (secrets redacted), by the trace id it carried. */
 	inspectorGet: (trace: string) => typedError<CallRecord | null, CommandError>(__TAURI_INVOKE("inspector_get", { trace })),
 	inspectorClear: () => typedError<null, CommandError>(__TAURI_INVOKE("inspector_clear")),
@@ -250,6 +252,7 @@ export const events = {
 	authState: makeEvent<AuthState, AuthState>("auth-state"),
 	bridgeOpen: makeEvent<BridgeOpen, BridgeOpen>("bridge-open"),
 	dataChanged: makeEvent<DataChanged, DataChanged>("data-changed"),
+	inspectorBridgeRecorded: makeEvent<InspectorBridgeRecorded, InspectorBridgeRecorded>("inspector-bridge-recorded"),
 	inspectorRecorded: makeEvent<InspectorRecorded, InspectorRecorded>("inspector-recorded"),
 	linkOpened: makeEvent<LinkOpened, LinkOpened>("link-opened"),
 };
@@ -503,6 +506,22 @@ export type BindMobileGet = AccountForm;
 export type BindMobilePost = AccountForm;
 
 export type BodyKind = "empty" | "json" | "multipart" | "text";
+
+/**  A JsBridge call an H5 page made, with the code it was answered. */
+export type BridgeCallRecord = {
+	atMs: number | null,
+	/**  The page's origin: its path and query may carry what the page put there. */
+	origin: string,
+	/**  As the page named it, known or not. */
+	method: string,
+	/**
+	 *  The call's `data` (JSON text read as JSON), secrets redacted, or a note of its size
+	 *  when longer than [`BridgeCallRecord::MAX_PARAMS`].
+	 */
+	params: unknown,
+	code: number,
+	latencyMs: number | null,
+};
 
 /**
  *  `bridge-open`: an H5 page asked for a native page. The UI opens it and, once the user
@@ -1185,6 +1204,12 @@ export type ImageFile = {
 	/**  The file's bytes in standard Base64. */
 	base64: string,
 };
+
+/**
+ *  `inspector-bridge-recorded`: the request inspector recorded an H5 page's bridge call; its
+ *  page lists them again.
+ */
+export type InspectorBridgeRecorded = null;
 
 /**  Which records to list; every set field must match. */
 export type InspectorFilter = {

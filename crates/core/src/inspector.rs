@@ -1,17 +1,82 @@
 //! The request inspector for testers: the last [`Inspector::CAPACITY`] calls of every
 //! environment's client, in memory only (never written to disk except by an explicit export),
-//! secrets already redacted by lcs-api.
+//! secrets already redacted by lcs-api; and as many JsBridge calls of H5 pages, redacted here.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
+use lcs_api::record::redact_value;
 use lcs_api::{CallRecord, Family, Method, Observer};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// Told of each recorded call, so a page can update live.
 pub trait InspectorListener: Send + Sync {
     fn recorded(&self, record: &CallRecord);
+    fn bridge_recorded(&self, record: &BridgeCallRecord);
+}
+
+/// A JsBridge call an H5 page made, with the code it was answered.
+#[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]
+#[serde(rename_all = "camelCase")]
+pub struct BridgeCallRecord {
+    #[specta(type = f64)]
+    pub at_ms: u64,
+    /// The page's origin: its path and query may carry what the page put there.
+    pub origin: String,
+    /// As the page named it, known or not.
+    pub method: String,
+    /// The call's `data` (JSON text read as JSON), secrets redacted, or a note of its size
+    /// when longer than [`BridgeCallRecord::MAX_PARAMS`].
+    #[specta(type = specta_typescript::Unknown<()>)]
+    pub params: Value,
+    pub code: u16,
+    #[specta(type = f64)]
+    pub latency_ms: u64,
+}
+
+impl BridgeCallRecord {
+    /// The most of a call's parameters kept, in bytes of JSON text.
+    pub const MAX_PARAMS: usize = 4 * 1024;
+    /// The most of a method's name kept: a page may send any text as one.
+    pub const MAX_METHOD_CHARS: usize = 80;
+
+    /// The record of the request `raw` (the bridge's wire text) that the page at `page_url`
+    /// sent, answered with `code` after `latency_ms`.
+    pub fn new(at_ms: u64, page_url: &str, raw: &str, code: u16, latency_ms: u64) -> Self {
+        let origin = url::Url::parse(page_url)
+            .map(|url| url.origin().ascii_serialization())
+            .unwrap_or_default();
+        let request: Value = serde_json::from_str(raw).unwrap_or(Value::Null);
+        let method = match &request["method"] {
+            Value::String(method) if method.chars().count() > Self::MAX_METHOD_CHARS => {
+                let kept: String = method.chars().take(Self::MAX_METHOD_CHARS).collect();
+                format!("{kept}…")
+            }
+            Value::String(method) => method.clone(),
+            _ => String::new(),
+        };
+        let mut params = match &request["data"] {
+            Value::String(text) => {
+                serde_json::from_str(text).unwrap_or(Value::String(text.clone()))
+            }
+            data => data.clone(),
+        };
+        redact_value(&mut params);
+        let size = params.to_string().len();
+        if size > Self::MAX_PARAMS {
+            params = Value::String(format!("({size} bytes, not kept)"));
+        }
+        Self {
+            at_ms,
+            origin,
+            method,
+            params,
+            code,
+            latency_ms,
+        }
+    }
 }
 
 /// Which records to list; every set field must match.
@@ -90,10 +155,11 @@ impl From<&CallRecord> for CallSummary {
     }
 }
 
-/// A bounded ring of call records, switched on and off at run time.
+/// Bounded rings of call records, switched on and off at run time.
 pub struct Inspector {
     enabled: AtomicBool,
     records: Mutex<VecDeque<CallRecord>>,
+    bridge_calls: Mutex<VecDeque<BridgeCallRecord>>,
     listener: OnceLock<Arc<dyn InspectorListener>>,
 }
 
@@ -105,6 +171,7 @@ impl Inspector {
         Self {
             enabled: AtomicBool::new(enabled),
             records: Mutex::new(VecDeque::new()),
+            bridge_calls: Mutex::new(VecDeque::new()),
             listener: OnceLock::new(),
         }
     }
@@ -152,8 +219,28 @@ impl Inspector {
             .cloned()
     }
 
+    /// The H5 pages' bridge calls, newest first.
+    pub fn bridge_calls(&self) -> Vec<BridgeCallRecord> {
+        self.bridge_lock().iter().rev().cloned().collect()
+    }
+
+    pub fn record_bridge(&self, record: BridgeCallRecord) {
+        if !self.enabled() {
+            return;
+        }
+        if let Some(listener) = self.listener.get() {
+            listener.bridge_recorded(&record);
+        }
+        let mut calls = self.bridge_lock();
+        if calls.len() == Self::CAPACITY {
+            calls.pop_front();
+        }
+        calls.push_back(record);
+    }
+
     pub fn clear(&self) {
         self.lock().clear();
+        self.bridge_lock().clear();
     }
 
     pub fn len(&self) -> usize {
@@ -173,6 +260,12 @@ impl Inspector {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, VecDeque<CallRecord>> {
         self.records.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn bridge_lock(&self) -> std::sync::MutexGuard<'_, VecDeque<BridgeCallRecord>> {
+        self.bridge_calls
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -301,6 +394,55 @@ mod tests {
             }),
             ["trace-2"]
         );
+    }
+
+    #[test]
+    fn bridge_calls_are_kept_by_origin_with_their_secrets_redacted() {
+        let inspector = Inspector::new(true);
+        let raw = r#"{"method":"openPage","data":"{\"packageName\":\"lcs.account.login\",\"token\":\"s3cret\"}","callbackId":"1"}"#;
+        inspector.record_bridge(BridgeCallRecord::new(
+            7,
+            "https://h5.example.com/deep/page.html?session=abc",
+            raw,
+            0,
+            12,
+        ));
+        let calls = inspector.bridge_calls();
+        assert_eq!(calls.len(), 1);
+        assert_eq!(calls[0].origin, "https://h5.example.com");
+        assert_eq!(calls[0].method, "openPage");
+        assert_eq!(
+            calls[0].params,
+            serde_json::json!({"packageName": "lcs.account.login", "token": "<redacted>"})
+        );
+        assert_eq!((calls[0].code, calls[0].latency_ms), (0, 12));
+
+        let huge = format!(
+            r#"{{"method":"toast","data":{{"message":"{}"}}}}"#,
+            "x".repeat(5000)
+        );
+        inspector.record_bridge(BridgeCallRecord::new(
+            8,
+            "https://h5.example.com/",
+            &huge,
+            1004,
+            1,
+        ));
+        assert_eq!(
+            inspector.bridge_calls()[0].params,
+            serde_json::json!("(5014 bytes, not kept)")
+        );
+        inspector.clear();
+        assert!(inspector.bridge_calls().is_empty());
+        inspector.set_enabled(false);
+        inspector.record_bridge(BridgeCallRecord::new(
+            9,
+            "https://h5.example.com/",
+            raw,
+            0,
+            1,
+        ));
+        assert!(inspector.bridge_calls().is_empty(), "off records nothing");
     }
 
     #[test]

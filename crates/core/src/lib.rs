@@ -27,5 +27,5 @@ pub mod sync;
 pub use data::{Data, DataChange, DataEvent, DataKind, DataListener, Json, Loaded, Source};
 pub use environment::Environment;
 pub use error::{Error, ErrorCode};
-pub use inspector::{CallSummary, Inspector, InspectorFilter, InspectorListener};
+pub use inspector::{BridgeCallRecord, CallSummary, Inspector, InspectorFilter, InspectorListener};
 pub use lists::ListItem;

@@ -45,6 +45,10 @@ impl InspectorListener for Heard {
     fn recorded(&self, record: &CallRecord) {
         self.0.lock().unwrap().push(record.trace.clone());
     }
+
+    fn bridge_recorded(&self, record: &lcs_core::BridgeCallRecord) {
+        self.0.lock().unwrap().push(record.method.clone());
+    }
 }
 
 #[tokio::test]
