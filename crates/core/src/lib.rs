@@ -23,6 +23,7 @@ pub mod paths;
 pub mod phone;
 pub mod profile;
 pub mod routes;
+mod services;
 pub mod session;
 pub mod settings;
 pub mod sync;
