@@ -426,6 +426,7 @@ impl Data {
     /// the listener hears `unreachable` and the cache stays as it was.
     pub(crate) async fn refresh(&self, scope: &Scope, kind: DataKind) -> Result<()> {
         let Some(fetch) = (self.inner.fetch)(self, scope, kind) else {
+            // Nothing to fetch: family A's rows come with the sign-in answer.
             return Ok(());
         };
         let result = fetch.await;
