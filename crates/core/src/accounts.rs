@@ -10,9 +10,9 @@ use lcs_store::table::trading_account::TradingAccountRow;
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::auth::TradingMode;
 use crate::data::{Data, DataChange, DataKind, Json, Loaded, Source};
 use crate::error::{Error, Result};
+use crate::session::TradingMode;
 
 /// A's `type` of a demo trading account (1 is real money).
 const DEMO_TYPE: i64 = 2;

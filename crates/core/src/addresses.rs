@@ -13,7 +13,9 @@ use serde_json::{Map, Value};
 
 use crate::data::{Data, DataKind, Loaded, Scope, id_value, temp_id};
 use crate::error::{Error, Result};
-use crate::lists::{Input, ListItem, Payload, Spec, created_id, server_id, server_rows};
+use crate::lists::{
+    Input, ListItem, Payload, Spec, created_id, not_mine, present_fields, server_id, server_rows,
+};
 use crate::sync::Delivered;
 
 /// How many addresses a refresh reads: more than anyone keeps, in one page.
@@ -106,14 +108,6 @@ impl Input for AddressInput {
             ..Address::default()
         };
         present_fields(&answer)
-    }
-}
-
-/// A row's serialised fields without the absent ones, so an edit overwrites only what it sets.
-pub(crate) fn present_fields(row: &impl Serialize) -> Map<String, Value> {
-    match serde_json::to_value(row) {
-        Ok(Value::Object(fields)) => fields.into_iter().filter(|(_, v)| !v.is_null()).collect(),
-        _ => Map::new(),
     }
 }
 
@@ -237,8 +231,4 @@ pub(crate) async fn deliver(data: &Data, entry: &OutboxEntry) -> Result<Delivere
         }
         other => Err(not_mine(other)),
     }
-}
-
-pub(crate) fn not_mine(kind: OutboxKind) -> Error {
-    Error::invalid("kind", format!("{kind:?} is not this service's edit"))
 }

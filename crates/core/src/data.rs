@@ -8,6 +8,8 @@
 //! [`DataListener`]. The UI then reads the cache again.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
@@ -16,14 +18,8 @@ use lcs_store::{Cached, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::accounts::Accounts;
-use crate::addresses::Addresses;
-use crate::auth::{Auth, AuthChange, AuthEvent, AuthFamily};
+use crate::auth::{Auth, AuthFamily};
 use crate::error::{Error, ErrorCode, Result};
-use crate::invoices::Invoices;
-use crate::messages::Messages;
-use crate::profile::Profile;
-use crate::sync::Outbox;
 
 /// Data older than this is answered, but marked stale.
 pub(crate) const MAX_AGE: Duration = Duration::from_secs(5 * 60);
@@ -196,6 +192,14 @@ impl Scope {
     }
 }
 
+/// Work a domain service does for the shared machinery, which awaits it without knowing the
+/// service.
+pub(crate) type Pending<'a, T> = Pin<Box<dyn Future<Output = Result<T>> + Send + 'a>>;
+
+/// Fetches one kind of an account's data from the server into the cache: the domain service
+/// that owns the kind does it; `None` for a kind with no read call of its own.
+pub(crate) type Fetch = for<'a> fn(&'a Data, &'a Scope, DataKind) -> Option<Pending<'a, ()>>;
+
 /// The data services of one environment, over its sessions and the shared cache file. Cheap
 /// to clone; every clone is the same service.
 #[derive(Clone)]
@@ -207,6 +211,7 @@ struct Inner {
     auth: Arc<Auth>,
     store: Arc<Mutex<Store>>,
     listener: Arc<dyn DataListener>,
+    fetch: Fetch,
     /// One delivery of the outbox at a time, or an edit could be sent twice at once.
     pub(crate) delivery: tokio::sync::Mutex<()>,
     /// Wakes the outbox's sender: an edit was queued or the network came back.
@@ -228,43 +233,25 @@ impl std::fmt::Debug for Data {
 }
 
 impl Data {
-    /// The store is shared with other environments' services (one cache file per app).
-    pub fn new(auth: Arc<Auth>, store: Arc<Mutex<Store>>, listener: Arc<dyn DataListener>) -> Self {
+    /// The machinery over `fetch`, which the assembly of the domain services provides.
+    pub(crate) fn with_fetch(
+        auth: Arc<Auth>,
+        store: Arc<Mutex<Store>>,
+        listener: Arc<dyn DataListener>,
+        fetch: Fetch,
+    ) -> Self {
         Self {
             inner: Arc::new(Inner {
                 auth,
                 store,
                 listener,
+                fetch,
                 delivery: tokio::sync::Mutex::new(()),
                 wake: tokio::sync::Notify::new(),
                 thread_totals: Mutex::new(HashMap::new()),
                 background_refreshes: Mutex::new(HashMap::new()),
             }),
         }
-    }
-
-    pub fn accounts(&self) -> Accounts {
-        Accounts::new(self.clone())
-    }
-
-    pub fn profile(&self) -> Profile {
-        Profile::new(self.clone())
-    }
-
-    pub fn addresses(&self) -> Addresses {
-        Addresses::new(self.clone())
-    }
-
-    pub fn invoices(&self) -> Invoices {
-        Invoices::new(self.clone())
-    }
-
-    pub fn messages(&self) -> Messages {
-        Messages::new(self.clone())
-    }
-
-    pub fn outbox(&self) -> Outbox {
-        Outbox::new(self.clone())
     }
 
     /// How many edits of this account still wait for the server, so the UI can ask before a
@@ -280,25 +267,6 @@ impl Data {
     pub fn forget_account(&self, family: AuthFamily, account: &str) -> Result<()> {
         let scope = Scope::new(self.environment(), family.into(), account);
         self.with_store(|store| store.forget_account(&scope.environment, &scope.key))
-    }
-
-    /// Keeps the cache in step with a session change, as the app hears it: a signed-out
-    /// account's rows and queued edits go with it, whoever ended the session (the user, or the
-    /// server: expired, kicked); a sign-in wakes the sender of queued edits; a real/demo switch
-    /// marks the other trading account active.
-    pub fn follow_session(&self, event: &AuthEvent) -> Result<()> {
-        match event.change {
-            AuthChange::SignedOut => self.forget_account(event.family, &event.account),
-            AuthChange::SignedIn => {
-                self.outbox().wake();
-                Ok(())
-            }
-            AuthChange::Switched => match event.session.as_ref().and_then(|s| s.mode) {
-                Some(mode) => self.accounts().mark_active(mode),
-                None => Ok(()),
-            },
-            AuthChange::Refreshed => Ok(()),
-        }
     }
 
     pub(crate) fn auth(&self) -> &Auth {
@@ -457,19 +425,11 @@ impl Data {
     /// Fetches one kind of data and writes it to the cache, then tells the listener. Offline,
     /// the listener hears `unreachable` and the cache stays as it was.
     pub(crate) async fn refresh(&self, scope: &Scope, kind: DataKind) -> Result<()> {
-        let result = match kind {
-            // Family A has no read call: its rows come with the sign-in answer.
-            DataKind::Customer | DataKind::TradingAccounts => return Ok(()),
-            DataKind::UserInfo | DataKind::Levels | DataKind::ExpRules => {
-                crate::profile::fetch(self, scope, kind).await
-            }
-            DataKind::AccountDetail => crate::profile::fetch_account_detail(self, scope).await,
-            DataKind::Addresses => crate::addresses::fetch(self, scope).await,
-            DataKind::Invoices => crate::invoices::fetch(self, scope).await,
-            DataKind::Notices | DataKind::Chats | DataKind::UnreadCounts => {
-                crate::messages::fetch(self, scope, kind).await
-            }
+        let Some(fetch) = (self.inner.fetch)(self, scope, kind) else {
+            // Nothing to fetch: family A's rows come with the sign-in answer.
+            return Ok(());
         };
+        let result = fetch.await;
         match &result {
             Ok(()) => {
                 self.emit(scope, kind, DataChange::Refreshed, None);

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::bridge::policy::OriginPolicy;
+use crate::origin_policy::OriginPolicy;
 use crate::routes::{self, Params, ResolvedRoute, RouteError};
 
 /// The app's URL scheme (`tauri.conf.json`).

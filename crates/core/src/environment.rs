@@ -7,15 +7,17 @@ mod platform;
 
 use serde::{Deserialize, Serialize};
 
-use crate::bridge::policy::H5Origin;
 use crate::error::{Error, Result};
-use crate::settings::{Language, Settings};
+use crate::language::Language;
+use crate::origins::{H5Origin, is_loopback};
 
 pub use file::{
     EnvironmentImport, EnvironmentImportPlan, EnvironmentReplacement, FILE_FORMAT, FILE_VERSION,
     read_environments_file,
 };
 pub use platform::{PlannerCommon, TargetOs, version_code};
+
+pub(crate) use file::EnvironmentsFile;
 
 /// The OS this build runs on, for family C's common parameters.
 const THIS_OS: TargetOs = if cfg!(target_os = "android") {
@@ -342,17 +344,6 @@ fn parse_base(field: &'static str, text: &str) -> Result<url::Url> {
     Ok(url)
 }
 
-/// Whether `url` names this machine (127.0.0.0/8, ::1 or localhost), where plain http cannot
-/// be read or changed on the way.
-pub(crate) fn is_loopback(url: &url::Url) -> bool {
-    match url.host() {
-        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
-        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
-        None => false,
-    }
-}
-
 /// A path from the settings is joined to a base URL, so it must stay under it: it starts with
 /// `/` and has no scheme, authority, backslash or parent segment that a join would follow
 /// elsewhere (lcs-api refuses such a request too, whatever reached it).
@@ -381,102 +372,5 @@ fn check_path(field: &'static str, path: &str) -> Result<()> {
     match refused {
         Some(why) => Err(Error::invalid(field, format!("{why}: {path:?}"))),
         None => Ok(()),
-    }
-}
-
-impl Settings {
-    /// Every environment the user can choose: the built-ins first (pre-production as the user
-    /// edited it), then the user's own in the order they were added.
-    pub fn environments(&self) -> Vec<Environment> {
-        let mut all = vec![Environment::sandbox()];
-        all.push(
-            self.find_custom(PREPROD_ID)
-                .cloned()
-                .unwrap_or_else(Environment::preprod),
-        );
-        all.extend(
-            self.custom_environments
-                .iter()
-                .filter(|env| env.id != PREPROD_ID)
-                .cloned(),
-        );
-        all
-    }
-
-    /// The chosen environment; the sandbox when the choice names one that no longer exists.
-    pub fn current_environment(&self) -> Environment {
-        self.environments()
-            .into_iter()
-            .find(|env| env.id == self.environment)
-            .unwrap_or_else(Environment::sandbox)
-    }
-
-    pub fn select_environment(&mut self, id: &str) -> Result<()> {
-        if !self.environments().iter().any(|env| env.id == id) {
-            return Err(Error::invalid("id", format!("no environment {id:?}")));
-        }
-        self.environment = id.to_owned();
-        Ok(())
-    }
-
-    /// Adds an environment (`is_new`) or replaces the one with the same id. Pre-production
-    /// may be edited (its `companyId` is the user's to set); the sandbox may not.
-    pub fn save_environment(&mut self, environment: Environment, is_new: bool) -> Result<()> {
-        environment.validate()?;
-        let exists = self
-            .environments()
-            .iter()
-            .any(|env| env.id == environment.id);
-        if environment.is_sandbox() {
-            return Err(Error::invalid(
-                "id",
-                "the built-in sandbox cannot be changed",
-            ));
-        }
-        if is_new && exists {
-            return Err(Error::invalid(
-                "id",
-                format!("{:?} is already taken", environment.id),
-            ));
-        }
-        if !is_new && !exists {
-            return Err(Error::invalid(
-                "id",
-                format!("no environment {:?}", environment.id),
-            ));
-        }
-        match self
-            .custom_environments
-            .iter_mut()
-            .find(|env| env.id == environment.id)
-        {
-            Some(slot) => *slot = environment,
-            None => self.custom_environments.push(environment),
-        }
-        Ok(())
-    }
-
-    /// Removes one of the user's environments; removing the chosen one goes back to the
-    /// sandbox.
-    pub fn remove_environment(&mut self, id: &str) -> Result<()> {
-        if matches!(id, SANDBOX_ID | PREPROD_ID) {
-            return Err(Error::invalid(
-                "id",
-                "a built-in environment cannot be removed",
-            ));
-        }
-        let before = self.custom_environments.len();
-        self.custom_environments.retain(|env| env.id != id);
-        if self.custom_environments.len() == before {
-            return Err(Error::invalid("id", format!("no environment {id:?}")));
-        }
-        if self.environment == id {
-            self.environment = SANDBOX_ID.into();
-        }
-        Ok(())
-    }
-
-    pub(crate) fn find_custom(&self, id: &str) -> Option<&Environment> {
-        self.custom_environments.iter().find(|env| env.id == id)
     }
 }

@@ -10,10 +10,11 @@ use lcs_store::{Entity, OutboxEntry, OutboxKind, Store};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::addresses::{not_mine, present_fields};
 use crate::data::{Data, DataKind, Loaded, Scope, id_value, temp_id};
 use crate::error::{Error, Result};
-use crate::lists::{Input, ListItem, Payload, Spec, created_id, server_id, server_rows};
+use crate::lists::{
+    Input, ListItem, Payload, Spec, created_id, not_mine, present_fields, server_id, server_rows,
+};
 use crate::sync::Delivered;
 
 /// How many invoice details a refresh reads, in one page.

@@ -348,3 +348,16 @@ impl Spec {
         (self.replace)(store, environment, account, &rows, fetched_at)
     }
 }
+
+/// A row's serialised fields without the absent ones, so an edit overwrites only what it sets.
+pub(crate) fn present_fields(row: &impl Serialize) -> Map<String, Value> {
+    match serde_json::to_value(row) {
+        Ok(Value::Object(fields)) => fields.into_iter().filter(|(_, v)| !v.is_null()).collect(),
+        _ => Map::new(),
+    }
+}
+
+/// A queued edit handed to a list service that does not own it.
+pub(crate) fn not_mine(kind: OutboxKind) -> Error {
+    Error::invalid("kind", format!("{kind:?} is not this service's edit"))
+}

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::bridge::policy::OriginTier;
+use crate::origins::OriginTier;
 
 /// The parameters of an `openPage` call or a link: JSON values as the caller sent them (links
 /// give strings only).

@@ -5,9 +5,33 @@ use lcs_api::planner::PlannerTokens;
 use lcs_api::{Family, Secret};
 use serde::{Deserialize, Serialize};
 
-use crate::auth::TradingMode;
 use crate::error::{Error, Result};
 use crate::keychain::SecretStore;
+
+/// Family A's two trading accounts: real money or the demo (模拟) one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "lowercase")]
+pub enum TradingMode {
+    Real,
+    Demo,
+}
+
+impl TradingMode {
+    /// A1's `companyType`; anything but `demo` is real money, the safe reading.
+    pub fn from_company_type(company_type: Option<&str>) -> Self {
+        match company_type {
+            Some(kind) if kind.eq_ignore_ascii_case("demo") => TradingMode::Demo,
+            _ => TradingMode::Real,
+        }
+    }
+
+    pub(crate) fn other(self) -> Self {
+        match self {
+            TradingMode::Real => TradingMode::Demo,
+            TradingMode::Demo => TradingMode::Real,
+        }
+    }
+}
 
 /// Where one session lives: the keychain's user name is `<environment>/<A|B|C>/<account>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

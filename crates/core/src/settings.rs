@@ -8,20 +8,15 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod environments;
+
 use lcs_store::owner_only;
 use serde::{Deserialize, Serialize};
 
 use crate::environment::{Environment, SANDBOX_ID};
 use crate::error::{Error, Result};
 
-/// The UI languages the app ships; the `lang` header of the backends follows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-pub enum Language {
-    #[serde(rename = "zh-CN")]
-    ZhCn,
-    #[serde(rename = "en-US")]
-    EnUs,
-}
+pub use crate::language::Language;
 
 /// Every field has a default, so a file from an older version (or with fields a newer one
 /// added) still loads.

@@ -27,7 +27,7 @@ use lcs_store::table::message::MessageRow;
 use lcs_store::{Channel, Entity, OutboxEntry, OutboxKind};
 use serde::Serialize;
 
-use crate::data::{Data, DataChange, DataKind, Scope};
+use crate::data::{Data, DataChange, DataKind, Pending, Scope};
 use crate::error::{Error, Result};
 
 /// The longest the running sender sleeps before looking at the queue again.
@@ -134,7 +134,7 @@ fn outcome_unknown(error: &Error) -> bool {
     }
 }
 
-fn kind_of(kind: OutboxKind) -> DataKind {
+pub(crate) fn kind_of(kind: OutboxKind) -> DataKind {
     match kind {
         OutboxKind::AddressAdd
         | OutboxKind::AddressEdit
@@ -148,15 +148,20 @@ fn kind_of(kind: OutboxKind) -> DataKind {
     }
 }
 
+/// Sends one queued edit to the server: the domain service that owns the edit does it.
+pub(crate) type Deliver = for<'a> fn(&'a Data, &'a OutboxEntry) -> Pending<'a, Delivered>;
+
 /// The sender of the signed-in user's queued edits.
 #[derive(Debug, Clone)]
 pub struct Outbox {
     data: Data,
+    deliver: Deliver,
 }
 
 impl Outbox {
-    pub(crate) fn new(data: Data) -> Self {
-        Self { data }
+    /// The sender over `deliver`, which the assembly of the domain services provides.
+    pub(crate) fn new(data: Data, deliver: Deliver) -> Self {
+        Self { data, deliver }
     }
 
     /// Sends the signed-in user's due edits in order until the queue is empty or one has to
@@ -184,7 +189,7 @@ impl Outbox {
                 self.data
                     .with_store(|store| store.set_in_doubt(entry.seq, true))?;
             }
-            let result = send(&self.data, &entry).await;
+            let result = (self.deliver)(&self.data, &entry).await;
             if let Err(error) = &result
                 && marks_doubt
                 && !outcome_unknown(error)
@@ -330,13 +335,5 @@ impl Outbox {
                 tracing::debug!(%error, ?kind, "could not restore the server's version yet");
             }
         }
-    }
-}
-
-async fn send(data: &Data, entry: &OutboxEntry) -> Result<Delivered> {
-    match kind_of(entry.kind) {
-        DataKind::Addresses => crate::addresses::deliver(data, entry).await,
-        DataKind::Invoices => crate::invoices::deliver(data, entry).await,
-        _ => crate::messages::deliver(data, entry).await,
     }
 }

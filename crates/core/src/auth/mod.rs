@@ -19,6 +19,9 @@ use crate::error::{Error, Result};
 use crate::keychain::{Opened, SecretStore, StoreKind};
 use crate::session::{self, KeptSession, SessionKey, StoredSession};
 
+/// Kept by the session it belongs to; named here too, where the sign-in flows use it.
+pub use crate::session::TradingMode;
+
 /// A family as the UI names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, specta::Type)]
 #[serde(rename_all = "snake_case")]
@@ -44,31 +47,6 @@ impl From<AuthFamily> for Family {
             AuthFamily::Customer => Family::Customer,
             AuthFamily::UserCenter => Family::UserCenter,
             AuthFamily::Planner => Family::Planner,
-        }
-    }
-}
-
-/// Family A's two trading accounts: real money or the demo (模拟) one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
-#[serde(rename_all = "lowercase")]
-pub enum TradingMode {
-    Real,
-    Demo,
-}
-
-impl TradingMode {
-    /// A1's `companyType`; anything but `demo` is real money, the safe reading.
-    pub fn from_company_type(company_type: Option<&str>) -> Self {
-        match company_type {
-            Some(kind) if kind.eq_ignore_ascii_case("demo") => TradingMode::Demo,
-            _ => TradingMode::Real,
-        }
-    }
-
-    fn other(self) -> Self {
-        match self {
-            TradingMode::Real => TradingMode::Demo,
-            TradingMode::Demo => TradingMode::Real,
         }
     }
 }

@@ -8,15 +8,18 @@
 
 pub mod answers;
 pub mod limits;
-pub mod policy;
 pub mod protocol;
+
+/// Who gets the bridge is the origin policy's, which links from outside the app obey too.
+pub use crate::origin_policy as policy;
 
 use std::time::Instant;
 
 use limits::{InFlight, PageLimits};
-use policy::{OriginPolicy, OriginTier};
 use protocol::{Call, Code, DataForm, Method, Refusal};
 
+use crate::origin_policy::OriginPolicy;
+use crate::origins::OriginTier;
 use crate::routes::ResolvedRoute;
 
 /// A call the page may make, checked and counted in flight.

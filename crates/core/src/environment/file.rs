@@ -6,13 +6,11 @@
 //! a file from a newer app, a built-in id, or an environment that fails
 //! [`Environment::validate`] refuses the whole file, naming the environment and its field.
 
-use lcs_api::Family;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Environment;
-use crate::error::{EnvironmentFileError, Error, Result};
-use crate::settings::Settings;
+use crate::error::{EnvironmentFileError, Error};
 
 /// The `format` every environments file carries.
 pub const FILE_FORMAT: &str = "lcs-account/environments";
@@ -24,10 +22,10 @@ pub const FILE_VERSION: u32 = 1;
 /// never written here. An environment's planner client secret is, since it is the app's
 /// registration with the planner API (handed out with the host), not a user's secret.
 #[derive(Serialize)]
-struct EnvironmentsFile<'a> {
-    format: &'static str,
-    version: u32,
-    environments: Vec<&'a Environment>,
+pub(crate) struct EnvironmentsFile<'a> {
+    pub(crate) format: &'static str,
+    pub(crate) version: u32,
+    pub(crate) environments: Vec<&'a Environment>,
 }
 
 /// One of the user's environments a file would replace, and what would change in it.
@@ -67,125 +65,6 @@ impl EnvironmentImportPlan {
 pub struct EnvironmentImport {
     pub added: Vec<String>,
     pub replaced: Vec<String>,
-}
-
-impl Settings {
-    /// The user's own environments as an environments file, or only the one `id` names.
-    /// Built-ins are not written: every app has them.
-    pub fn export_environments(&self, id: Option<&str>) -> Result<String> {
-        let own = self
-            .custom_environments
-            .iter()
-            .filter(|env| !env.is_built_in());
-        let environments: Vec<&Environment> = match id {
-            None => own.collect(),
-            Some(id) => {
-                let one = own.filter(|env| env.id == id).collect::<Vec<_>>();
-                if one.is_empty() {
-                    let why = if matches!(id, super::SANDBOX_ID | super::PREPROD_ID) {
-                        format!("{id:?} is built in: every app has it, so it is not exported")
-                    } else {
-                        format!("no environment of your own is {id:?}")
-                    };
-                    return Err(Error::invalid("id", why));
-                }
-                one
-            }
-        };
-        if environments.is_empty() {
-            return Err(Error::invalid(
-                "environments",
-                "there are no environments of your own to export",
-            ));
-        }
-        let file = EnvironmentsFile {
-            format: FILE_FORMAT,
-            version: FILE_VERSION,
-            environments,
-        };
-        serde_json::to_string_pretty(&file).map_err(|error| Error::Storage {
-            what: "the environments file",
-            path: String::new(),
-            source: error.into(),
-        })
-    }
-
-    /// What importing `text` would add and replace, without changing anything.
-    pub fn plan_import(&self, text: &str) -> Result<EnvironmentImportPlan> {
-        let environments = read_environments_file(text)?;
-        Ok(self.plan(&environments))
-    }
-
-    fn plan(&self, environments: &[Environment]) -> EnvironmentImportPlan {
-        let mut plan = EnvironmentImportPlan::default();
-        for environment in environments {
-            match self.find_custom(&environment.id) {
-                Some(existing) => plan.replaced.push(EnvironmentReplacement {
-                    id: existing.id.clone(),
-                    name: existing.name.clone(),
-                    changed: changed_fields(existing, environment),
-                    signs_out: [Family::Customer, Family::UserCenter, Family::Planner]
-                        .into_iter()
-                        .any(|family| {
-                            existing.session_issuer(family) != environment.session_issuer(family)
-                        }),
-                }),
-                None => plan.added.push(environment.id.clone()),
-            }
-        }
-        plan
-    }
-
-    /// Adds the file's environments, replacing the user's own with the same id. All or
-    /// nothing: on any error the settings are as they were. A file that would change an
-    /// environment the user has is refused, saying what would change, unless `replace`.
-    pub fn import_environments(&mut self, text: &str, replace: bool) -> Result<EnvironmentImport> {
-        let environments = read_environments_file(text)?;
-        let plan = self.plan(&environments);
-        if !replace && plan.needs_confirmation() {
-            let changes = plan
-                .replaced
-                .iter()
-                .filter(|r| !r.changed.is_empty())
-                .map(|r| format!("{:?} ({})", r.id, r.changed.join(", ")))
-                .collect::<Vec<_>>()
-                .join("; ");
-            return Err(EnvironmentFileError::WouldReplace { changes }.into());
-        }
-        let mut outcome = EnvironmentImport::default();
-        for environment in environments {
-            let id = environment.id.clone();
-            match self
-                .custom_environments
-                .iter_mut()
-                .find(|env| env.id == environment.id)
-            {
-                Some(slot) => {
-                    *slot = environment;
-                    outcome.replaced.push(id);
-                }
-                None => {
-                    self.custom_environments.push(environment);
-                    outcome.added.push(id);
-                }
-            }
-        }
-        Ok(outcome)
-    }
-}
-
-/// The wire names of the fields that differ between two environments.
-fn changed_fields(before: &Environment, after: &Environment) -> Vec<String> {
-    let (Ok(Value::Object(before)), Ok(Value::Object(after))) =
-        (serde_json::to_value(before), serde_json::to_value(after))
-    else {
-        return Vec::new();
-    };
-    before
-        .iter()
-        .filter(|(key, value)| after.get(*key) != Some(*value))
-        .map(|(key, _)| key.clone())
-        .collect()
 }
 
 /// The environments of a file's text, each valid, none built in and no id twice.
