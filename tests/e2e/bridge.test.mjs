@@ -166,3 +166,21 @@ test("the app's back button reaches the page's nativeBack handler first", async 
     assert.deepEqual(await session.cmd('GET', '/window/handles'), [main])
   })
 })
+
+test("the page's bridge calls show in the request inspector, by origin and with their code", async (t) => {
+  await withApp(t, async ({ session }) => {
+    const base = await sandboxUrl(session)
+    const { main } = await openH5(session, `${base}h5/lcsbridge.html`)
+    await session.waitFor('#status', { text: 'JsBridge ready' })
+    await session.click('#app-info')
+    await session.waitFor('#answer', { text: 'version' })
+
+    await session.cmd('POST', '/window', { handle: main })
+    await session.cmd('POST', '/execute/sync', { script: "location.hash = '#/settings/inspector'", args: [] })
+    await session.waitFor('[data-testid="inspector"]')
+    await session.click('[data-testid="inspector-families"] .van-tab:nth-child(5)')
+    const row = await session.text('[data-testid="bridge-call"]', { text: 'getAppInfo' })
+    assert.match(row, new RegExp(base.replace(/\/$/, '').replace(/[.:/]/g, '\\$&')))
+    assert.equal(await session.text('[data-testid="bridge-call-code"]'), '0')
+  })
+})

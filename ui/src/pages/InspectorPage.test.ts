@@ -49,6 +49,25 @@ const LOGIN_RECORD = {
   response: { kind: 'json', text: '{"code":"0","data":{"token":"<redacted>","customerId":7}}', truncated: false },
 }
 
+const BRIDGE_CALLS = [
+  {
+    atMs: Date.UTC(2025, 0, 2, 3, 4, 6),
+    origin: 'https://h5.example.com',
+    method: 'getUserInfo',
+    params: null,
+    code: 1003,
+    latencyMs: 1,
+  },
+  {
+    atMs: Date.UTC(2025, 0, 2, 3, 4, 5),
+    origin: 'https://partner.example.net',
+    method: 'openPage',
+    params: { packageName: 'lcs.account.login', token: '<redacted>' },
+    code: 0,
+    latencyMs: 5230,
+  },
+]
+
 type Filter = { family: string | null; text: string | null; failuresOnly: boolean }
 
 /** Rust's inspector: two calls, filtered as Rust would. */
@@ -72,6 +91,8 @@ function backend(enabled = true, recorded = [LOGIN, FAILED]) {
       }
       case 'inspector_get':
         return args.trace === 'trace-login' ? LOGIN_RECORD : null
+      case 'inspector_bridge_calls':
+        return calls.length ? BRIDGE_CALLS : []
       case 'inspector_clear':
         calls = []
         return null
@@ -173,6 +194,29 @@ describe('Request inspector page', () => {
     }
     await flushPromises()
     expect(calls.filter((c) => c.cmd === 'inspector_list').length).toBe(lists + 1)
+  })
+
+  it("lists the H5 pages' bridge calls with origin, code and time, and shows their redacted parameters", async () => {
+    const { wrapper, calls } = await mountApp(backend(), '/settings/inspector')
+    await wrapper.findAll('[data-testid="inspector-families"] .van-tab')[4].trigger('click')
+    await flushPromises()
+    expect(calls.map((c) => c.cmd)).toContain('inspector_bridge_calls')
+    const rows = wrapper.findAll('[data-testid="bridge-call"]')
+    expect(rows.map((row) => row.get('[data-testid="bridge-call-code"]').text())).toEqual(['1003', '0'])
+    expect(rows[0].classes()).toContain('call-failed')
+    expect(rows[1].text()).toContain('openPage')
+    expect(rows[1].text()).toContain('https://partner.example.net')
+    expect(rows[1].text()).toContain('5230 ms')
+
+    await wrapper.get('[data-testid="inspector-search"] input').setValue('partner')
+    await flushPromises()
+    expect(wrapper.findAll('[data-testid="bridge-call"]')).toHaveLength(1)
+
+    await wrapper.get('[data-testid="bridge-call"]').trigger('click')
+    await flushPromises()
+    const params = wrapper.get('[data-testid="bridge-details-params"]').text()
+    expect(params).toContain('"packageName": "lcs.account.login"')
+    expect(params).toContain('"token": "<redacted>"')
   })
 
   it('says recording is off, and switches it on', async () => {
