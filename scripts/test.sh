@@ -37,6 +37,9 @@ rm -rf "$keyrings"
 step "GitHub workflow schema"
 npx --no-install action-validator .github/workflows/*.yml
 
+step "documents: links resolve, the README stays short"
+npm run --silent test:docs
+
 step "vue-tsc"
 npm run --silent typecheck
 
