@@ -20,9 +20,9 @@ DEB_PACKAGES=(
 )
 
 # Lint the code of other platforms (scripts/clippy-target.sh): the C code of ring and SQLite is
-# compiled for Android by clang against arm64 headers (llvm-ar archives it) and for Windows by
-# mingw-w64, the Debian packages on the last line above.
-RUST_TARGETS=(aarch64-linux-android x86_64-pc-windows-gnu)
+# compiled for Android, iOS and macOS by clang against arm64 headers (llvm-ar archives it for
+# Android) and for Windows by mingw-w64, the Debian packages on the last line above.
+RUST_TARGETS=(aarch64-linux-android x86_64-pc-windows-gnu aarch64-apple-ios aarch64-apple-darwin)
 
 say() { printf '\033[1;34m[deps]\033[0m %s\n' "$*"; }
 fail() {
