@@ -16,7 +16,13 @@ DEB_PACKAGES=(
   libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev libssl-dev
   webkit2gtk-driver xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools imagemagick xdotool
   xdg-utils desktop-file-utils fonts-noto-cjk
+  clang libc6-dev-arm64-cross llvm gcc-mingw-w64-x86-64
 )
+
+# Lint the code of other platforms (scripts/clippy-target.sh): the C code of ring and SQLite is
+# compiled for Android, iOS and macOS by clang against arm64 headers (llvm-ar archives it for
+# Android) and for Windows by mingw-w64, the Debian packages on the last line above.
+RUST_TARGETS=(aarch64-linux-android x86_64-pc-windows-gnu aarch64-apple-ios aarch64-apple-darwin)
 
 say() { printf '\033[1;34m[deps]\033[0m %s\n' "$*"; }
 fail() {
@@ -69,6 +75,19 @@ rust_toolchain() {
   fi
 }
 
+rust_targets() {
+  local installed missing=()
+  installed=$(rustup target list --installed 2>/dev/null || true)
+  for target in "${RUST_TARGETS[@]}"; do
+    grep -qx "$target" <<<"$installed" || missing+=("$target")
+  done
+  [ ${#missing[@]} -eq 0 ] && return
+  say "adding Rust targets: ${missing[*]}"
+  command -v rustup >/dev/null 2>&1 ||
+    fail "no rustup to add the Rust targets ${missing[*]}: install rustup (https://rustup.rs), then run make again"
+  rustup target add "${missing[@]}"
+}
+
 node_toolchain() {
   command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 ||
     fail "no Node.js: install Node.js $NODE_MIN or newer with npm, then run make again"
@@ -94,5 +113,6 @@ tauri_driver() {
 cd "$(dirname "$0")/.."
 debian_packages
 rust_toolchain
+rust_targets
 node_toolchain
 tauri_driver

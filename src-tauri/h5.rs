@@ -6,16 +6,25 @@ use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
+use lcs_core::bridge;
 use lcs_core::bridge::answers::{self, AppInfo, NetType, PageOutcome, PublicUser};
-use lcs_core::bridge::limits::{PageLimits, Rate};
-use lcs_core::bridge::policy::{NavigationDecision, OriginPolicy};
+use lcs_core::bridge::limits::PageLimits;
+#[cfg(desktop)]
+use lcs_core::bridge::limits::Rate;
+#[cfg(desktop)]
+use lcs_core::bridge::methods_for;
+#[cfg(desktop)]
+use lcs_core::bridge::policy::NavigationDecision;
+use lcs_core::bridge::policy::OriginPolicy;
 use lcs_core::bridge::protocol::{Call, Code, DataForm, Reply};
-use lcs_core::bridge::{self, methods_for};
 use lcs_core::routes::{self, Navigation};
 use lcs_core::{BridgeCallRecord, Json};
 use serde::{Deserialize, Serialize};
+#[cfg(desktop)]
 use tauri::webview::PageLoadEvent;
-use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
+use tauri::{AppHandle, Manager, Runtime, WebviewWindow};
+#[cfg(desktop)]
+use tauri::{WebviewUrl, WebviewWindowBuilder};
 use tauri_plugin_opener::OpenerExt;
 use tauri_specta::Event;
 use tokio::sync::oneshot;
@@ -27,6 +36,7 @@ use crate::state::AppState;
 
 /// The H5 host's window.
 pub const H5_WINDOW: &str = "h5";
+#[cfg(desktop)]
 const BRIDGE_SCRIPT: &str = include_str!("bridge.js");
 /// How long an `openPage` call waits for its page to close before it answers "timeout".
 const OPEN_PAGE_TIMEOUT: Duration = Duration::from_secs(30 * 60);
@@ -67,6 +77,7 @@ struct HostState {
     /// Counts committed documents, so an answer reaches only the document that asked.
     document: u64,
     /// Pages handed to the system browser, for the window's whole life.
+    #[cfg(desktop)]
     browser_handoffs: Rate,
 }
 
@@ -78,6 +89,7 @@ impl Default for HostState {
             waiting: HashMap::new(),
             committed: None,
             document: 0,
+            #[cfg(desktop)]
             browser_handoffs: Rate::browser_handoffs(),
         }
     }
@@ -90,6 +102,7 @@ impl H5Host {
 
     /// A new document committed in the H5 window: the old one's calls, limits and answers are
     /// gone with it.
+    #[cfg(desktop)]
     fn committed(&self, url: &str) {
         let mut state = self.state();
         state.limits = PageLimits::new();
