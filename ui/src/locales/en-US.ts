@@ -475,6 +475,7 @@ const enUS: typeof zhCN = {
     switched: 'Now using the {target}',
     reset: 'Reset the demo account',
     resetTitle: 'Reset the demo account',
+    resetAction: 'Reset',
     resetConfirm: 'The demo account goes back to its opening balance and positions. This cannot be undone.',
     resetDone: 'Demo account reset',
     balancesHint: 'Balances are as of your last sign-in.',

@@ -473,6 +473,7 @@ export default {
     switched: '已切换到{target}',
     reset: '重置模拟账户',
     resetTitle: '重置模拟账户',
+    resetAction: '重置',
     resetConfirm: '模拟账户的余额和持仓将恢复到开户时的状态，此操作不能撤销。',
     resetDone: '模拟账户已重置',
     balancesHint: '余额为最近一次登录时的数据。',

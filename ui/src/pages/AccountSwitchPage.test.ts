@@ -63,6 +63,9 @@ describe('Trading accounts', () => {
     await wrapper.get('[data-testid="trading-reset"]').trigger('click')
     await flushPromises()
     expect(document.body.textContent).toContain('不能撤销')
+    const confirm = document.querySelector('.van-dialog__confirm') as HTMLElement
+    expect(confirm.textContent).toBe('重置')
+    expect(confirm.style.color).toBe('var(--van-danger-color)')
     expect(calls.map((c) => c.cmd)).not.toContain('auth_customer_reset_demo')
     confirmDialog()
     await flushPromises()

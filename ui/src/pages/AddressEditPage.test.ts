@@ -277,6 +277,10 @@ describe('Address editor', () => {
     await deleteButton().trigger('click')
     await flushPromises()
     expect(document.body.textContent).toContain('删除这个地址？')
+    // The dialog's button says what it does, in the danger colour.
+    const confirm = document.querySelector('.van-dialog__confirm') as HTMLElement
+    expect(confirm.textContent).toBe('删除')
+    expect(confirm.style.color).toBe('var(--van-danger-color)')
     ;(document.querySelector('.van-dialog__cancel') as HTMLElement).click()
     await flushPromises()
     expect(calls.map((c) => c.cmd)).not.toContain('address_remove')
