@@ -19,7 +19,8 @@ use lcs_core::environment::Environment;
 use lcs_core::keychain::{MemoryStore, Opened, SecretStore, StoreKind};
 use lcs_core::session::{self, StoredSession};
 use lcs_core::{Error, ErrorCode};
-use lcs_sandbox::{Db, SECRET_HEADER, Sandbox};
+use lcs_sandbox::{Db, Sandbox};
+use lcs_testkit::Helpers;
 use serde_json::{Value, json};
 
 /// The sandbox's demo data as its seed names it, written out so that a change there is noticed
@@ -76,30 +77,12 @@ impl App {
     }
 
     async fn tool(&self, path: &str, body: Value) -> Value {
-        reqwest::Client::new()
-            .post(format!("{}__sandbox/{path}", self.sandbox.base_url()))
-            .header(SECRET_HEADER, self.sandbox.secret())
-            .json(&body)
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
+        Helpers::of(&self.sandbox).post(path, body).await
     }
 
     /// How many calls the sandbox received under `path`.
     async fn calls(&self, path: &str) -> u64 {
-        let calls: Value = reqwest::Client::new()
-            .get(format!("{}__sandbox/calls", self.sandbox.base_url()))
-            .header(SECRET_HEADER, self.sandbox.secret())
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
-        calls["calls"][path].as_u64().unwrap_or(0)
+        Helpers::of(&self.sandbox).calls(path).await
     }
 
     fn stored(&self, family: Family) -> Option<StoredSession> {
@@ -1100,15 +1083,7 @@ impl App {
 
     /// The newest code the sandbox sent (what the user reads on their phone).
     async fn last_code(&self) -> String {
-        let sent: Value = reqwest::Client::new()
-            .get(format!("{}__sandbox/sms", self.sandbox.base_url()))
-            .header(SECRET_HEADER, self.sandbox.secret())
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let sent = Helpers::of(&self.sandbox).get("sms").await;
         sent.as_array()
             .and_then(|codes| codes.last())
             .and_then(|code| code["code"].as_str())

@@ -17,6 +17,7 @@ use lcs_core::environment::Environment;
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::{ErrorCode, Json};
 use lcs_sandbox::{Db, Sandbox};
+use lcs_testkit::Helpers;
 use serde_json::{Map, Value, json};
 
 /// The sandbox's demo data as its seed names it, written out so that a change there is noticed
@@ -125,15 +126,9 @@ async fn a_typed_call_uses_the_family_session() {
 async fn confirmed_qr_code(sandbox: &Sandbox, auth: &Auth) -> String {
     let qr = console::send(auth, &WechatGetQrCode).await.unwrap();
     let code = qr["code"].as_str().unwrap().to_owned();
-    reqwest::Client::new()
-        .post(format!("{}__sandbox/qr/confirm", sandbox.base_url()))
-        .header(lcs_sandbox::SECRET_HEADER, sandbox.secret())
-        .json(&json!({ "code": code }))
-        .send()
-        .await
-        .unwrap()
-        .error_for_status()
-        .unwrap();
+    Helpers::of(sandbox)
+        .post("qr/confirm", json!({ "code": code }))
+        .await;
     code
 }
 

@@ -22,8 +22,9 @@ use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::{
     Data, DataChange, DataEvent, DataKind, DataListener, Environment, ErrorCode, Source,
 };
-use lcs_sandbox::{Db, SECRET_HEADER, Sandbox};
+use lcs_sandbox::{Db, Sandbox};
 use lcs_store::Store;
+use lcs_testkit::Helpers;
 use serde_json::json;
 
 /// The sandbox's demo data as its seed names it, written out so that a change there is noticed
@@ -141,14 +142,8 @@ async fn sandbox() -> Sandbox {
 }
 
 async fn fault(sandbox: &Sandbox, path: &str, kind: &str, count: u32, delay_ms: u64) {
-    let answer = reqwest::Client::new()
-        .post(format!("{}__sandbox/faults", sandbox.base_url()))
-        .header(SECRET_HEADER, sandbox.secret())
-        .json(&json!({"path": path, "kind": kind, "count": count, "delayMs": delay_ms}))
-        .send()
-        .await
-        .unwrap();
-    assert!(answer.status().is_success(), "{:?}", answer.text().await);
+    let fault = json!({"path": path, "kind": kind, "count": count, "delayMs": delay_ms});
+    Helpers::of(sandbox).post("faults", fault).await;
 }
 
 /// What the sandbox holds for a demo user, read through its API with a session of its own,
@@ -1084,16 +1079,8 @@ async fn a_long_thread_pages_from_the_server_once_then_from_the_cache() {
 
 /// How many faults are still armed: a fault on a path no call takes is armed and counted out.
 async fn faults_left(sandbox: &Sandbox) -> u64 {
-    let answer: serde_json::Value = reqwest::Client::new()
-        .post(format!("{}__sandbox/faults", sandbox.base_url()))
-        .header(SECRET_HEADER, sandbox.secret())
-        .json(&json!({"path": "/never/called/", "kind": "http500"}))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let never = json!({"path": "/never/called/", "kind": "http500"});
+    let answer = Helpers::of(sandbox).post("faults", never).await;
     answer["armed"].as_u64().unwrap() - 1
 }
 

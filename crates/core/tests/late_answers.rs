@@ -16,8 +16,9 @@ use lcs_core::environment::Environment;
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::session::{self, StoredSession};
 use lcs_core::{Data, DataEvent, DataListener, ErrorCode};
-use lcs_sandbox::{Db, SECRET_HEADER, Sandbox};
+use lcs_sandbox::{Db, Sandbox};
 use lcs_store::Store;
+use lcs_testkit::Helpers;
 use serde_json::{Value, json};
 
 /// The sandbox's two demo users, as its seed data names them: planner user name, user-centre
@@ -88,14 +89,7 @@ impl App {
     }
 
     async fn helper(&self, path: &str, body: Value) {
-        let answer = reqwest::Client::new()
-            .post(format!("{}__sandbox/{path}", self.sandbox.base_url()))
-            .header(SECRET_HEADER, self.sandbox.secret())
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert!(answer.status().is_success(), "{:?}", answer.text().await);
+        Helpers::of(&self.sandbox).post(path, body).await;
     }
 
     /// Holds the next answer under `path` until [`App::release`].
@@ -112,16 +106,7 @@ impl App {
     async fn called(&self, path: &str) {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            let calls: Value = reqwest::Client::new()
-                .get(format!("{}__sandbox/calls", self.sandbox.base_url()))
-                .header(SECRET_HEADER, self.sandbox.secret())
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
-            if calls["calls"][path].as_u64().unwrap_or(0) > 0 {
+            if Helpers::of(&self.sandbox).calls(path).await > 0 {
                 return;
             }
             assert!(Instant::now() < deadline, "{path} was never called");

@@ -20,8 +20,9 @@ use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::messages::MessageChannel;
 use lcs_core::session::{self, StoredSession};
 use lcs_core::{Data, DataEvent, DataListener};
-use lcs_sandbox::{Db, SECRET_HEADER, Sandbox};
+use lcs_sandbox::{Db, Sandbox};
 use lcs_store::Store;
+use lcs_testkit::Helpers;
 use serde_json::json;
 
 /// The sandbox's demo data as its seed names it, written out so that a change there is noticed
@@ -85,13 +86,9 @@ async fn no_token_or_password_reaches_the_cache_file_a_log_line_or_an_event() {
     let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
     let base = sandbox.base_url();
     // token_status 1 from the start, so the planner session is renewed during the flows.
-    reqwest::Client::new()
-        .post(format!("{base}__sandbox/planner/lifetimes"))
-        .header(SECRET_HEADER, sandbox.secret())
-        .json(&json!({"refreshSoonMs": 7_200_000}))
-        .send()
-        .await
-        .unwrap();
+    Helpers::of(&sandbox)
+        .post("planner/lifetimes", json!({"refreshSoonMs": 7_200_000}))
+        .await;
     let folder = tempfile::tempdir().unwrap();
     let cache_path = folder.path().join("cache.sqlite");
     let keychain = Arc::new(MemoryStore::new());

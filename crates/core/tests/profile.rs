@@ -13,7 +13,8 @@ use lcs_core::auth::{Auth, AuthEvent, AuthListener, CodeTarget, PlannerLogin, Us
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::profile::edit::{CertificateInput, MobileInput, ProfileGender, ProfileInput};
 use lcs_core::{Data, DataChange, DataEvent, DataKind, DataListener, Environment, ErrorCode};
-use lcs_sandbox::{Db, SECRET_HEADER, Sandbox};
+use lcs_sandbox::{Db, Sandbox};
+use lcs_testkit::Helpers;
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -139,15 +140,7 @@ impl App {
 
     /// The codes the sandbox sent, oldest first, as the tester's phone shows them.
     async fn sent_codes(&self) -> Vec<Value> {
-        let sent: Value = reqwest::Client::new()
-            .get(format!("{}__sandbox/sms", self.sandbox.base_url()))
-            .header(SECRET_HEADER, self.sandbox.secret())
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let sent = Helpers::of(&self.sandbox).get("sms").await;
         sent.as_array().unwrap().clone()
     }
 

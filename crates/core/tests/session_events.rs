@@ -18,8 +18,9 @@ use lcs_core::auth::{
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
 use lcs_core::session::{self, StoredSession};
 use lcs_core::{Data, DataEvent, DataListener, Environment, ErrorCode};
-use lcs_sandbox::{Db, SECRET_HEADER, Sandbox};
+use lcs_sandbox::{Db, Sandbox};
 use lcs_store::Store;
+use lcs_testkit::Helpers;
 use serde_json::{Value, json};
 
 /// The sandbox's first demo user, as its seed data names them.
@@ -116,14 +117,7 @@ impl App {
 }
 
 async fn helper(sandbox: &Sandbox, path: &str, body: Value) {
-    let answer = reqwest::Client::new()
-        .post(format!("{}__sandbox/{path}", sandbox.base_url()))
-        .header(SECRET_HEADER, sandbox.secret())
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
-    assert!(answer.status().is_success(), "{:?}", answer.text().await);
+    Helpers::of(sandbox).post(path, body).await;
 }
 
 fn address(name: &str) -> AddressInput {
