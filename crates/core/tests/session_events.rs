@@ -21,7 +21,7 @@ use lcs_core::{Data, DataEvent, DataListener, Environment, ErrorCode};
 use lcs_sandbox::{Db, Sandbox};
 use lcs_store::Store;
 use lcs_testkit::Helpers;
-use serde_json::{Value, json};
+use serde_json::json;
 
 /// The sandbox's first demo user, as its seed data names them.
 const DEMO_PHONE: &str = "13800000001";
@@ -116,10 +116,6 @@ impl App {
     }
 }
 
-async fn helper(sandbox: &Sandbox, path: &str, body: Value) {
-    Helpers::of(sandbox).post(path, body).await;
-}
-
 fn address(name: &str) -> AddressInput {
     AddressInput {
         ud_name: Some(name.into()),
@@ -168,7 +164,10 @@ async fn a_session_the_server_ended_takes_its_queued_edits_and_cached_rows_with_
     let StoredSession::UserCenter(stored) = kept.session else {
         panic!("not a user-centre session");
     };
-    helper(&sandbox, "expire", json!({"token": stored.token.expose()})).await;
+    let helpers = Helpers::of(&sandbox);
+    helpers
+        .post("expire", json!({"token": stored.token.expose()}))
+        .await;
     let error = app.data.addresses().refresh().await.unwrap_err();
     assert_eq!(error.code(), ErrorCode::Unauthorized);
     let last = app.last_event();
@@ -183,12 +182,8 @@ async fn a_session_the_server_ended_takes_its_queued_edits_and_cached_rows_with_
         "the queued edit went with the session"
     );
     app.sign_in().await;
-    helper(
-        &sandbox,
-        "faults",
-        json!({"path": "/front/account/userDeliveryAddress/list", "kind": "drop"}),
-    )
-    .await;
+    let drop = json!({"path": "/front/account/userDeliveryAddress/list", "kind": "drop"});
+    helpers.post("faults", drop).await;
     assert_eq!(
         app.data.addresses().list().await.unwrap_err().code(),
         ErrorCode::Network,
