@@ -34,6 +34,7 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .manage(links::LinkInbox::default())
         .manage(h5::H5Host::default())
+        .on_page_load(show_main_when_loaded)
         .invoke_handler(commands::invoke_handler())
         .setup(move |app| {
             events.mount_events(app);
@@ -68,6 +69,18 @@ pub fn run() {
         tracing::error!(%error, "the app could not start");
         eprintln!("LCS Account could not start: {error}");
         std::process::exit(1);
+    }
+}
+
+/// The main window is created hidden and shown once its page has loaded: WebKitGTK's UI process
+/// can otherwise wait half a second for the first paint of a window already on screen
+/// (docs/PERFORMANCE.md).
+fn show_main_when_loaded(webview: &tauri::Webview, payload: &tauri::webview::PageLoadPayload<'_>) {
+    if webview.label() == "main"
+        && payload.event() == tauri::webview::PageLoadEvent::Finished
+        && let Err(error) = webview.window().show()
+    {
+        tracing::warn!(%error, "the main window could not be shown");
     }
 }
 

@@ -59,7 +59,7 @@ function uptimeMs() {
   return Number(readFileSync('/proc/uptime', 'utf8').split(' ')[0]) * 1000
 }
 
-/** Proportional set size of the process and its descendants (WebKit's web and network processes). */
+/** Proportional set size of the process and its descendants (WebKit's web and network processes), in all and per process name. */
 function memoryKb(root) {
   const all = processes()
   const family = new Set([root.pid])
@@ -73,11 +73,15 @@ function memoryKb(root) {
     }
   }
   let pss = 0
+  const byName = {}
   for (const pid of family) {
     const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8')
-    pss += Number(rollup.match(/^Pss:\s+(\d+) kB/m)[1])
+    const kb = Number(rollup.match(/^Pss:\s+(\d+) kB/m)[1])
+    const name = readFileSync(`/proc/${pid}/comm`, 'utf8').trim()
+    byName[name] = (byName[name] ?? 0) + kb
+    pss += kb
   }
-  return { pss, processes: family.size }
+  return { pss, processes: family.size, byName }
 }
 
 /** Polls until `css` shows; returns ms from the app process's start to then. */
@@ -89,19 +93,35 @@ async function startUp(session, binary, css) {
   return uptimeMs() - app.startedAtMs
 }
 
-async function measure(name, binary, css, prepare) {
-  const starts = []
-  const memory = []
-  await withApp({ name }, async (app) => {
-    if (prepare) await prepare(app.session)
-    for (let run = 0; run < RUNS; run++) {
-      const session = await app.restart()
-      starts.push(await startUp(session, binary, css))
-      await sleep(IDLE_MS)
-      memory.push(memoryKb(processOf(binary)))
+/** Opens every app of `specs` (each with its own driver and profile), then runs `body` with them. */
+function withApps(specs, body, opened = []) {
+  if (opened.length === specs.length) return body(opened)
+  const spec = specs[opened.length]
+  return withApp({ name: spec.name }, (app) => withApps(specs, body, [...opened, app]), { binary: spec.binary })
+}
+
+/**
+ * Starts the apps in turn, one at a time, `RUNS` times each, so that whatever the machine does
+ * meanwhile falls on both alike; each start is on a profile that has already run once.
+ */
+async function measureAlternately(specs) {
+  const results = specs.map(() => ({ starts: [], memory: [] }))
+  await withApps(specs, async (apps) => {
+    for (const [i, spec] of specs.entries()) {
+      if (spec.prepare) await spec.prepare(apps[i].session)
+      await apps[i].quit()
     }
-  }, { binary })
-  return { starts, memory }
+    for (let run = 0; run < RUNS; run++) {
+      for (const [i, spec] of specs.entries()) {
+        const session = await apps[i].restart()
+        results[i].starts.push(await startUp(session, spec.binary, spec.css))
+        await sleep(IDLE_MS)
+        results[i].memory.push(memoryKb(processOf(spec.binary)))
+        await apps[i].quit()
+      }
+    }
+  })
+  return results
 }
 
 /** A customer signs in once, so every measured start restores the session and shows cached accounts. */
@@ -119,8 +139,20 @@ const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`
 const size = (file) => `${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`
 
 const binaries = build()
-const app = await measure('perf-lcs-account', binaries.app, '[data-testid="home-account-real"]', signInDemoCustomer)
-const minimal = await measure('perf-minimal', binaries.minimal, '[data-testid="ready"]')
+const [app, minimal] = await measureAlternately([
+  { name: 'perf-lcs-account', binary: binaries.app, css: '[data-testid="home-account-real"]', prepare: signInDemoCustomer },
+  { name: 'perf-minimal', binary: binaries.minimal, css: '[data-testid="ready"]' },
+])
+
+const ratios = app.starts.map((start, run) => start / minimal.starts[run])
+console.log('\nstart by start (LCS Account, then the minimal app):')
+for (const [run, ratio] of ratios.entries()) {
+  console.log(`  ${run + 1}: ${ms(app.starts[run])} / ${ms(minimal.starts[run])} = ${ratio.toFixed(2)}x`)
+}
+const perProcess = (results) =>
+  Object.keys(results.memory[0].byName)
+    .map((name) => `${name} ${mb(median(results.memory.map((m) => m.byName[name] ?? 0)))}`)
+    .join(', ')
 
 const row = (what, ours, theirs) => `| ${what} | ${ours} | ${theirs} |`
 const report = [
@@ -131,11 +163,13 @@ const report = [
     `${ms(median(app.starts))} (${range(app.starts, ms)})`,
     `${ms(median(minimal.starts))} (${range(minimal.starts, ms)})`,
   ),
+  row('start-up, LCS Account ÷ minimal, start by start', `median ${median(ratios).toFixed(2)}x (${range(ratios, (r) => `${r.toFixed(2)}x`)})`, ''),
   row(
     `memory ${IDLE_MS / 1000} s after, PSS of the app and its WebKit processes`,
     `${mb(median(app.memory.map((m) => m.pss)))} (${range(app.memory.map((m) => m.pss), mb)}, ${app.memory[0].processes} processes)`,
     `${mb(median(minimal.memory.map((m) => m.pss)))} (${range(minimal.memory.map((m) => m.pss), mb)}, ${minimal.memory[0].processes} processes)`,
   ),
+  row('memory per process (median)', perProcess(app), perProcess(minimal)),
   row('release binary', size(binaries.app), size(binaries.minimal)),
 ]
 console.log(`\n${report.join('\n')}`)

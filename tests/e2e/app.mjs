@@ -50,10 +50,14 @@ export async function withApp(t, body, { args = [], binary = APP_BINARY } = {}) 
       },
       /** Quits the app and starts it again on the same profile. */
       async restart() {
-        await session.quit()
-        session = undefined
+        await this.quit()
         session = await launch()
         return session
+      },
+      /** Quits the app, until `restart`. */
+      async quit() {
+        if (session) await session.quit()
+        session = undefined
       },
     })
   } finally {

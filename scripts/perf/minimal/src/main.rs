@@ -1,5 +1,14 @@
+use tauri::webview::PageLoadEvent;
+
 fn main() {
-    if let Err(error) = tauri::Builder::default().run(tauri::generate_context!()) {
+    // Shown once the page has loaded, as LCS Account does, so that neither waits for WebKit's
+    // first paint of a window already on screen.
+    let app = tauri::Builder::default().on_page_load(|webview, payload| {
+        if payload.event() == PageLoadEvent::Finished {
+            let _ = webview.window().show();
+        }
+    });
+    if let Err(error) = app.run(tauri::generate_context!()) {
         eprintln!("the minimal app could not start: {error}");
         std::process::exit(1);
     }
