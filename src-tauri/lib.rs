@@ -11,12 +11,14 @@ mod links;
 mod platforms;
 mod sandbox;
 mod session;
+mod startup;
 mod state;
 
 use tauri::Manager;
 
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
+    startup::reached("process running");
     init_tracing();
     let events = commands::events();
     let builder = tauri::Builder::default();
@@ -37,6 +39,7 @@ pub fn run() {
         .on_page_load(show_main_when_loaded)
         .invoke_handler(commands::invoke_handler())
         .setup(move |app| {
+            startup::reached("window created");
             events.mount_events(app);
             let config_dir = app.path().app_config_dir()?;
             let data_dir = app.path().app_data_dir()?;
@@ -45,6 +48,7 @@ pub fn run() {
                 tracing::warn!(%error, "the app's folders could not be made private to their owner");
             }
             let state = state::AppState::load(&config_dir);
+            startup::reached("settings read");
             state
                 .inspector
                 .listen(std::sync::Arc::new(events::InspectorEvents {
@@ -62,6 +66,7 @@ pub fn run() {
             app.manage(sandbox);
             app.manage(sessions);
             links::install(app);
+            startup::reached("set-up done");
             Ok(())
         })
         .run(tauri::generate_context!());
@@ -76,10 +81,11 @@ pub fn run() {
 /// can otherwise wait half a second for the first paint of a window already on screen
 /// (docs/PERFORMANCE.md).
 fn show_main_when_loaded(webview: &tauri::Webview, payload: &tauri::webview::PageLoadPayload<'_>) {
-    if webview.label() == "main"
-        && payload.event() == tauri::webview::PageLoadEvent::Finished
-        && let Err(error) = webview.window().show()
-    {
+    if webview.label() != "main" || payload.event() != tauri::webview::PageLoadEvent::Finished {
+        return;
+    }
+    startup::reached("page loaded");
+    if let Err(error) = webview.window().show() {
         tracing::warn!(%error, "the main window could not be shown");
     }
 }

@@ -18,6 +18,7 @@ use tauri::AppHandle;
 use crate::error::{CommandError, CommandResult};
 use crate::events::AppEvents;
 use crate::sandbox::EmbeddedSandbox;
+use crate::startup;
 
 /// One environment's sessions and data.
 #[derive(Clone)]
@@ -49,15 +50,20 @@ impl Sessions {
         sandbox: &EmbeddedSandbox,
         inspector: Arc<Inspector>,
     ) -> Result<Self, lcs_store::StoreError> {
+        let keychain = keychain::open();
+        startup::reached("keychain opened");
+        let store = Arc::new(Mutex::new(open_cache(data_dir)?));
+        startup::reached("cache open");
         let sessions = Self {
             app,
-            keychain: keychain::open(),
-            store: Arc::new(Mutex::new(open_cache(data_dir)?)),
+            keychain,
+            store,
             inspector,
             built: Mutex::new(HashMap::new()),
             current: RwLock::new(Err(String::new())),
         };
         sessions.use_environment(settings, sandbox);
+        startup::reached("environment ready (the sandbox started when chosen)");
         Ok(sessions)
     }
 

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { withApp } from '../../tests/e2e/app.mjs'
+import { invoke, withApp } from '../../tests/e2e/app.mjs'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target')
@@ -84,13 +84,38 @@ function memoryKb(root) {
   return { pss, processes: family.size, byName }
 }
 
-/** Polls until `css` shows; returns ms from the app process's start to then. */
+/** Polls until `css` shows; returns ms from the app process's start to then, with the process. */
 async function startUp(session, binary, css) {
   const app = processOf(binary)
   while ((await session.cmd('POST', '/elements', { using: 'css selector', value: css })).length === 0) {
     await sleep(5)
   }
-  return uptimeMs() - app.startedAtMs
+  return { ms: uptimeMs() - app.startedAtMs, app }
+}
+
+/**
+ * When each step of the start ended, in ms after the process started: the app's own steps
+ * (LCS Account only) and the page's (navigation timing and the UI's `lcs:mounted` mark).
+ */
+async function timeline(session, app, ownSteps) {
+  const page = await session.cmd('POST', '/execute/sync', {
+    script: `const nav = performance.getEntriesByType('navigation')[0]
+      const mounted = performance.getEntriesByName('lcs:mounted')[0]
+      return { origin: performance.timeOrigin, html: nav && nav.responseEnd,
+        scripts: nav && nav.domContentLoadedEventEnd, mounted: mounted && mounted.startTime }`,
+    args: [],
+  })
+  const processStartedAt = Date.now() - (uptimeMs() - app.startedAtMs)
+  const steps = {}
+  if (ownSteps) {
+    const { answer } = await invoke(session, 'app_startup_timeline', {})
+    for (const { step, atMs } of answer ?? []) steps[step] = atMs - processStartedAt
+  }
+  const onPage = (ms) => (typeof ms === 'number' ? page.origin + ms - processStartedAt : undefined)
+  steps['HTML received'] = onPage(page.html)
+  steps['scripts run (DOMContentLoaded)'] = onPage(page.scripts)
+  if (page.mounted !== undefined && page.mounted !== null) steps['UI mounted'] = onPage(page.mounted)
+  return steps
 }
 
 /** Opens every app of `specs` (each with its own driver and profile), then runs `body` with them. */
@@ -105,7 +130,7 @@ function withApps(specs, body, opened = []) {
  * meanwhile falls on both alike; each start is on a profile that has already run once.
  */
 async function measureAlternately(specs) {
-  const results = specs.map(() => ({ starts: [], memory: [] }))
+  const results = specs.map(() => ({ starts: [], memory: [], timelines: [] }))
   await withApps(specs, async (apps) => {
     for (const [i, spec] of specs.entries()) {
       if (spec.prepare) await spec.prepare(apps[i].session)
@@ -114,7 +139,9 @@ async function measureAlternately(specs) {
     for (let run = 0; run < RUNS; run++) {
       for (const [i, spec] of specs.entries()) {
         const session = await apps[i].restart()
-        results[i].starts.push(await startUp(session, spec.binary, spec.css))
+        const { ms: shownAfter, app } = await startUp(session, spec.binary, spec.css)
+        results[i].starts.push(shownAfter)
+        results[i].timelines.push({ ...(await timeline(session, app, spec.ownSteps)), 'content shown': shownAfter })
         await sleep(IDLE_MS)
         results[i].memory.push(memoryKb(processOf(spec.binary)))
         await apps[i].quit()
@@ -140,7 +167,7 @@ const size = (file) => `${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`
 
 const binaries = build()
 const [app, minimal] = await measureAlternately([
-  { name: 'perf-lcs-account', binary: binaries.app, css: '[data-testid="home-account-real"]', prepare: signInDemoCustomer },
+  { name: 'perf-lcs-account', binary: binaries.app, css: '[data-testid="home-account-real"]', prepare: signInDemoCustomer, ownSteps: true },
   { name: 'perf-minimal', binary: binaries.minimal, css: '[data-testid="ready"]' },
 ])
 
@@ -149,6 +176,17 @@ console.log('\nstart by start (LCS Account, then the minimal app):')
 for (const [run, ratio] of ratios.entries()) {
   console.log(`  ${run + 1}: ${ms(app.starts[run])} / ${ms(minimal.starts[run])} = ${ratio.toFixed(2)}x`)
 }
+/** Each step's median over the starts, in the order of the first start's times. */
+function printTimeline(name, results) {
+  const steps = Object.keys(results.timelines[0]).filter((step) => results.timelines[0][step] !== undefined)
+  const medians = steps.map((step) => [step, median(results.timelines.map((t) => t[step] ?? NaN))])
+  medians.sort((a, b) => a[1] - b[1])
+  console.log(`\n${name}, start-up timeline (ms after the process started, median of ${RUNS}):`)
+  for (const [step, at] of medians) console.log(`  ${String(Math.round(at)).padStart(6)}  ${step}`)
+}
+printTimeline('LCS Account', app)
+printTimeline('minimal Tauri app', minimal)
+
 const perProcess = (results) =>
   Object.keys(results.memory[0].byName)
     .map((name) => `${name} ${mb(median(results.memory.map((m) => m.byName[name] ?? 0)))}`)

@@ -1,9 +1,10 @@
-//! Facts about the running app, for the Settings page's "About" section.
+//! Facts about the running app: the Settings page's "About" section, and how its start went.
 
 use serde::Serialize;
 use tauri::AppHandle;
 
 use crate::error::CommandResult;
+use crate::startup::{self, StartupStep};
 
 #[derive(Debug, Clone, Serialize, specta::Type)]
 #[serde(rename_all = "camelCase")]
@@ -37,4 +38,11 @@ pub fn app_info(app: AppHandle) -> CommandResult<AppInfo> {
             BuildKind::Release
         },
     })
+}
+
+/// When each step of this start ended: the timeline `make perf` prints.
+#[tauri::command]
+#[specta::specta]
+pub fn app_startup_timeline() -> CommandResult<Vec<StartupStep>> {
+    Ok(startup::steps())
 }

@@ -89,6 +89,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "api_user_center_wechat_redirect_to_wx_code",
     "api_user_center_wechat_wx_config",
     "app_info",
+    "app_startup_timeline",
     "auth_customer_check_phone",
     "auth_customer_check_retrieval",
     "auth_customer_exchange",

@@ -36,6 +36,7 @@ macro_rules! commands_of {
                 api::api_call,
                 $(api::[<api_ $ident>],)+
                 app::app_info,
+                app::app_startup_timeline,
                 auth::auth_overview,
                 auth::auth_send_code,
                 auth::auth_customer_login,

@@ -100,6 +100,8 @@ export const commands = {
 	apiPlannerGetAccountDetail: (request: GetAccountDetail) => typedError<AccountDetail, CommandError>(__TAURI_INVOKE("api_planner_get_account_detail", { request })),
 	apiPlannerRefresh: (request: Refresh) => typedError<PlannerTokens, CommandError>(__TAURI_INVOKE("api_planner_refresh", { request })),
 	appInfo: () => typedError<AppInfo, CommandError>(__TAURI_INVOKE("app_info")),
+	/**  When each step of this start ended: the timeline `make perf` prints. */
+	appStartupTimeline: () => typedError<StartupStep[], CommandError>(__TAURI_INVOKE("app_startup_timeline")),
 	/**
 	 *  Never fails: with an environment that cannot be used (Settings says why) nobody is
 	 *  signed in, which every page can show.
@@ -2144,6 +2146,15 @@ export type SignedOut = {
 
 /**  Where an answer came from. */
 export type Source = "cache" | "network";
+
+/**
+ *  A step of start-up and when it ended, in milliseconds since the Unix epoch: the clock of
+ *  the web view's `performance.timeOrigin`, so the app's steps and the page's line up.
+ */
+export type StartupStep = {
+	step: string,
+	atMs: number | null,
+};
 
 /**
  *  A8 真实模拟账户切换: switch the signed-in customer between the real and the demo (模拟)

@@ -1,6 +1,7 @@
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks'
 import { mount, flushPromises, type VueWrapper } from '@vue/test-utils'
 import { expect, vi } from 'vitest'
+import type { Component } from 'vue'
 import type { Router } from 'vue-router'
 import { createPinia, setActivePinia } from 'pinia'
 import App from './App.vue'
@@ -61,6 +62,7 @@ export async function mountApp(handler: IpcHandler, path = '/') {
   setActivePinia(pinia)
   applyLanguage('zh-CN')
   const router = createAppRouter()
+  await loadEveryPage(router)
   await router.push(path)
   await useSettingsStore().load()
   const wrapper = mount(App, { global: { plugins: [pinia, i18n, router], config: { errorHandler: reportUnhandled } }, attachTo: document.body })
@@ -124,6 +126,21 @@ export function fieldErrors(wrapper: VueWrapper): string[] {
 }
 
 /** Waits until a navigation reaches `name`, its page's chunk loaded and the page mounted. */
+/**
+ * In the app a page's chunk loads when the page is first opened; a test starts with every page
+ * loaded, as the router keeps them after their first load, so a tap shows its page at once.
+ */
+async function loadEveryPage(router: Router) {
+  await Promise.all(
+    router.getRoutes().map(async (record) => {
+      const page = record.components?.default
+      if (record.components && typeof page === 'function') {
+        record.components.default = (await (page as () => Promise<{ default: Component }>)()).default
+      }
+    }),
+  )
+}
+
 export async function arrivedAt(router: Router, name: string) {
   await vi.waitFor(() => expect(router.currentRoute.value.name).toBe(name))
   await flushPromises()
