@@ -9,6 +9,7 @@ pub mod bridge;
 pub mod console;
 pub mod data;
 pub mod deeplink;
+pub mod diagnostics;
 pub mod environment;
 pub mod error;
 pub mod inspector;
