@@ -24,7 +24,13 @@ use crate::error::{Error, Result};
 
 /// The crates whose debug lines the tester's switch turns on; the libraries below them stay at
 /// info, or a debug log would be mostly the HTTP stack's.
-const APP_CRATES: [&str; 5] = ["lcs_account", "lcs_core", "lcs_api", "lcs_store", "lcs_sandbox"];
+const APP_CRATES: [&str; 5] = [
+    "lcs_account",
+    "lcs_core",
+    "lcs_api",
+    "lcs_store",
+    "lcs_sandbox",
+];
 
 /// The filter directives: `LCS_LOG`'s when it is set (a developer's choice wins over the
 /// setting), otherwise info, with the app's own crates at debug when the tester asked for it.
@@ -396,10 +402,7 @@ pub fn log_panics() {
             .map(|text| (*text).to_owned())
             .or_else(|| payload.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "(no message)".to_owned());
-        let place = info
-            .location()
-            .map(ToString::to_string)
-            .unwrap_or_default();
+        let place = info.location().map(ToString::to_string).unwrap_or_default();
         let thread = std::thread::current();
         let backtrace = std::backtrace::Backtrace::force_capture();
         tracing::error!(

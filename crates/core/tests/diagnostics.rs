@@ -97,5 +97,8 @@ fn the_diagnostics_file_has_every_section_and_no_secret() {
     );
     assert_eq!(report["requests"], json!([]));
     assert_eq!(report["bridgeCalls"][0]["method"], "openPage");
-    assert_eq!(report["bridgeCalls"][0]["params"]["packagename"], "lcs.home");
+    assert_eq!(
+        report["bridgeCalls"][0]["params"]["packagename"],
+        "lcs.home"
+    );
 }

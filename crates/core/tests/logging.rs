@@ -8,7 +8,9 @@ use std::fs;
 #[cfg(unix)]
 use std::path::Path;
 
-use lcs_core::logging::{LogFolder, LogSink, Redacting, filter_directives, log_panics, redact_line};
+use lcs_core::logging::{
+    LogFolder, LogSink, Redacting, filter_directives, log_panics, redact_line,
+};
 
 /// Secrets shaped as the backends hand them out.
 const TOKEN: &str = "c2a8f5e0d1b94d6f8e7a6b5c4d3e2f1a";
@@ -27,8 +29,12 @@ fn assert_no_secret(text: &str) {
 fn a_line_keeps_no_token_password_code_or_id_number_whatever_logged_it() {
     let lines = [
         // A request body as JSON, and the same JSON inside a field's Debug text.
-        format!(r#"sending body={{"loginPwd":"{PASSWORD_MD5}","phone":"13800000001","smsCode":"{SMS_CODE}"}}"#),
-        format!(r#"sending body="{{\"token\":\"{TOKEN}\",\"idCardNo\":\"{ID_NUMBER}\",\"code\":0}}""#),
+        format!(
+            r#"sending body={{"loginPwd":"{PASSWORD_MD5}","phone":"13800000001","smsCode":"{SMS_CODE}"}}"#
+        ),
+        format!(
+            r#"sending body="{{\"token\":\"{TOKEN}\",\"idCardNo\":\"{ID_NUMBER}\",\"code\":0}}""#
+        ),
         // A URL with its query, family C's token among the parameters.
         format!("GET http://127.0.0.1:4000/api/account?access_token={TOKEN}&lang=zh-CN failed"),
         // A field of the log line, plain and quoted, and a header.
@@ -97,11 +103,17 @@ fn the_file_in_the_log_folder_gets_each_line_redacted_and_only_its_owner_reads_i
     assert_eq!(files.len(), 1, "{files:?}");
     let text = fs::read_to_string(&files[0]).unwrap();
     assert!(text.contains("customer.login sent"), "{text}");
-    assert!(text.contains("13800000001") && text.contains("planner call"), "{text}");
+    assert!(
+        text.contains("13800000001") && text.contains("planner call"),
+        "{text}"
+    );
     assert!(!text.contains("nowhere"));
     assert_no_secret(&text);
     let name = files[0].file_name().unwrap().to_str().unwrap().to_owned();
-    assert!(name.starts_with("lcs-account.") && name.ends_with(".log"), "{name}");
+    assert!(
+        name.starts_with("lcs-account.") && name.ends_with(".log"),
+        "{name}"
+    );
     #[cfg(unix)]
     {
         assert_eq!(mode(folder.path()), 0o700);
@@ -131,7 +143,9 @@ fn a_days_file_stops_at_its_cap_and_says_so() {
 fn only_the_last_days_are_kept() {
     let home = tempfile::tempdir().unwrap();
     for day in 1..=12 {
-        let old = home.path().join(format!("lcs-account.2020-01-{day:02}.log"));
+        let old = home
+            .path()
+            .join(format!("lcs-account.2020-01-{day:02}.log"));
         fs::write(old, format!("day {day}\n")).unwrap();
     }
     fs::write(home.path().join("notes.txt"), "not a log").unwrap();
@@ -173,7 +187,13 @@ fn a_panic_is_in_the_log_before_the_process_goes_on_or_aborts() {
     });
     // Written synchronously: nothing is left to flush when a release build aborts.
     let text = fs::read_to_string(&folder.files()[0]).unwrap();
-    assert!(text.contains("the app panicked: the cache vanished"), "{text}");
-    assert!(text.contains("tests/logging.rs"), "the place is named: {text}");
+    assert!(
+        text.contains("the app panicked: the cache vanished"),
+        "{text}"
+    );
+    assert!(
+        text.contains("tests/logging.rs"),
+        "the place is named: {text}"
+    );
     assert_no_secret(&text);
 }
