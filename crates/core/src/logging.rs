@@ -49,8 +49,8 @@ pub fn filter_directives(from_env: Option<&str>, debug: bool) -> String {
 
 /// A key (a JSON field, a query parameter, a `field=value` of a log line, a header) followed
 /// by its value: quoted, quoted inside a quoted string (`\"…\"`), or bare up to a separator.
-/// Colour codes may sit around the separator on a terminal.
-const KEY_VALUE: &str = r#"(?P<key>[A-Za-z_][A-Za-z0-9_.\-]*)(?P<sep>(?:\\?")?(?:\x1b\[[0-9;]*m)*[ \t]*[:=][ \t]*(?:\x1b\[[0-9;]*m)*)(?P<value>\\"(?:[^"\\]|\\[^"])*\\"|"(?:[^"\\]|\\.)*"|[^\s"&,;?)}\]\\]+)"#;
+/// Colour codes may sit around the key and the separator on a terminal.
+const KEY_VALUE: &str = r#"(?:\x1b\[[0-9;]*m)?(?P<key>[A-Za-z_][A-Za-z0-9_.\-]*)(?P<sep>(?:\\?")?(?:\x1b\[[0-9;]*m)*[ \t]*[:=][ \t]*(?:\x1b\[[0-9;]*m)*)(?P<value>\\"(?:[^"\\]|\\[^"])*\\"|"(?:[^"\\]|\\.)*"|[^\s"&,;?)}\]\\]+)"#;
 
 /// Secrets recognised by their shape wherever they stand: a bearer credential, a JSON
 /// web token, and an 18-character resident ID card number (also right beside Chinese text).

@@ -45,6 +45,7 @@ fn a_line_keeps_no_token_password_code_or_id_number_whatever_logged_it() {
         format!("身份证{ID_NUMBER}号 and a stray {JWT}"),
         // A terminal's colours around the separator.
         format!("\x1b[3mrToken\x1b[0m\x1b[2m=\x1b[0m{TOKEN}"),
+        format!("code sent \x1b[3msmsCode\x1b[0m\x1b[2m=\x1b[0m{SMS_CODE}"),
     ];
     for line in &lines {
         let redacted = redact_line(line);
