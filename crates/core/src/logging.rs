@@ -10,7 +10,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::{Arc, LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock, Once, OnceLock};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use lcs_api::record::REDACTED;
@@ -393,7 +393,13 @@ impl Write for SinkWriter<'_> {
 
 /// Logs every panic (message, place, thread and backtrace) through `tracing` before the
 /// previous hook runs: release builds abort on a panic, and the log is then all that is left.
+/// Installed once however often it is called (a mobile app's entry point can run again).
 pub fn log_panics() {
+    static INSTALLED: Once = Once::new();
+    INSTALLED.call_once(install_panic_hook);
+}
+
+fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let payload = info.payload();
