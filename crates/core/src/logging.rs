@@ -67,10 +67,10 @@ static PATTERNS: LazyLock<Option<(Regex, Regex)>> =
 /// tokens, passwords, secrets, verification codes, ID card numbers) and every secret-shaped
 /// value replaced by `<redacted>`. A line without any comes back borrowed.
 pub fn redact_line(line: &str) -> Cow<'_, str> {
-    let Some((key_value, shaped)) = PATTERNS.as_ref() else {
+    let Some((key_value, shape)) = PATTERNS.as_ref() else {
         return Cow::Borrowed(WITHHELD);
     };
-    let shaped = shaped.replace_all(line, |caps: &regex::Captures<'_>| {
+    let shaped = shape.replace_all(line, |caps: &regex::Captures<'_>| {
         let found = &caps[0];
         match found.split_once([' ', '\t']) {
             // Keep the scheme's name: it says what kind of credential was there.
