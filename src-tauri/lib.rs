@@ -7,6 +7,7 @@ mod events;
 mod files;
 mod h5;
 mod links;
+mod logs;
 #[cfg(test)]
 mod platforms;
 mod sandbox;
@@ -19,7 +20,7 @@ use tauri::Manager;
 #[cfg_attr(mobile, tauri::mobile_entry_point)]
 pub fn run() {
     startup::reached("process running");
-    init_tracing();
+    let logs = logs::Logs::start();
     let events = commands::events();
     let builder = tauri::Builder::default();
     // First of all plugins: a second process hands over its link and exits before any other
@@ -41,6 +42,10 @@ pub fn run() {
         .setup(move |app| {
             startup::reached("window created");
             events.mount_events(app);
+            match app.path().app_log_dir() {
+                Ok(dir) => logs.write_to(dir),
+                Err(error) => tracing::warn!(%error, "the app has no log folder"),
+            }
             let config_dir = app.path().app_config_dir()?;
             let data_dir = app.path().app_data_dir()?;
             let dirs = lcs_core::paths::AppDirs::new(&config_dir, &data_dir);
@@ -49,6 +54,19 @@ pub fn run() {
             }
             let state = state::AppState::load(&config_dir);
             startup::reached("settings read");
+            logs.set_debug(
+                state
+                    .settings
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .debug_log,
+            );
+            tracing::info!(
+                version = %app.package_info().version,
+                os = std::env::consts::OS,
+                arch = std::env::consts::ARCH,
+                "the app started"
+            );
             state
                 .inspector
                 .listen(std::sync::Arc::new(events::InspectorEvents {
@@ -65,6 +83,7 @@ pub fn run() {
             app.manage(state);
             app.manage(sandbox);
             app.manage(sessions);
+            app.manage(logs);
             links::install(app);
             startup::reached("set-up done");
             Ok(())
@@ -97,11 +116,4 @@ fn window_state() -> tauri::plugin::TauriPlugin<tauri::Wry> {
     tauri_plugin_window_state::Builder::default()
         .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
         .build()
-}
-
-fn init_tracing() {
-    use tracing_subscriber::EnvFilter;
-    let filter = EnvFilter::try_from_env("LCS_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
-    // A second init (tests, mobile re-entry) keeps the first subscriber.
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
 }

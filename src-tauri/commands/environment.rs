@@ -232,6 +232,17 @@ fn update_with<T>(
     Ok((outcome, list(&settings, sandbox)))
 }
 
+/// The chosen environment as the list shows it.
+pub(super) fn current_entry(
+    settings: &Settings,
+    sandbox: &EmbeddedSandbox,
+) -> Option<EnvironmentEntry> {
+    let list = list(settings, sandbox);
+    list.environments
+        .into_iter()
+        .find(|entry| entry.environment.id == list.current)
+}
+
 fn list(settings: &Settings, sandbox: &EmbeddedSandbox) -> EnvironmentList {
     let sandbox_url = sandbox.url();
     let language = settings.language.unwrap_or(Language::ZhCn);

@@ -116,6 +116,8 @@ pub const APP_COMMANDS: &[&str] = &[
     "auth_wechat_qr_start",
     "bridge_call",
     "bridge_page_closed",
+    "diagnostics_export",
+    "diagnostics_open_log_folder",
     "environment_demo_accounts",
     "environment_export",
     "environment_import",
@@ -162,6 +164,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "profile_user_info",
     "settings_get",
     "settings_set_console_enabled",
+    "settings_set_debug_log",
     "settings_set_language",
     "sync_retry_now",
 ];

@@ -6,6 +6,7 @@ mod addresses;
 mod api;
 mod app;
 mod auth;
+mod diagnostics;
 mod environment;
 mod inspector;
 mod invoices;
@@ -61,6 +62,8 @@ macro_rules! commands_of {
                 auth::auth_planner_reset_password,
                 auth::auth_pending_edits,
                 auth::auth_sign_out,
+                diagnostics::diagnostics_open_log_folder,
+                diagnostics::diagnostics_export,
                 environment::environment_list,
                 environment::environment_select,
                 environment::environment_save,
@@ -111,6 +114,7 @@ macro_rules! commands_of {
                 settings::settings_get,
                 settings::settings_set_language,
                 settings::settings_set_console_enabled,
+                settings::settings_set_debug_log,
             ]
         }
     };

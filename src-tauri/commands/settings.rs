@@ -1,11 +1,12 @@
 //! The user's settings: read them, change the UI language (which the backends are told from
-//! their next call, and the H5 page at once), and show or hide the API console (each
-//! persisted at once).
+//! their next call, and the H5 page at once), show or hide the API console, and keep debug
+//! lines in the log (each persisted at once).
 
 use lcs_core::settings::{Language, Settings};
 use tauri::{AppHandle, State};
 
 use crate::error::CommandResult;
+use crate::logs::Logs;
 use crate::session::Sessions;
 use crate::state::AppState;
 
@@ -42,4 +43,17 @@ pub fn settings_set_console_enabled(
     enabled: bool,
 ) -> CommandResult<Settings> {
     state.update_settings(|settings| settings.console_enabled = enabled)
+}
+
+/// Takes effect at once, unless `LCS_LOG` chose the level.
+#[tauri::command]
+#[specta::specta]
+pub fn settings_set_debug_log(
+    state: State<'_, AppState>,
+    logs: State<'_, Logs>,
+    enabled: bool,
+) -> CommandResult<Settings> {
+    let settings = state.update_settings(|settings| settings.debug_log = enabled)?;
+    logs.set_debug(enabled);
+    Ok(settings)
 }

@@ -17,7 +17,7 @@ export const APP_BINARY = process.env.LCS_E2E_APP ?? path.join(TARGET, 'debug', 
 const CLI_BINARY = process.env.LCS_E2E_CLI ?? path.join(TARGET, 'debug', 'lcs')
 const SCREENSHOTS = path.join(ROOT, 'target', 'e2e-screenshots')
 /** What the app's built-in sandbox asks its helpers' callers for: chosen here for every app these tests start. */
-const SANDBOX_SECRET = randomUUID()
+export const SANDBOX_SECRET = randomUUID()
 
 /**
  * A fresh profile per test: the app's config and data folders live in a temp HOME, so one

@@ -145,6 +145,10 @@ export const commands = {
 	authPendingEdits: (family: AuthFamily) => typedError<number, CommandError>(__TAURI_INVOKE("auth_pending_edits", { family })),
 	/**  The user signs out of one family. */
 	authSignOut: (family: AuthFamily) => typedError<null, CommandError>(__TAURI_INVOKE("auth_sign_out", { family })),
+	/**  Opens the log folder in the system's file manager; answers its path. */
+	diagnosticsOpenLogFolder: () => typedError<string, CommandError>(__TAURI_INVOKE("diagnostics_open_log_folder")),
+	/**  Writes the diagnostics file where the user says; `None` when they cancelled. */
+	diagnosticsExport: () => typedError<string | null, CommandError>(__TAURI_INVOKE("diagnostics_export")),
 	environmentList: () => typedError<EnvironmentList, CommandError>(__TAURI_INVOKE("environment_list")),
 	/**  Takes effect at once: the next call to a backend goes to the chosen environment. */
 	environmentSelect: (id: string) => typedError<EnvironmentList, CommandError>(__TAURI_INVOKE("environment_select", { id })),
@@ -247,6 +251,8 @@ export const commands = {
 	/**  `None` goes back to following the system language. */
 	settingsSetLanguage: (language: Language | null) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_language", { language })),
 	settingsSetConsoleEnabled: (enabled: boolean) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_console_enabled", { enabled })),
+	/**  Takes effect at once, unless `LCS_LOG` chose the level. */
+	settingsSetDebugLog: (enabled: boolean) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_debug_log", { enabled })),
 };
 
 /** Events */
@@ -1109,7 +1115,9 @@ export type ErrorCode =
  *  A file chosen for import is not one this app reads, or holds an environment that cannot
  *  be used; the message names the environment and its field. Nothing of it was imported.
  */
-"invalid_file";
+"invalid_file" | 
+/**  The system could not do what was asked of it (no program opens a folder). */
+"system";
 
 /**  How experience is earned (用户等级规则), as the server's text. */
 export type ExpRule = {
@@ -2130,6 +2138,8 @@ export type Settings = {
 	inspectorEnabled?: boolean,
 	/**  Whether Settings offers the API console: in debug builds by default, for testers. */
 	consoleEnabled?: boolean,
+	/**  Whether the log keeps the app's debug lines too (a tester's switch; `LCS_LOG` wins). */
+	debugLog?: boolean,
 };
 
 /**  A new session: login's and registration's `data`. */

@@ -44,7 +44,7 @@ impl Serialize for Secret {
 /// Whether a key (a JSON field, a query parameter, a header) names a secret: tokens,
 /// passwords, secrets, one-time codes and ID card numbers. `token_status` only says whether
 /// a token must be renewed.
-pub(crate) fn is_secret_key(key: &str) -> bool {
+pub fn is_secret_key(key: &str) -> bool {
     let key = key.to_ascii_lowercase();
     if key == "token_status" {
         return false;

@@ -29,6 +29,8 @@ pub enum ErrorCode {
     /// A file chosen for import is not one this app reads, or holds an environment that cannot
     /// be used; the message names the environment and its field. Nothing of it was imported.
     InvalidFile,
+    /// The system could not do what was asked of it (no program opens a folder).
+    System,
 }
 
 impl From<lcs_api::ErrorCode> for ErrorCode {
@@ -111,6 +113,10 @@ pub enum Error {
     /// An environments file cannot be imported, so none of it was.
     #[error(transparent)]
     EnvironmentFile(#[from] EnvironmentFileError),
+    /// The system has no program that shows the log folder, or it refused; `detail` is its
+    /// own message.
+    #[error("could not open the log folder {path}: {detail}")]
+    LogFolderUnopenable { path: String, detail: String },
 }
 
 /// Why an environments file cannot be imported. A file is taken whole or not at all, so each of
@@ -210,6 +216,7 @@ impl Error {
             Error::SignInRequired { .. } => ErrorCode::Unauthorized,
             Error::Cache(_) => ErrorCode::Storage,
             Error::EnvironmentFile(_) => ErrorCode::InvalidFile,
+            Error::LogFolderUnopenable { .. } => ErrorCode::System,
         }
     }
 
@@ -237,6 +244,9 @@ impl Error {
                     Lang::ZhCn => format!("请先登录{zh}账号"),
                     Lang::EnUs => format!("Sign in to your {en} account first."),
                 }
+            }
+            Error::LogFolderUnopenable { path, detail } if lang == Lang::ZhCn => {
+                format!("无法打开日志文件夹 {path}：{detail}")
             }
             other => other.to_string(),
         }

@@ -34,6 +34,8 @@ pub struct Settings {
     pub inspector_enabled: bool,
     /// Whether Settings offers the API console: in debug builds by default, for testers.
     pub console_enabled: bool,
+    /// Whether the log keeps the app's debug lines too (a tester's switch; `LCS_LOG` wins).
+    pub debug_log: bool,
 }
 
 impl Default for Settings {
@@ -44,6 +46,7 @@ impl Default for Settings {
             custom_environments: Vec::new(),
             inspector_enabled: cfg!(debug_assertions),
             console_enabled: cfg!(debug_assertions),
+            debug_log: false,
         }
     }
 }

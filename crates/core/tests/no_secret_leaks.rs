@@ -1,7 +1,8 @@
 //! Signs in to all three families, uses the app's flows (cache-first reads, an edit through the
-//! outbox, a real/demo switch, a refresh), then searches the SQLite cache file, every log line
-//! and every event the UI would have heard for the tokens, the password and the sandbox's
-//! helper secret (sent with a code).
+//! outbox, a real/demo switch, a refresh), then searches the SQLite cache file, every log line,
+//! the log folder as the app writes it, every event the UI would have heard and the diagnostics
+//! file a tester would export for the tokens, the password, the planner client's secret and the
+//! sandbox's helper secret (sent with a code).
 
 // Helpers here panic on purpose: a failed expectation is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -15,15 +16,18 @@ use lcs_api::customer::Customer;
 use lcs_api::{Client, Family};
 use lcs_core::addresses::AddressInput;
 use lcs_core::auth::{Auth, AuthEvent, AuthListener, CodeTarget};
+use lcs_core::diagnostics::{self, EnvironmentInUse, Sources};
 use lcs_core::environment::Environment;
 use lcs_core::keychain::{MemoryStore, Opened, StoreKind};
+use lcs_core::logging::{LogFolder, LogSink, Redacting};
 use lcs_core::messages::MessageChannel;
 use lcs_core::session::{self, StoredSession};
-use lcs_core::{Data, DataEvent, DataListener};
+use lcs_core::{Data, DataEvent, DataListener, Inspector};
 use lcs_sandbox::{Db, Sandbox};
 use lcs_store::Store;
 use lcs_testkit::Helpers;
 use serde_json::json;
+use tracing_subscriber::fmt::writer::MakeWriterExt;
 
 /// The sandbox's demo data as its seed names it, written out so that a change there is noticed
 /// here.
@@ -77,9 +81,15 @@ impl Write for LogBuffer {
 async fn no_token_or_password_reaches_the_cache_file_a_log_line_or_an_event() {
     let logs = LogBuffer::default();
     let writer = logs.clone();
+    // The log folder as the app writes it, beside every line as the code logs it.
+    let log_home = tempfile::tempdir().unwrap();
+    let log_folder = LogFolder::new(log_home.path().join("logs"));
+    let sink = LogSink::default();
+    sink.attach(log_folder.open().unwrap());
     let subscriber = tracing_subscriber::fmt()
         .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .with_writer((move || writer.clone()).and(Redacting(sink)))
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
 
@@ -97,10 +107,13 @@ async fn no_token_or_password_reaches_the_cache_file_a_log_line_or_an_event() {
         .client_config(lcs_core::settings::Language::ZhCn, Ok(&base))
         .unwrap();
     let ears = Arc::new(Ears::default());
+    let inspector = Arc::new(Inspector::new(true));
     let auth = Arc::new(
         Auth::new(
             &environment,
-            Client::new(config).unwrap(),
+            Client::new(config)
+                .unwrap()
+                .with_observer(inspector.clone()),
             Opened {
                 store: keychain.clone(),
                 kind: StoreKind::OsKeychain,
@@ -114,7 +127,11 @@ async fn no_token_or_password_reaches_the_cache_file_a_log_line_or_an_event() {
     ears.data.set(data.clone()).unwrap();
 
     common::sign_in_every_family(&auth).await;
-    let mut secrets = vec![DEMO_PASSWORD.to_owned(), sandbox.secret().to_owned()];
+    let mut secrets = vec![
+        DEMO_PASSWORD.to_owned(),
+        sandbox.secret().to_owned(),
+        environment.planner_client_secret.clone(),
+    ];
     let collect = |secrets: &mut Vec<String>| {
         for family in [Family::Customer, Family::UserCenter, Family::Planner] {
             let Some((_, stored)) =
@@ -191,6 +208,30 @@ async fn no_token_or_password_reaches_the_cache_file_a_log_line_or_an_event() {
     );
     let logs = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
     assert!(logs.contains("signed in"), "the log was captured");
+    let log_files: String = log_folder
+        .files()
+        .iter()
+        .map(|file| std::fs::read_to_string(file).unwrap())
+        .collect();
+    assert!(log_files.contains("signed in"), "the log file was written");
+    let app = json!({"version": "0.1.0"});
+    let report = diagnostics::report(Sources {
+        app: &app,
+        settings: &lcs_core::settings::Settings::default(),
+        environment: Some(EnvironmentInUse {
+            environment: &environment,
+            base_url: Some(&base),
+            problem: None,
+        }),
+        keychain: &auth.keychain_status(),
+        sessions: &auth.sessions(),
+        log: Some(&log_folder),
+        inspector: &inspector,
+    });
+    assert!(
+        report.contains("customer.login") && report.contains("signed in"),
+        "the diagnostics file holds the calls and the log"
+    );
 
     secrets.sort();
     secrets.dedup();
@@ -205,6 +246,14 @@ async fn no_token_or_password_reaches_the_cache_file_a_log_line_or_an_event() {
             "the cache file holds a secret"
         );
         assert!(!logs.contains(secret.as_str()), "a log line holds a secret");
+        assert!(
+            !log_files.contains(secret.as_str()),
+            "the log folder holds a secret"
+        );
+        assert!(
+            !report.contains(secret.as_str()),
+            "the diagnostics file holds a secret"
+        );
         assert!(!events.contains(secret.as_str()), "an event holds a secret");
     }
 }

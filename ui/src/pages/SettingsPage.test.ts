@@ -29,6 +29,8 @@ function backend(overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandle
         return { language: saved, inspectorEnabled: args.enabled }
       case 'settings_set_console_enabled':
         return { language: saved, consoleEnabled: args.enabled }
+      case 'settings_set_debug_log':
+        return { language: saved, debugLog: args.enabled }
       case 'api_catalog':
         return []
       case 'settings_set_language':
@@ -131,6 +133,98 @@ describe('Settings page', () => {
     expect(document.body.textContent).toContain('Read-only file system')
     expect(wrapper.get('[data-testid="page-title"]').text()).toContain('设置')
     expect(document.documentElement.lang).toBe('zh-CN')
+  })
+})
+
+describe('What a tester sends when something went wrong', () => {
+  it('keeps debug lines in the log once switched on', async () => {
+    const { wrapper, calls } = await mountApp(backend(), '/settings')
+    expect(wrapper.get('[data-testid="debug-log-switch"]').classes()).not.toContain('van-switch--on')
+    await wrapper.get('[data-testid="debug-log-switch"]').trigger('click')
+    await flushPromises()
+    expect(calls).toContainEqual({ cmd: 'settings_set_debug_log', args: { enabled: true } })
+    expect(wrapper.get('[data-testid="debug-log-switch"]').classes()).toContain('van-switch--on')
+  })
+
+  it('opens the log folder and says where it is, or why it could not', async () => {
+    let opened = true
+    const { wrapper, calls } = await mountApp(
+      backend({
+        diagnostics_open_log_folder: () => {
+          if (opened) return '/home/u/.local/share/com.lcs.account/logs'
+          throw { code: 'system', message: '无法打开日志文件夹 /home/u/logs：no file manager', trace: null }
+        },
+      }),
+      '/settings',
+    )
+    const cell = () => wrapper.get('[data-testid="log-folder"]')
+    await cell().trigger('click')
+    await flushPromises()
+    expect(calls.map((c) => c.cmd)).toContain('diagnostics_open_log_folder')
+    expect(cell().text()).toContain('已打开 /home/u/.local/share/com.lcs.account/logs')
+
+    opened = false
+    await cell().trigger('click')
+    await flushPromises()
+    expect(cell().text()).toContain('无法打开日志文件夹：无法打开日志文件夹 /home/u/logs：no file manager')
+    expect(cell().classes()).toContain('failed')
+  })
+
+  it('exports diagnostics where the tester picks, saying so while it works, when done and when it failed', async () => {
+    let answer: (value: string | null) => void = () => undefined
+    let failure: unknown = null
+    const { wrapper, calls } = await mountApp(
+      backend({
+        diagnostics_export: () => {
+          if (failure) throw failure
+          return new Promise((resolve) => (answer = resolve))
+        },
+      }),
+      '/settings',
+    )
+    const cell = () => wrapper.get('[data-testid="diagnostics-export"]')
+    expect(cell().text()).toContain('不含令牌和密码')
+
+    await cell().trigger('click')
+    await flushPromises()
+    expect(cell().text()).toContain('正在导出诊断信息…')
+    // A second tap while the dialog is open asks nothing more.
+    await cell().trigger('click')
+    await flushPromises()
+    expect(calls.filter((c) => c.cmd === 'diagnostics_export')).toHaveLength(1)
+    answer('/tmp/lcs-diagnostics.json')
+    await flushPromises()
+    expect(cell().text()).toContain('诊断信息已保存到 /tmp/lcs-diagnostics.json')
+
+    // Cancelled in the dialog: back to what the button does.
+    await cell().trigger('click')
+    await flushPromises()
+    answer(null)
+    await flushPromises()
+    expect(cell().text()).toContain('不含令牌和密码')
+
+    failure = { code: 'storage', message: 'could not save the diagnostics file to /ro/d.json: Read-only file system', trace: null }
+    await cell().trigger('click')
+    await flushPromises()
+    expect(cell().text()).toContain('诊断信息导出失败：could not save the diagnostics file to /ro/d.json: Read-only file system')
+    expect(cell().classes()).toContain('failed')
+  })
+
+  it('says all of it in English too', async () => {
+    const { wrapper } = await mountApp(
+      backend({
+        settings_get: () => ({ language: 'en-US' }),
+        diagnostics_export: () => '/tmp/d.json',
+      }),
+      '/settings',
+    )
+    const testers = wrapper.get('[data-testid="testers"]').text()
+    expect(testers).toContain('Debug lines in the log')
+    expect(testers).toContain('Open the log folder')
+    expect(testers).toContain('Export diagnostics…')
+    await wrapper.get('[data-testid="diagnostics-export"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="diagnostics-export"]').text()).toContain('Diagnostics saved to /tmp/d.json')
   })
 })
 

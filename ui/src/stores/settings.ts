@@ -65,6 +65,11 @@ export const useSettingsStore = defineStore('settings', () => {
     settings.value = await call(commands.settingsSetConsoleEnabled(enabled))
   }
 
+  /** Takes effect at once, for the log's next line. */
+  async function setDebugLog(enabled: boolean) {
+    settings.value = await call(commands.settingsSetDebugLog(enabled))
+  }
+
   async function selectEnvironment(id: string) {
     environments.value = await call(commands.environmentSelect(id))
   }
@@ -113,6 +118,7 @@ export const useSettingsStore = defineStore('settings', () => {
     setLanguage,
     setInspectorEnabled,
     setConsoleEnabled,
+    setDebugLog,
     selectEnvironment,
     saveEnvironment,
     removeEnvironment,
