@@ -487,6 +487,7 @@ const enUS: typeof zhCN = {
     resetAction: 'Reset',
     resetConfirm: 'The demo account goes back to its opening balance and positions. This cannot be undone.',
     resetDone: 'Demo account reset',
+    balancesAsOf: 'Balances as of your last sign-in, {time}.',
     balancesHint: 'Balances are as of your last sign-in.',
   },
   person: {

@@ -485,6 +485,7 @@ export default {
     resetAction: '重置',
     resetConfirm: '模拟账户的余额和持仓将恢复到开户时的状态，此操作不能撤销。',
     resetDone: '模拟账户已重置',
+    balancesAsOf: '余额为最近一次登录（{time}）时的数据。',
     balancesHint: '余额为最近一次登录时的数据。',
   },
   person: {

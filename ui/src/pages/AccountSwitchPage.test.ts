@@ -1,13 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises } from '@vue/test-utils'
+import { applyLanguage } from '../i18n'
 import { mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 const CUSTOMER = { family: 'customer', account: '1', displayName: 'demo@lcs.test', persisted: true, verified: true, mode: 'real' }
 const ACCOUNTS = [
-  { accountId: '10', mode: 'real', currency: 'USD', balance: '2580.5000', active: true, data: {} },
-  { accountId: '20', mode: 'demo', currency: 'USD', balance: '99000.0000', active: false, data: {} },
+  { accountId: '10', mode: 'real', currency: 'USDT', balance: '2580.5000', active: true, data: {} },
+  { accountId: '20', mode: 'demo', currency: 'USDT', balance: '99000.0000', active: false, data: {} },
 ]
+/** When the sign-in answered the balances: 9:05 on 2 January 2025. */
+const FETCHED_AT = new Date(2025, 0, 2, 9, 5).getTime()
 
 function backend(overview: unknown, extra: Record<string, IpcHandler> = {}): IpcHandler {
   return (cmd, args) => {
@@ -18,7 +21,7 @@ function backend(overview: unknown, extra: Record<string, IpcHandler> = {}): Ipc
       case 'settings_get':
         return { language: 'zh-CN' }
       case 'accounts_trading':
-        return { data: ACCOUNTS, source: 'cache', fetchedAt: 1, stale: false, offline: false }
+        return { data: ACCOUNTS, source: 'cache', fetchedAt: FETCHED_AT, stale: false, offline: false }
       default:
         return unexpectedCommand(cmd)
     }
@@ -40,6 +43,23 @@ describe('Trading accounts', () => {
     expect(wrapper.text()).toContain('登录客户账号后管理交易账户')
   })
 
+  it('shows each balance as money with the time it is from, and names the account in use as the list does', async () => {
+    const { wrapper } = await mountApp(backend({ ...SIGNED_OUT, sessions: [CUSTOMER] }), '/account/switch')
+    expect(wrapper.get('[data-testid="trading-real"]').text()).toContain('2,580.50 USDT')
+    expect(wrapper.get('[data-testid="trading-demo"]').text()).toContain('99,000.00 USDT')
+    expect(wrapper.get('[data-testid="trading-as-of"]').text()).toBe('余额为最近一次登录（2025/1/2 9:05）时的数据。')
+    const inUse = wrapper.get('[data-testid="trading-mode"]').text()
+    expect(inUse).toContain('#10')
+    expect(inUse).toContain('2,580.50 USDT')
+    expect(inUse).not.toContain('demo@lcs.test')
+
+    applyLanguage('en-US')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="trading-real"]').text()).toContain('2,580.50 USDT')
+    expect(wrapper.get('[data-testid="trading-as-of"]').text()).toBe('Balances as of your last sign-in, 1/2/2025, 9:05 AM.')
+    applyLanguage('zh-CN')
+  })
+
   // One test: Vant's dialog is a single instance per test file.
   it('lists both accounts, switches after asking, and resets the demo account after a warning', async () => {
     const { wrapper, calls } = await mountApp(
@@ -49,7 +69,6 @@ describe('Trading accounts', () => {
       ),
       '/account/switch',
     )
-    expect(wrapper.get('[data-testid="trading-real"]').text()).toContain('USD 2580.5000')
     expect(wrapper.get('[data-testid="trading-real"]').text()).toContain('当前')
     expect(wrapper.get('[data-testid="trading-switch"]').text()).toBe('切换到模拟账户')
 

@@ -6,9 +6,11 @@ import { mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../tes
 
 const CUSTOMER = { family: 'customer', account: '1', displayName: 'demo@lcs.test', persisted: true, verified: true, mode: 'real' }
 const ACCOUNTS = [
-  { accountId: '20', mode: 'demo', currency: 'USD', balance: '100000.0000', active: false, data: {} },
-  { accountId: '10', mode: 'real', currency: 'USD', balance: '2580.5000', active: true, data: {} },
+  { accountId: '20', mode: 'demo', currency: 'USDT', balance: '100000.0000', active: false, data: {} },
+  { accountId: '10', mode: 'real', currency: 'USDT', balance: '2580.5000', active: true, data: {} },
 ]
+/** When the sign-in answered the balances: 9:05 on 2 January 2025. */
+const FETCHED_AT = new Date(2025, 0, 2, 9, 5).getTime()
 
 function backend(overview: unknown): IpcHandler {
   return (cmd) => {
@@ -18,7 +20,7 @@ function backend(overview: unknown): IpcHandler {
       case 'settings_get':
         return { language: 'zh-CN' }
       case 'accounts_trading':
-        return { data: ACCOUNTS, source: 'cache', fetchedAt: 1, stale: false, offline: false }
+        return { data: ACCOUNTS, source: 'cache', fetchedAt: FETCHED_AT, stale: false, offline: false }
       default:
         return unexpectedCommand(cmd)
     }
@@ -42,7 +44,9 @@ describe('Home', () => {
     expect(wrapper.get('[data-testid="home-status"]').text()).toBe('demo@lcs.test')
     const accounts = wrapper.findAll('[data-testid^="home-account-"]')
     expect(accounts.map((a) => a.attributes('data-testid'))).toEqual(['home-account-real', 'home-account-demo'])
-    expect(accounts[0].text()).toContain('USD 2580.5000')
+    expect(accounts[0].text()).toContain('2,580.50 USDT')
+    expect(accounts[1].text()).toContain('100,000.00 USDT')
+    expect(wrapper.get('[data-testid="home-accounts-as-of"]').text()).toBe('余额为最近一次登录（2025/1/2 9:05）时的数据。')
     expect(accounts[0].text()).toContain('当前')
     expect(wrapper.find('[data-testid="home-sign-in"]').exists()).toBe(false)
   })

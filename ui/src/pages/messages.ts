@@ -55,20 +55,6 @@ export function isUnread(message: Message): boolean {
   return !message.isRead && !message.sent
 }
 
-/** A send time as the user reads it: the time alone today, the date too otherwise. */
-export function formatTime(ms: number | null, locale: string, now = new Date()): string {
-  if (ms === null || !Number.isFinite(ms) || ms <= 0) return ''
-  const when = new Date(ms)
-  const today = when.toDateString() === now.toDateString()
-  const options: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' }
-  if (!today) {
-    options.month = 'numeric'
-    options.day = 'numeric'
-    if (when.getFullYear() !== now.getFullYear()) options.year = 'numeric'
-  }
-  return new Intl.DateTimeFormat(locale, options).format(when)
-}
-
 type CommandResult<T> = { status: 'ok'; data: T } | { status: 'error'; error: CommandError | string }
 
 /**
