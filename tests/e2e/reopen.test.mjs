@@ -26,9 +26,9 @@ test('a link to the chat, address or invoice already shown, naming another, show
     await signInToUserCenter(session)
 
     await handLink(env, 'lcs://lcs.message.chat?userId=900001')
-    await session.waitFor('[data-testid="chat-party"]', { text: '900001' })
+    await session.waitFor('[data-testid="page-title"]', { text: '900001' })
     await handLink(env, 'lcs://lcs.message.chat?userId=900002')
-    await session.waitFor('[data-testid="chat-party"]', { text: '900002' })
+    await session.waitFor('[data-testid="page-title"]', { text: '900002' })
 
     const addresses = (await invoke(session, 'address_list', {})).answer.data
     const [first, second] = addresses.map((address) => address.data.ud_address)

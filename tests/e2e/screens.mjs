@@ -30,7 +30,6 @@ const TEXTS = {
     company: '企业',
     electronic: '电子发票',
     chats: '聊天',
-    conversation: '会话',
     trading: '交易账户',
     signIn: '登录',
     real: '真实账户',
@@ -59,7 +58,6 @@ const TEXTS = {
     company: 'Company',
     electronic: 'Electronic',
     chats: 'Chats',
-    conversation: 'Conversation',
     trading: 'Trading accounts',
     signIn: 'Sign in',
     real: 'Real account',
@@ -465,8 +463,9 @@ async function messages(ui) {
   await serverUnread(unread)
   await ui.shot('messages')
 
+  const party = await session.text(`${row} .title`)
   await session.click(row)
-  await session.waitFor('[data-testid="page-title"]', { text: text.conversation })
+  await session.waitFor('[data-testid="page-title"]', { text: party })
   await session.waitFor('[data-testid^="bubble-"]')
   await ui.shot('chat')
 

@@ -73,6 +73,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers()
+  vi.unstubAllGlobals()
   closeToast(true)
   closeNotify()
   clearMocks()
@@ -105,7 +106,6 @@ describe('Chat thread', () => {
   it('shows the conversation with one party, oldest first, sent on the right and received on the left', async () => {
     const { wrapper, calls } = await mountApp(backend(() => CHATS), '/message/chat?userId=1')
     expect(calls).toContainEqual({ cmd: 'message_chat_history', args: { userOtherId: '1', offset: 0, count: 30 } })
-    expect(wrapper.get('[data-testid="chat-party"]').text()).toBe('在线客服')
     const rows = bubbles(wrapper)
     expect(rows.map((row) => row.attributes('data-testid'))).toEqual(['bubble-201', 'bubble-202', 'bubble-203'])
     expect(rows.map((row) => row.attributes('data-side'))).toEqual(['right', 'left', 'left'])
@@ -120,6 +120,53 @@ describe('Chat thread', () => {
     // The cache first, then the server's newest, and the view at the newest message.
     expect(calls.map((c) => c.cmd)).toContain('message_chat_refresh')
     expect(scroll.top).toBe(1000)
+  })
+
+  it('names the other party in the navigation bar, and gives the bar back on leaving', async () => {
+    const { wrapper, router } = await mountApp(backend(() => CHATS), '/message/chat?userId=1')
+    expect(wrapper.get('[data-testid="page-title"]').text()).toBe('在线客服')
+    await router.push('/')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="page-title"]').text()).toBe('首页')
+  })
+
+  it('puts the day between days, and times without a leading zero', async () => {
+    const at = (days: number, hour: number, minute: number) => new Date(2026, 4, 20 - days, hour, minute).getTime()
+    const list = [
+      chat(504, 1, '在线客服', 2, 'text', '今天下午', true, at(0, 14, 0)),
+      chat(503, 1, '在线客服', 1, 'text', '今天早上', true, at(0, 9, 5)),
+      chat(502, 1, '在线客服', 2, 'text', '昨天', true, at(1, 21, 40)),
+      chat(501, 1, '在线客服', 1, 'text', '前天', true, at(2, 8, 0)),
+    ]
+    const { wrapper } = await mountApp(backend(() => list), '/message/chat?userId=1')
+    const items = () => wrapper.findAll('.thread > li').map((li) => li.attributes('data-testid'))
+    expect(items()).toEqual(['day', 'bubble-501', 'day', 'bubble-502', 'day', 'bubble-503', 'bubble-504'])
+    const days = () => wrapper.findAll('[data-testid="day"]').map((day) => day.text())
+    expect(days()).toEqual(['5月18日周一', '昨天', '今天'])
+    expect(wrapper.get('[data-testid="bubble-503"] time').text()).toBe('9:05')
+    expect(wrapper.get('[data-testid="bubble-501"] time').text()).toBe('8:00')
+
+    applyLanguage('en-US')
+    await flushPromises()
+    expect(days()).toEqual(['Mon, May 18', 'Yesterday', 'Today'])
+    expect(wrapper.get('[data-testid="bubble-503"] time').text()).toBe('9:05 AM')
+    applyLanguage('zh-CN')
+  })
+
+  it('names Shift+Enter only where there is a keyboard', async () => {
+    const placeholder = (wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper']) =>
+      wrapper.get('[data-testid="chat-input"] textarea').attributes('placeholder')
+    const phone = await mountApp(backend(() => CHATS), '/message/chat?userId=1')
+    expect(placeholder(phone.wrapper)).toBe('输入消息')
+    phone.wrapper.unmount()
+
+    vi.stubGlobal('matchMedia', (query: string) => ({
+      matches: query === '(hover: hover) and (pointer: fine)',
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    }))
+    const desktop = await mountApp(backend(() => CHATS), '/message/chat?userId=1')
+    expect(placeholder(desktop.wrapper)).toBe('输入消息，Enter 发送，Shift+Enter 换行')
   })
 
   it('marks the conversation read on opening, in one edit, and not again', async () => {
@@ -142,8 +189,9 @@ describe('Chat thread', () => {
       environment: 'sandbox', account: '10001', family: 'user_center', what: 'chats', change: 'edited', code: null, message: null,
     })
     await flushPromises()
-    // Read here and waiting for the server: marked as such.
-    expect(wrapper.get('[data-testid="bubble-203"] [data-testid="pending"]').text()).toBe('待同步')
+    // Read here and waiting for the server: the user's business is what they sent, not a read mark.
+    expect(wrapper.find('[data-testid="bubble-203"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="bubble-203"] [data-testid="pending"]').exists()).toBe(false)
     expect(calls.filter((c) => c.cmd === 'message_mark_conversation_read')).toHaveLength(1)
   })
 
@@ -184,6 +232,9 @@ describe('Chat thread', () => {
     expect(last.attributes('data-side')).toBe('right')
     expect(last.text()).toContain('请问怎么开发票？')
     expect(last.find('[data-testid="sending"]').exists()).toBe(true)
+    // Not sent yet: said quietly, in the line with its time, not as a warning.
+    expect(last.get('[data-testid="pending"]').text()).toBe('待同步')
+    expect(last.find('.van-tag').exists()).toBe(false)
     expect((wrapper.get('[data-testid="chat-input"] textarea').element as HTMLTextAreaElement).value).toBe('')
     expect(scroll.top).toBe(1000)
   })
@@ -276,10 +327,11 @@ describe('Chat thread', () => {
     const pending = new Promise((resolve) => (answer = resolve))
     const { wrapper } = await mountApp(backend(() => CHATS, { message_chat_history: () => pending }), '/message/chat?userId=5')
     expect(wrapper.find('.van-skeleton').exists()).toBe(true)
+    expect(wrapper.get('[data-testid="page-title"]').text()).toBe('会话')
     answer(page(CHATS, '5', 0, 30))
     await flushPromises()
     expect(wrapper.get('[data-testid="message-empty"]').text()).toContain('还没有消息')
-    expect(wrapper.get('[data-testid="chat-party"]').text()).toBe('用户 5')
+    expect(wrapper.get('[data-testid="page-title"]').text()).toBe('用户 5')
   })
 
   it('asks to sign in when the user centre is signed out', async () => {
