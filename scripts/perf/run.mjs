@@ -3,6 +3,7 @@
 // Prints a Markdown table for the README. Needs a display, a D-Bus session and an unlocked
 // Secret Service: the Makefile runs it under xvfb-run and dbus-run-session.
 import { execFileSync } from 'node:child_process'
+import { gzipSync } from 'node:zlib'
 import { readFileSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -165,6 +166,32 @@ const ms = (value) => `${Math.round(value)} ms`
 const mb = (kb) => `${(kb / 1024).toFixed(0)} MB`
 const size = (file) => `${(statSync(file).size / 1024 / 1024).toFixed(1)} MB`
 
+/** What the release binary's code divides into, by crate (cargo-bloat, on the symbols of the `bloat` profile). */
+function sizeByCrate() {
+  const json = execFileSync(
+    'cargo',
+    ['bloat', '--profile', 'bloat', '-p', 'lcs-account', '--bin', 'lcs-account', '--features', 'custom-protocol', '--crates', '-n', '20', '--message-format', 'json'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  const { crates, 'text-section-size': text } = JSON.parse(json)
+  const kb = (bytes) => `${Math.round(bytes / 1024)} KB`
+  return [`code (.text) ${kb(text)}:`, ...crates.map(({ name, size }) => `  ${kb(size).padStart(8)}  ${name}`)].join('\n')
+}
+
+/** What the UI's first screen loads before it can run: the files its index.html names. */
+function startUpBundle() {
+  const dist = path.join(ROOT, 'ui', 'dist')
+  const html = readFileSync(path.join(dist, 'index.html'), 'utf8')
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1])
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`
+  return files
+    .map((file) => {
+      const bytes = readFileSync(path.join(dist, file))
+      return `  ${kb(bytes.length).padStart(9)} (${kb(gzipSync(bytes).length)} gzip)  ${file}`
+    })
+    .join('\n')
+}
+
 const binaries = build()
 const [app, minimal] = await measureAlternately([
   { name: 'perf-lcs-account', binary: binaries.app, css: '[data-testid="home-account-real"]', prepare: signInDemoCustomer, ownSteps: true },
@@ -210,4 +237,6 @@ const report = [
   row('memory per process (median)', perProcess(app), perProcess(minimal)),
   row('release binary', size(binaries.app), size(binaries.minimal)),
 ]
+console.log(`\nthe UI's start-up files:\n${startUpBundle()}`)
+console.log(`\nthe release binary by crate:\n${sizeByCrate()}`)
 console.log(`\n${report.join('\n')}`)
