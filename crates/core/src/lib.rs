@@ -16,6 +16,7 @@ pub mod invoices;
 pub mod keychain;
 pub mod language;
 mod lists;
+pub mod live;
 pub mod messages;
 pub mod origin_policy;
 pub mod origins;
