@@ -7,6 +7,7 @@ mod events;
 mod files;
 mod h5;
 mod links;
+mod notify;
 #[cfg(test)]
 mod platforms;
 mod sandbox;
@@ -35,6 +36,7 @@ pub fn run() {
         .manage(links::LinkInbox::default())
         .manage(h5::H5Host::default())
         .invoke_handler(commands::invoke_handler())
+        .on_window_event(window_changed)
         .setup(move |app| {
             events.mount_events(app);
             let config_dir = app.path().app_config_dir()?;
@@ -68,6 +70,24 @@ pub fn run() {
         tracing::error!(%error, "the app could not start");
         eprintln!("LCS Account could not start: {error}");
         std::process::exit(1);
+    }
+}
+
+/// Tells the live schedulers how the main window stands: they poll an open thread only while
+/// it shows, and notify only while it is not focused.
+fn window_changed(window: &tauri::Window, event: &tauri::WindowEvent) {
+    if window.label() != "main" {
+        return;
+    }
+    let focused = match event {
+        tauri::WindowEvent::Focused(focused) => Some(*focused),
+        tauri::WindowEvent::Resized(_) => None,
+        _ => return,
+    };
+    let visible =
+        window.is_visible().unwrap_or(true) && !window.is_minimized().unwrap_or(false);
+    if let Some(sessions) = window.try_state::<session::Sessions>() {
+        sessions.window_changed(focused, visible);
     }
 }
 

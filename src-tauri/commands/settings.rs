@@ -43,3 +43,14 @@ pub fn settings_set_console_enabled(
 ) -> CommandResult<Settings> {
     state.update_settings(|settings| settings.console_enabled = enabled)
 }
+
+/// Turns off (or on again) the system notifications of messages that arrive while the window
+/// is not focused.
+#[tauri::command]
+#[specta::specta]
+pub fn settings_set_notifications_enabled(
+    state: State<'_, AppState>,
+    enabled: bool,
+) -> CommandResult<Settings> {
+    state.update_settings(|settings| settings.notifications_enabled = enabled)
+}

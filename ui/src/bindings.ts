@@ -227,6 +227,13 @@ export const commands = {
 	messageResend: (messageId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_resend", { messageId })),
 	/**  Drops a message the server refused. */
 	messageDiscard: (messageId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_discard", { messageId })),
+	/**
+	 *  The chat thread with `user_other_id` is on screen: new messages in it are looked for
+	 *  every few seconds until [`message_unwatch_thread`].
+	 */
+	messageWatchThread: (userOtherId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_watch_thread", { userOtherId })),
+	/**  The user left the chat thread with `user_other_id`. */
+	messageUnwatchThread: (userOtherId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_unwatch_thread", { userOtherId })),
 	/**  The network is back (or the user pulled to refresh): waiting edits go out now. */
 	syncRetryNow: () => typedError<null, CommandError>(__TAURI_INVOKE("sync_retry_now")),
 	profileUserInfo: () => typedError<Loaded<unknown>, CommandError>(__TAURI_INVOKE("profile_user_info")),
@@ -245,6 +252,11 @@ export const commands = {
 	/**  `None` goes back to following the system language. */
 	settingsSetLanguage: (language: Language | null) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_language", { language })),
 	settingsSetConsoleEnabled: (enabled: boolean) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_console_enabled", { enabled })),
+	/**
+	 *  Turns off (or on again) the system notifications of messages that arrive while the window
+	 *  is not focused.
+	 */
+	settingsSetNotificationsEnabled: (enabled: boolean) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_notifications_enabled", { enabled })),
 };
 
 /** Events */
@@ -255,6 +267,7 @@ export const events = {
 	inspectorBridgeRecorded: makeEvent<InspectorBridgeRecorded, InspectorBridgeRecorded>("inspector-bridge-recorded"),
 	inspectorRecorded: makeEvent<InspectorRecorded, InspectorRecorded>("inspector-recorded"),
 	linkOpened: makeEvent<LinkOpened, LinkOpened>("link-opened"),
+	messageNotificationOpened: makeEvent<MessageNotificationOpened, MessageNotificationOpened>("message-notification-opened"),
 };
 
 /* Types */
@@ -1628,6 +1641,14 @@ export type MessageGetMsgCount = {
 export type MessageGetNotice = null;
 
 /**  One message as the list shows it. */
+/**
+ *  `message-notification-opened`: the user clicked the notification of a message; the UI
+ *  opens its thread (`userOtherId`, "0" for a notice: the notices).
+ */
+export type MessageNotificationOpened = {
+	userOtherId: string,
+};
+
 export type MessageItem = {
 	id: string,
 	isRead: boolean,
@@ -2128,6 +2149,11 @@ export type Settings = {
 	inspectorEnabled?: boolean,
 	/**  Whether Settings offers the API console: in debug builds by default, for testers. */
 	consoleEnabled?: boolean,
+	/**
+	 *  Whether a message that arrives while the window is not focused raises a system
+	 *  notification: on until the user turns it off.
+	 */
+	notificationsEnabled?: boolean,
 };
 
 /**  A new session: login's and registration's `data`. */

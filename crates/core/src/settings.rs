@@ -34,6 +34,9 @@ pub struct Settings {
     pub inspector_enabled: bool,
     /// Whether Settings offers the API console: in debug builds by default, for testers.
     pub console_enabled: bool,
+    /// Whether a message that arrives while the window is not focused raises a system
+    /// notification: on until the user turns it off.
+    pub notifications_enabled: bool,
 }
 
 impl Default for Settings {
@@ -44,6 +47,7 @@ impl Default for Settings {
             custom_environments: Vec::new(),
             inspector_enabled: cfg!(debug_assertions),
             console_enabled: cfg!(debug_assertions),
+            notifications_enabled: true,
         }
     }
 }

@@ -81,6 +81,9 @@ const enUS: typeof zhCN = {
     inspectorRecord: 'Record requests',
     consoleShow: 'Show the API console',
     console: 'API console',
+    notifications: 'Notifications',
+    notificationsShow: 'New message notifications',
+    notificationsHint: 'Show a system notification when a message arrives while the window is in the background',
   },
   apiConsole: {
     search: 'Name, path or title',

@@ -79,6 +79,9 @@ export default {
     inspectorRecord: '记录请求',
     consoleShow: '显示接口控制台',
     console: '接口控制台',
+    notifications: '通知',
+    notificationsShow: '新消息通知',
+    notificationsHint: '窗口不在前台时收到新消息，显示系统通知',
   },
   apiConsole: {
     search: '名称、路径或标题',

@@ -65,6 +65,10 @@ export const useSettingsStore = defineStore('settings', () => {
     settings.value = await call(commands.settingsSetConsoleEnabled(enabled))
   }
 
+  async function setNotificationsEnabled(enabled: boolean) {
+    settings.value = await call(commands.settingsSetNotificationsEnabled(enabled))
+  }
+
   async function selectEnvironment(id: string) {
     environments.value = await call(commands.environmentSelect(id))
   }
@@ -113,6 +117,7 @@ export const useSettingsStore = defineStore('settings', () => {
     setLanguage,
     setInspectorEnabled,
     setConsoleEnabled,
+    setNotificationsEnabled,
     selectEnvironment,
     saveEnvironment,
     removeEnvironment,
