@@ -150,6 +150,8 @@ pub const APP_COMMANDS: &[&str] = &[
     "message_resend",
     "message_send",
     "message_unread",
+    "message_unwatch_thread",
+    "message_watch_thread",
     "profile_account_detail",
     "profile_bind_mobile",
     "profile_certify",
@@ -162,5 +164,6 @@ pub const APP_COMMANDS: &[&str] = &[
     "settings_get",
     "settings_set_console_enabled",
     "settings_set_language",
+    "settings_set_notifications_enabled",
     "sync_retry_now",
 ];

@@ -1641,14 +1641,6 @@ export type MessageGetMsgCount = {
 export type MessageGetNotice = null;
 
 /**  One message as the list shows it. */
-/**
- *  `message-notification-opened`: the user clicked the notification of a message; the UI
- *  opens its thread (`userOtherId`, "0" for a notice: the notices).
- */
-export type MessageNotificationOpened = {
-	userOtherId: string,
-};
-
 export type MessageItem = {
 	id: string,
 	isRead: boolean,
@@ -1670,6 +1662,14 @@ export type MessageList = MessageQuery;
 
 /**  读取分页列表 (listChatMsg): one page of a chat thread. */
 export type MessageListChatMsg = MessageQuery;
+
+/**
+ *  `message-notification-opened`: the user clicked the notification of a message; the UI
+ *  opens its thread (`userOtherId`, "0" for a notice: the notices).
+ */
+export type MessageNotificationOpened = {
+	userOtherId: string,
+};
 
 /**  The two message list calls' parameters: paging plus the filters. */
 export type MessageQuery = ListQuery & MessageFilter;
