@@ -84,8 +84,7 @@ fn window_changed(window: &tauri::Window, event: &tauri::WindowEvent) {
         tauri::WindowEvent::Resized(_) => None,
         _ => return,
     };
-    let visible =
-        window.is_visible().unwrap_or(true) && !window.is_minimized().unwrap_or(false);
+    let visible = window.is_visible().unwrap_or(true) && !window.is_minimized().unwrap_or(false);
     if let Some(sessions) = window.try_state::<session::Sessions>() {
         sessions.window_changed(focused, visible);
     }

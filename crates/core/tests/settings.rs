@@ -66,7 +66,11 @@ fn message_notifications_are_on_until_turned_off_and_stay_off_after_a_restart() 
         ..file.load()
     })
     .unwrap();
-    assert!(!SettingsFile::in_dir(dir.path()).load().notifications_enabled);
+    assert!(
+        !SettingsFile::in_dir(dir.path())
+            .load()
+            .notifications_enabled
+    );
 }
 
 #[test]
