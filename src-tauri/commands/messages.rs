@@ -148,6 +148,7 @@ pub async fn message_kefu_config(sessions: State<'_, Sessions>) -> CommandResult
 #[tauri::command]
 #[specta::specta]
 pub fn sync_retry_now(sessions: State<'_, Sessions>) -> CommandResult<()> {
+    sessions.live()?.retry_now();
     Ok(sessions.data()?.outbox().retry_now()?)
 }
 

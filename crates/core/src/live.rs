@@ -123,6 +123,15 @@ impl Live {
         });
     }
 
+    /// The user asks to try again (the offline banner's retry): the network is tried at once
+    /// with the unread count, and the thread follows if it answers.
+    pub fn retry_now(&self) {
+        self.change(|conditions| {
+            conditions.offline = false;
+            conditions.unread_wanted += 1;
+        });
+    }
+
     /// This environment became the one on screen, or another did.
     pub fn set_current(&self, current: bool) {
         self.change(|conditions| conditions.current = current);

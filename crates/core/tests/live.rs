@@ -242,6 +242,33 @@ async fn polling_pauses_while_hidden_offline_or_signed_out() {
     tokio::time::sleep(Duration::from_secs(4)).await;
     assert_eq!(app.calls(THREAD_CALL).await, threads + 1);
 
+    // Offline again; the user's retry tries at once too.
+    app.helpers
+        .post("faults", json!({"path": COUNT_CALL, "kind": "drop"}))
+        .await;
+    app.live.set_focused(false);
+    app.live.set_focused(true);
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let (threads, counts) = (app.calls(THREAD_CALL).await, app.calls(COUNT_CALL).await);
+    tokio::time::sleep(Duration::from_secs(300)).await;
+    assert_eq!(
+        app.calls(THREAD_CALL).await,
+        threads,
+        "offline: no thread polls"
+    );
+    assert_eq!(
+        app.calls(COUNT_CALL).await,
+        counts,
+        "offline: no count polls"
+    );
+    app.live.retry_now();
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(
+        app.calls(COUNT_CALL).await,
+        counts + 1,
+        "the retry reads the count at once"
+    );
+
     // Signed out: nothing at all.
     app.auth.sign_out_user(Family::UserCenter).await;
     let (threads, counts) = (app.calls(THREAD_CALL).await, app.calls(COUNT_CALL).await);
