@@ -190,7 +190,8 @@ async fn an_open_thread_backs_off_while_nothing_comes_and_hears_a_reply_without_
 }
 
 /// Nothing is polled while the window is hidden (the unread count still is, once a minute),
-/// while the network is gone, or while nobody is signed in.
+/// while the network is gone, while another environment is on screen, or while nobody is
+/// signed in.
 #[tokio::test(start_paused = true)]
 async fn polling_pauses_while_hidden_offline_or_signed_out() {
     let app = app().await;
@@ -268,6 +269,17 @@ async fn polling_pauses_while_hidden_offline_or_signed_out() {
         counts + 1,
         "the retry reads the count at once"
     );
+
+    // Another environment on screen: nothing here; back on screen, the count at once.
+    tokio::time::sleep(Duration::from_secs(10)).await;
+    app.live.set_current(false);
+    let (threads, counts) = (app.calls(THREAD_CALL).await, app.calls(COUNT_CALL).await);
+    tokio::time::sleep(Duration::from_secs(300)).await;
+    assert_eq!(app.calls(THREAD_CALL).await, threads);
+    assert_eq!(app.calls(COUNT_CALL).await, counts);
+    app.live.set_current(true);
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(app.calls(COUNT_CALL).await, counts + 1);
 
     // Signed out: nothing at all.
     app.auth.sign_out_user(Family::UserCenter).await;
