@@ -141,10 +141,14 @@ impl Sessions {
 
     /// A removed environment: its sessions leave memory and the keychain.
     pub fn forget_environment(&self, id: &str) {
-        self.built
+        if let Some((_, services)) = self
+            .built
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .remove(id);
+            .remove(id)
+        {
+            services.live.set_current(false);
+        }
         if let Err(error) = lcs_core::session::forget_environment(self.keychain.store.as_ref(), id)
         {
             tracing::warn!(%error, "the removed environment's sessions could not be deleted");
@@ -173,10 +177,13 @@ impl Sessions {
             None => self
                 .build(&environment, settings, sandbox)
                 .inspect(|services| {
-                    built.insert(
+                    // The services they replace poll no more (their listeners may keep them).
+                    if let Some((_, replaced)) = built.insert(
                         environment.id.clone(),
                         (environment.clone(), services.clone()),
-                    );
+                    ) {
+                        replaced.live.set_current(false);
+                    }
                 }),
         };
         // Only the environment on screen polls, told how the window stands.
