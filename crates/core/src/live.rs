@@ -22,7 +22,7 @@ use lcs_api::Family;
 use tokio::sync::watch;
 use tokio::time::Instant;
 
-use crate::auth::{AuthEvent, AuthFamily};
+use crate::auth::{AuthChange, AuthEvent, AuthFamily};
 use crate::data::{Data, DataKind, Scope};
 use crate::error::{Error, Result};
 use crate::messages::{Arrival, MessageChannel};
@@ -156,7 +156,7 @@ impl Live {
     pub fn follow_session(&self, event: &AuthEvent) {
         self.change(|conditions| {
             conditions.sessions += 1;
-            if event.family == AuthFamily::UserCenter {
+            if event.family == AuthFamily::UserCenter && event.change != AuthChange::Refreshed {
                 conditions.thread = None;
             }
         });

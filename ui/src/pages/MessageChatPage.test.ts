@@ -149,15 +149,27 @@ describe('Chat thread', () => {
 
   it('tells Rust which thread is on screen, and that the user left it', async () => {
     const { calls, router } = await mountApp(backend(() => CHATS), '/message/chat?userId=1')
-    const watched = () => calls.filter((c) => c.cmd.endsWith('watch_thread')).map((c) => `${c.cmd} ${c.args.userOtherId}`)
-    expect(watched()).toEqual(['message_watch_thread 1'])
+    const watched = (from = 0) =>
+      calls.slice(from).filter((c) => c.cmd.endsWith('watch_thread')).map((c) => `${c.cmd} ${c.args.userOtherId}`)
+    expect(watched().at(-1)).toBe('message_watch_thread 1')
+    const opened = calls.length
     await router.push({ name: 'lcs.message.chat', query: { userId: '7' } })
     await flushPromises()
     // Rust keeps the thread last watched: the old page may leave after the new one came.
-    expect(watched().sort()).toEqual(['message_unwatch_thread 1', 'message_watch_thread 1', 'message_watch_thread 7'])
+    expect(watched(opened).sort()).toEqual(['message_unwatch_thread 1', 'message_watch_thread 7'])
     await router.push({ name: 'lcs.home' })
     await flushPromises()
     expect(watched().at(-1)).toBe('message_unwatch_thread 7')
+  })
+
+  it('watches the thread again for the account signed in after a switch', async () => {
+    const { calls } = await mountApp(backend(() => CHATS), '/message/chat?userId=1')
+    const before = calls.length
+    const other = { ...SESSION, account: '10002', displayName: '13800000002' }
+    await emit('auth-state', { change: 'signed_in', reason: null, family: 'user_center', account: '10002', session: other })
+    await flushPromises()
+    const watched = calls.slice(before).filter((c) => c.cmd.endsWith('watch_thread')).map((c) => `${c.cmd} ${c.args.userOtherId}`)
+    expect(watched).toEqual(['message_unwatch_thread 1', 'message_watch_thread 1'])
   })
 
   it('shows a reply that arrives while the thread is open, and marks it read too', async () => {
