@@ -9,12 +9,15 @@ NODE_MIN=20.19.0
 
 # Build: Tauri's WebKitGTK stack. Run and test: WebDriver, a virtual display, D-Bus, the Secret
 # Service, imagemagick for screenshots of the whole screen, xdotool to answer the system's file
-# dialogs, the desktop's own tools that find the handler of lcs:// links once the .deb is
-# installed, and a font with Chinese (without one, zh-CN screens show boxes).
+# dialogs (and x11-utils to find the screen's root window, which takes the focus from the app),
+# Python's D-Bus and GLib bindings for the stand-in notification service of the end-to-end tests,
+# the desktop's own tools that find the handler of lcs:// links once the .deb is installed, and a
+# font with Chinese (without one, zh-CN screens show boxes).
 DEB_PACKAGES=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev libxdo-dev libssl-dev
   webkit2gtk-driver xvfb xauth dbus dbus-x11 gnome-keyring libsecret-tools imagemagick xdotool
+  x11-utils python3-dbus python3-gi
   xdg-utils desktop-file-utils fonts-noto-cjk
   clang libc6-dev-arm64-cross llvm gcc-mingw-w64-x86-64
 )

@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use lcs_core::auth::{AuthEvent, AuthListener};
+use lcs_core::live::Live;
 use lcs_core::{Data, DataEvent, DataListener, InspectorListener};
 use serde::Serialize;
 use tauri::AppHandle;
@@ -18,6 +19,14 @@ pub struct AuthState(pub AuthEvent);
 /// network could not be reached. The page reads again; the read answers from the cache.
 #[derive(Debug, Clone, Serialize, specta::Type, Event)]
 pub struct DataChanged(pub DataEvent);
+
+/// `message-notification-opened`: the user clicked the notification of a message; the UI
+/// opens its thread (`userOtherId`, "0" for a notice: the notices).
+#[derive(Debug, Clone, Serialize, specta::Type, Event)]
+#[serde(rename_all = "camelCase")]
+pub struct MessageNotificationOpened {
+    pub user_other_id: String,
+}
 
 /// `inspector-recorded`: the request inspector recorded a call; its page lists again. Only
 /// the trace id: the page asks for what it shows.
@@ -58,6 +67,8 @@ pub struct AppEvents {
     pub app: AppHandle,
     /// Set once the data services exist, which need the sessions that need this listener.
     pub data: OnceLock<Data>,
+    /// The live schedulers, which follow the signed-in account.
+    pub live: OnceLock<Live>,
 }
 
 impl AuthListener for AppEvents {
@@ -67,6 +78,9 @@ impl AuthListener for AppEvents {
             && let Err(error) = data.follow_session(event)
         {
             tracing::warn!(%error, change = ?event.change, "the cache could not follow the session change");
+        }
+        if let Some(live) = self.live.get() {
+            live.follow_session(event);
         }
         if let Err(error) = AuthState(event.clone()).emit(&self.app) {
             tracing::warn!(%error, "the auth-state event could not be sent");

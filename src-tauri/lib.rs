@@ -8,6 +8,7 @@ mod files;
 mod h5;
 mod links;
 mod logs;
+mod notify;
 #[cfg(test)]
 mod platforms;
 mod sandbox;
@@ -39,6 +40,7 @@ pub fn run() {
         .manage(h5::H5Host::default())
         .on_page_load(show_main_when_loaded)
         .invoke_handler(commands::invoke_handler())
+        .on_window_event(window_changed)
         .setup(move |app| {
             startup::reached("window created");
             events.mount_events(app);
@@ -106,6 +108,23 @@ fn show_main_when_loaded(webview: &tauri::Webview, payload: &tauri::webview::Pag
     startup::reached("page loaded");
     if let Err(error) = webview.window().show() {
         tracing::warn!(%error, "the main window could not be shown");
+    }
+}
+
+/// Tells the live schedulers how the main window stands: they poll an open thread only while
+/// it shows, and notify only while it is not focused.
+fn window_changed(window: &tauri::Window, event: &tauri::WindowEvent) {
+    if window.label() != "main" {
+        return;
+    }
+    let focused = match event {
+        tauri::WindowEvent::Focused(focused) => Some(*focused),
+        tauri::WindowEvent::Resized(_) => None,
+        _ => return,
+    };
+    let visible = window.is_visible().unwrap_or(true) && !window.is_minimized().unwrap_or(false);
+    if let Some(sessions) = window.try_state::<session::Sessions>() {
+        sessions.window_changed(focused, visible);
     }
 }
 

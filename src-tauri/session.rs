@@ -10,6 +10,7 @@ use lcs_api::Client;
 use lcs_core::auth::{Auth, KeychainStatus};
 use lcs_core::environment::Environment;
 use lcs_core::keychain::{self, Opened, StoreKind};
+use lcs_core::live::Live;
 use lcs_core::settings::{Language, Settings};
 use lcs_core::{Data, Inspector};
 use lcs_store::{OpenOutcome, Store};
@@ -25,6 +26,14 @@ use crate::startup;
 pub struct Services {
     pub auth: Arc<Auth>,
     pub data: Data,
+    pub live: Live,
+}
+
+/// How the main window stands, told to the chosen environment's live schedulers.
+#[derive(Debug, Clone, Copy)]
+struct Presence {
+    focused: bool,
+    visible: bool,
 }
 
 pub struct Sessions {
@@ -40,6 +49,7 @@ pub struct Sessions {
     built: Mutex<HashMap<String, (Environment, Services)>>,
     /// The chosen environment's services, or why that environment cannot be used.
     current: RwLock<Result<Services, String>>,
+    presence: Mutex<Presence>,
 }
 
 impl Sessions {
@@ -61,6 +71,10 @@ impl Sessions {
             inspector,
             built: Mutex::new(HashMap::new()),
             current: RwLock::new(Err(String::new())),
+            presence: Mutex::new(Presence {
+                focused: true,
+                visible: true,
+            }),
         };
         sessions.use_environment(settings, sandbox);
         startup::reached("environment ready (the sandbox started when chosen)");
@@ -100,6 +114,25 @@ impl Sessions {
         Ok(self.current()?.data)
     }
 
+    /// The chosen environment's live schedulers.
+    pub fn live(&self) -> CommandResult<Live> {
+        Ok(self.current()?.live)
+    }
+
+    /// The main window gained or lost the focus, or was shown or hidden (`None`: unchanged).
+    pub fn window_changed(&self, focused: Option<bool>, visible: bool) {
+        let presence = {
+            let mut presence = self.presence.lock().unwrap_or_else(PoisonError::into_inner);
+            presence.focused = focused.unwrap_or(presence.focused);
+            presence.visible = visible;
+            *presence
+        };
+        if let Ok(live) = self.live() {
+            live.set_visible(presence.visible);
+            live.set_focused(presence.focused);
+        }
+    }
+
     /// The user chose another language: every environment's backends are told it from their
     /// next call (unless the environment names its own), so their words come back in it.
     pub fn set_language(&self, language: Language) {
@@ -114,10 +147,14 @@ impl Sessions {
 
     /// A removed environment: its sessions leave memory and the keychain.
     pub fn forget_environment(&self, id: &str) {
-        self.built
+        if let Some((_, services)) = self
+            .built
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .remove(id);
+            .remove(id)
+        {
+            services.live.set_current(false);
+        }
         if let Err(error) = lcs_core::session::forget_environment(self.keychain.store.as_ref(), id)
         {
             tracing::warn!(%error, "the removed environment's sessions could not be deleted");
@@ -146,12 +183,24 @@ impl Sessions {
             None => self
                 .build(&environment, settings, sandbox)
                 .inspect(|services| {
-                    built.insert(
+                    // The services they replace poll no more (their listeners may keep them).
+                    if let Some((_, replaced)) = built.insert(
                         environment.id.clone(),
                         (environment.clone(), services.clone()),
-                    );
+                    ) {
+                        replaced.live.set_current(false);
+                    }
                 }),
         };
+        // Only the environment on screen polls, told how the window stands.
+        for (id, (_, kept)) in built.iter() {
+            kept.live.set_current(*id == environment.id);
+        }
+        if let Ok(services) = &services {
+            let presence = *self.presence.lock().unwrap_or_else(PoisonError::into_inner);
+            services.live.set_visible(presence.visible);
+            services.live.set_focused(presence.focused);
+        }
         *self.current.write().unwrap_or_else(PoisonError::into_inner) = services;
     }
 
@@ -172,17 +221,27 @@ impl Sessions {
         let events = Arc::new(AppEvents {
             app: self.app.clone(),
             data: OnceLock::new(),
+            live: OnceLock::new(),
         });
         let auth = Arc::new(
             Auth::new(environment, client, self.keychain.clone(), events.clone())
                 .with_sandbox_secret(sandbox.secret()),
         );
         let data = Data::new(auth.clone(), self.store.clone(), events.clone());
-        // Set before anything runs, so no session change misses the cache.
+        let live = {
+            let runtime = tauri::async_runtime::handle();
+            let _entered = runtime.inner().enter();
+            Live::start(
+                data.clone(),
+                Arc::new(crate::notify::Notifier::new(self.app.clone())),
+            )
+        };
+        // Set before anything runs, so no session change misses the cache or the schedulers.
         let _ = events.data.set(data.clone());
+        let _ = events.live.set(live.clone());
         tauri::async_runtime::spawn(restore(auth.clone()));
         tauri::async_runtime::spawn(data.outbox().run());
-        Ok(Services { auth, data })
+        Ok(Services { auth, data, live })
     }
 }
 

@@ -153,6 +153,8 @@ pub const APP_COMMANDS: &[&str] = &[
     "message_resend",
     "message_send",
     "message_unread",
+    "message_unwatch_thread",
+    "message_watch_thread",
     "profile_account_detail",
     "profile_bind_mobile",
     "profile_certify",
@@ -166,5 +168,6 @@ pub const APP_COMMANDS: &[&str] = &[
     "settings_set_console_enabled",
     "settings_set_debug_log",
     "settings_set_language",
+    "settings_set_notifications_enabled",
     "sync_retry_now",
 ];

@@ -148,5 +148,31 @@ pub async fn message_kefu_config(sessions: State<'_, Sessions>) -> CommandResult
 #[tauri::command]
 #[specta::specta]
 pub fn sync_retry_now(sessions: State<'_, Sessions>) -> CommandResult<()> {
+    sessions.live()?.retry_now();
     Ok(sessions.data()?.outbox().retry_now()?)
+}
+
+/// The chat thread with `user_other_id` is on screen: new messages in it are looked for
+/// every few seconds until [`message_unwatch_thread`].
+#[tauri::command]
+#[specta::specta]
+pub fn message_watch_thread(
+    sessions: State<'_, Sessions>,
+    user_other_id: String,
+) -> CommandResult<()> {
+    let id = other_party(&user_other_id)?;
+    sessions.live()?.watch_thread(id);
+    Ok(())
+}
+
+/// The user left the chat thread with `user_other_id`.
+#[tauri::command]
+#[specta::specta]
+pub fn message_unwatch_thread(
+    sessions: State<'_, Sessions>,
+    user_other_id: String,
+) -> CommandResult<()> {
+    let id = other_party(&user_other_id)?;
+    sessions.live()?.unwatch_thread(id);
+    Ok(())
 }

@@ -101,6 +101,8 @@ macro_rules! commands_of {
                 messages::message_send,
                 messages::message_resend,
                 messages::message_discard,
+                messages::message_watch_thread,
+                messages::message_unwatch_thread,
                 messages::sync_retry_now,
                 profile::profile_user_info,
                 profile::profile_levels,
@@ -115,6 +117,7 @@ macro_rules! commands_of {
                 settings::settings_set_language,
                 settings::settings_set_console_enabled,
                 settings::settings_set_debug_log,
+                settings::settings_set_notifications_enabled,
             ]
         }
     };
@@ -144,6 +147,7 @@ pub fn events() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().events(collect_events![
         crate::events::AuthState,
         crate::events::DataChanged,
+        crate::events::MessageNotificationOpened,
         crate::events::InspectorRecorded,
         crate::events::InspectorBridgeRecorded,
         crate::links::LinkOpened,

@@ -57,3 +57,14 @@ pub fn settings_set_debug_log(
     logs.set_debug(enabled);
     Ok(settings)
 }
+
+/// Turns off (or on again) the system notifications of messages that arrive while the window
+/// is not focused.
+#[tauri::command]
+#[specta::specta]
+pub fn settings_set_notifications_enabled(
+    state: State<'_, AppState>,
+    enabled: bool,
+) -> CommandResult<Settings> {
+    state.update_settings(|settings| settings.notifications_enabled = enabled)
+}

@@ -233,6 +233,13 @@ export const commands = {
 	messageResend: (messageId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_resend", { messageId })),
 	/**  Drops a message the server refused. */
 	messageDiscard: (messageId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_discard", { messageId })),
+	/**
+	 *  The chat thread with `user_other_id` is on screen: new messages in it are looked for
+	 *  every few seconds until [`message_unwatch_thread`].
+	 */
+	messageWatchThread: (userOtherId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_watch_thread", { userOtherId })),
+	/**  The user left the chat thread with `user_other_id`. */
+	messageUnwatchThread: (userOtherId: string) => typedError<null, CommandError>(__TAURI_INVOKE("message_unwatch_thread", { userOtherId })),
 	/**  The network is back (or the user pulled to refresh): waiting edits go out now. */
 	syncRetryNow: () => typedError<null, CommandError>(__TAURI_INVOKE("sync_retry_now")),
 	profileUserInfo: () => typedError<Loaded<unknown>, CommandError>(__TAURI_INVOKE("profile_user_info")),
@@ -253,6 +260,11 @@ export const commands = {
 	settingsSetConsoleEnabled: (enabled: boolean) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_console_enabled", { enabled })),
 	/**  Takes effect at once, unless `LCS_LOG` chose the level. */
 	settingsSetDebugLog: (enabled: boolean) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_debug_log", { enabled })),
+	/**
+	 *  Turns off (or on again) the system notifications of messages that arrive while the window
+	 *  is not focused.
+	 */
+	settingsSetNotificationsEnabled: (enabled: boolean) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_notifications_enabled", { enabled })),
 };
 
 /** Events */
@@ -263,6 +275,7 @@ export const events = {
 	inspectorBridgeRecorded: makeEvent<InspectorBridgeRecorded, InspectorBridgeRecorded>("inspector-bridge-recorded"),
 	inspectorRecorded: makeEvent<InspectorRecorded, InspectorRecorded>("inspector-recorded"),
 	linkOpened: makeEvent<LinkOpened, LinkOpened>("link-opened"),
+	messageNotificationOpened: makeEvent<MessageNotificationOpened, MessageNotificationOpened>("message-notification-opened"),
 };
 
 /* Types */
@@ -1660,6 +1673,14 @@ export type MessageList = MessageQuery;
 /**  读取分页列表 (listChatMsg): one page of a chat thread. */
 export type MessageListChatMsg = MessageQuery;
 
+/**
+ *  `message-notification-opened`: the user clicked the notification of a message; the UI
+ *  opens its thread (`userOtherId`, "0" for a notice: the notices).
+ */
+export type MessageNotificationOpened = {
+	userOtherId: string,
+};
+
 /**  The two message list calls' parameters: paging plus the filters. */
 export type MessageQuery = ListQuery & MessageFilter;
 
@@ -2140,6 +2161,11 @@ export type Settings = {
 	consoleEnabled?: boolean,
 	/**  Whether the log keeps the app's debug lines too (a tester's switch; `LCS_LOG` wins). */
 	debugLog?: boolean,
+	/**
+	 *  Whether a message that arrives while the window is not focused raises a system
+	 *  notification: on until the user turns it off.
+	 */
+	notificationsEnabled?: boolean,
 };
 
 /**  A new session: login's and registration's `data`. */

@@ -86,6 +86,9 @@ const FRAME_DEFAULTS: Record<string, unknown> = {
   links_take: null,
   // The tab bar's unread badge, asked while the user centre is signed in.
   message_unread: { data: { total: 0 }, source: 'cache', fetchedAt: null, stale: false, offline: false },
+  // The chat page tells Rust which thread to keep looking at.
+  message_watch_thread: null,
+  message_unwatch_thread: null,
 }
 
 /**

@@ -222,6 +222,8 @@ struct Inner {
     thread_totals: Mutex<HashMap<(String, String), usize>>,
     /// When each account's kind of data last started a background refresh.
     background_refreshes: Mutex<HashMap<(String, DataKind), Instant>>,
+    /// Counts the calls that worked, so whoever waits out an outage hears the network is back.
+    network: tokio::sync::watch::Sender<u64>,
 }
 
 impl std::fmt::Debug for Data {
@@ -250,6 +252,7 @@ impl Data {
                 wake: tokio::sync::Notify::new(),
                 thread_totals: Mutex::new(HashMap::new()),
                 background_refreshes: Mutex::new(HashMap::new()),
+                network: tokio::sync::watch::Sender::new(0),
             }),
         }
     }
@@ -443,8 +446,16 @@ impl Data {
         result
     }
 
+    /// Changes whenever a call worked after [`Self::network_is_back`].
+    pub(crate) fn network_returns(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.inner.network.subscribe()
+    }
+
     /// A call just worked: edits waiting out a backoff may go now.
     pub(crate) fn network_is_back(&self, scope: &Scope) -> Result<()> {
+        self.inner
+            .network
+            .send_modify(|calls| *calls = calls.wrapping_add(1));
         if scope.family == Family::UserCenter {
             self.with_store(|store| {
                 store.retry_now(&scope.environment, &scope.key, lcs_store::now_ms())

@@ -17,6 +17,7 @@ pub mod invoices;
 pub mod keychain;
 pub mod language;
 mod lists;
+pub mod live;
 pub mod logging;
 pub mod messages;
 pub mod origin_policy;

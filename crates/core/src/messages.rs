@@ -6,7 +6,7 @@
 //! shown at once under a temporary id; the server's row replaces it when the server takes it,
 //! and one the server refuses stays, marked failed, until the user sends it again or drops it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::time::Duration;
 
 use lcs_api::Idempotent;
@@ -41,6 +41,12 @@ const TOTAL: &str = "total";
 const SYSTEM: i64 = 0;
 /// `message_kind` 1-发送消息: a message the user sent.
 const SENT: i64 = 1;
+/// `message_kind` 2-接收消息: a message the user received.
+const RECEIVED: i64 = 2;
+/// How many of a thread's newest messages one look for new ones reads at a time, and how many
+/// such pages at most before the rest is left to paging.
+const POLL_PAGE: u32 = 10;
+const POLL_PAGES: u32 = 3;
 /// How many of a thread's newest messages are read to look for a message whose answer was
 /// lost: it was sent after every message still in the outbox ahead of it.
 const LOOKUP_PAGE: u32 = 50;
@@ -102,6 +108,46 @@ pub struct ChatPage {
 #[serde(rename_all = "camelCase")]
 pub struct Unread {
     pub total: u32,
+}
+
+/// A message from the other side that was not here before: what a notification says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arrival {
+    pub id: String,
+    pub channel: MessageChannel,
+    /// The chat's other party (the thread to open); 0 for a notice.
+    pub user_other_id: i64,
+    /// Who sent it, as the server names them.
+    pub sender: String,
+    /// The first line of its text (a notice's title when it has one).
+    pub first_line: String,
+}
+
+impl Arrival {
+    /// An unread message received from the other side; `None` for anything else.
+    fn of(channel: MessageChannel, row: &MessageRow) -> Option<Self> {
+        let text = |key: &str| row.data.get(key).and_then(Value::as_str).unwrap_or("");
+        if row.is_read || row.data.get("message_kind").and_then(Value::as_i64) != Some(RECEIVED) {
+            return None;
+        }
+        let title = text("message_title").trim();
+        let first_line = if title.is_empty() {
+            text("message_content")
+                .lines()
+                .map(str::trim)
+                .find(|line| !line.is_empty())
+                .unwrap_or("")
+        } else {
+            title
+        };
+        Some(Self {
+            id: row.id.clone(),
+            channel,
+            user_other_id: other_party(row).unwrap_or(SYSTEM),
+            sender: text("user_other_nickname").to_owned(),
+            first_line: first_line.to_owned(),
+        })
+    }
 }
 
 /// A mark-as-read in the outbox: one message, or a whole conversation (`user_other_id`; 0 for
@@ -625,6 +671,123 @@ impl Messages {
                     stale: page.stale,
                 },
             })
+        })
+    }
+
+    /// Reads what is newer than the newest cached messages of the thread with `user_other_id`
+    /// from the server (listChatMsg, newest first, a small page at a time until it meets a
+    /// message the cache has) and caches it. Answers how many messages were not cached, and
+    /// those of them received unread; none when the thread had nothing cached yet (its first
+    /// read is not news).
+    pub(crate) async fn poll_thread(
+        &self,
+        scope: &Scope,
+        user_other_id: i64,
+    ) -> Result<(usize, Vec<Arrival>)> {
+        let conversation = user_other_id.to_string();
+        let known: HashSet<String> = self.data.with_store(|store| {
+            Ok(store
+                .conversation_page::<Value>(
+                    &scope.environment,
+                    &scope.key,
+                    Channel::Chat,
+                    &conversation,
+                    0..LOOKUP_PAGE as usize,
+                    Duration::MAX,
+                )?
+                .map(|cached| cached.data.into_iter().map(|row| row.id).collect())
+                .unwrap_or_default())
+        })?;
+        let mut rows: Vec<MessageRow> = Vec::new();
+        let mut records = None;
+        for page in 1..=POLL_PAGES {
+            let answer = self
+                .data
+                .auth()
+                .user_center(&MessageListChatMsg(MessageQuery {
+                    list: ListQuery {
+                        sidx: Some("messageTime".into()),
+                        sort: Some("desc".into()),
+                        ..ListQuery::page(page, POLL_PAGE)
+                    },
+                    filter: MessageFilter {
+                        user_other_id: Some(user_other_id),
+                        ..MessageFilter::default()
+                    },
+                }))
+                .await?;
+            records = answer.records;
+            let full = answer.items.len() >= POLL_PAGE as usize;
+            let fetched: Vec<MessageRow> = answer
+                .items
+                .iter()
+                .filter_map(|entry| chat_row(entry.msg.as_ref()?))
+                .filter(|row| row.conversation.as_deref() == Some(conversation.as_str()))
+                .collect();
+            let met = fetched.iter().any(|row| known.contains(&row.id));
+            rows.extend(fetched);
+            if met || !full {
+                break;
+            }
+        }
+        let new: Vec<Arrival> = rows
+            .iter()
+            .filter(|row| !known.contains(&row.id))
+            .filter_map(|row| Arrival::of(MessageChannel::Chat, row))
+            .collect();
+        let count = rows.iter().filter(|row| !known.contains(&row.id)).count();
+        if count == 0 {
+            return Ok((0, Vec::new()));
+        }
+        if let Some(total) = records.and_then(|records| usize::try_from(records).ok()) {
+            self.data.set_thread_total(scope, &conversation, total);
+        }
+        // The pages read are the newest, one after the other: every server message newer
+        // than the oldest of them is among them.
+        let window = Window {
+            conversation: Some(&conversation),
+            since: rows.iter().filter_map(|row| row.time).min(),
+            until: None,
+        };
+        write(&self.data, scope, MessageChannel::Chat, window, &rows)?;
+        self.data
+            .emit(scope, DataKind::Chats, DataChange::Refreshed, None);
+        Ok(if known.is_empty() {
+            (count, Vec::new())
+        } else {
+            (count, new)
+        })
+    }
+
+    /// The unread messages received in `channel` as cached now; `None` when the list was
+    /// never read.
+    pub(crate) fn unread_arrivals(
+        &self,
+        scope: &Scope,
+        channel: MessageChannel,
+    ) -> Result<Option<Vec<Arrival>>> {
+        self.data.with_store(|store| {
+            Ok(store
+                .messages::<Value>(
+                    &scope.environment,
+                    &scope.key,
+                    channel.store(),
+                    Duration::MAX,
+                )?
+                .map(|cached| {
+                    cached
+                        .data
+                        .iter()
+                        .filter_map(|row| Arrival::of(channel, row))
+                        .collect()
+                }))
+        })
+    }
+
+    /// The cached unread count; `None` before it was ever read.
+    pub(crate) fn cached_unread(&self, scope: &Scope) -> Result<Option<u32>> {
+        self.data.with_store(|store| {
+            Ok(unread(store, scope, Duration::MAX)?.map(|cached| cached.data.total))
         })
     }
 

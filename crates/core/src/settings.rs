@@ -36,6 +36,9 @@ pub struct Settings {
     pub console_enabled: bool,
     /// Whether the log keeps the app's debug lines too (a tester's switch; `LCS_LOG` wins).
     pub debug_log: bool,
+    /// Whether a message that arrives while the window is not focused raises a system
+    /// notification: on until the user turns it off.
+    pub notifications_enabled: bool,
 }
 
 impl Default for Settings {
@@ -47,6 +50,7 @@ impl Default for Settings {
             inspector_enabled: cfg!(debug_assertions),
             console_enabled: cfg!(debug_assertions),
             debug_log: false,
+            notifications_enabled: true,
         }
     }
 }

@@ -54,6 +54,26 @@ fn a_corrupt_file_is_moved_aside_and_defaults_are_used() {
 }
 
 #[test]
+fn message_notifications_are_on_until_turned_off_and_stay_off_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = SettingsFile::in_dir(dir.path());
+    // A file from before the switch existed: notifications are on.
+    std::fs::write(file.path(), r#"{"language":"zh-CN"}"#).unwrap();
+    assert!(file.load().notifications_enabled);
+
+    file.save(&Settings {
+        notifications_enabled: false,
+        ..file.load()
+    })
+    .unwrap();
+    assert!(
+        !SettingsFile::in_dir(dir.path())
+            .load()
+            .notifications_enabled
+    );
+}
+
+#[test]
 fn unknown_fields_from_a_newer_version_are_ignored() {
     let dir = tempfile::tempdir().unwrap();
     let file = SettingsFile::in_dir(dir.path());

@@ -12,7 +12,10 @@ use lcs_api::user_center::ListQuery;
 use lcs_api::user_center::addresses::{AddressAdd, AddressFields, AddressList, AddressQuery};
 use lcs_api::user_center::invoices::{InvoiceList, InvoiceQuery};
 use lcs_api::user_center::login::{AccountForm, DoSmsLoginPost, LoginParams, LoginPost};
-use lcs_api::user_center::messages::{MessageList, MessageQuery};
+use lcs_api::user_center::messages::{
+    MessageFilter, MessageGetMsgCount, MessageGetNotice, MessageList, MessageListChatMsg,
+    MessageQuery,
+};
 use lcs_api::user_center::user::UserInfo;
 use lcs_api::{ApiError, Client, ClientConfig, ErrorCode, Secret, password_md5};
 use lcs_sandbox::{Db, PLANNER_CLIENT_ID, PLANNER_CLIENT_SECRET, SECRET_HEADER, Sandbox};
@@ -498,4 +501,130 @@ async fn the_h5_index_is_served_with_its_content_type_and_unknown_files_are_404(
         .await
         .unwrap();
     assert_eq!(missing.status(), 404);
+}
+
+/// The newest page of the signed-in user's thread with `other`, as a client asks for it.
+fn thread_with(other: i64) -> MessageListChatMsg {
+    MessageListChatMsg(MessageQuery {
+        list: ListQuery {
+            sidx: Some("messageTime".into()),
+            sort: Some("desc".into()),
+            ..ListQuery::page(1, 10)
+        },
+        filter: MessageFilter {
+            user_other_id: Some(other),
+            ..MessageFilter::default()
+        },
+    })
+}
+
+#[tokio::test]
+async fn the_other_side_speaks_through_the_messages_helper_and_the_next_reads_hear_it() {
+    let (sandbox, client) = sandbox().await;
+    let [first, second] = &DEMO_USERS;
+    let token = client
+        .send(&user_center_login(first.phone, first.password), None)
+        .await
+        .unwrap()
+        .token
+        .unwrap();
+    let unread = |token: Secret| {
+        let client = client.clone();
+        async move {
+            client
+                .send(&MessageGetMsgCount::default(), Some(&token))
+                .await
+                .unwrap()
+                .num
+                .unwrap()
+        }
+    };
+    let before = unread(token.clone()).await;
+
+    // Customer service answers in the user's chat with it.
+    let (status, reply) = helper(
+        &sandbox,
+        "messages",
+        json!({"to": first.phone, "from": "kefu", "content": "您好，您的问题已处理。"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{reply}");
+    assert_eq!(reply["userOtherId"], json!(1));
+    let thread = client.send(&thread_with(1), Some(&token)).await.unwrap();
+    let newest = thread.items[0].msg.as_ref().unwrap();
+    assert_eq!(newest.message.message_id, reply["messageId"].as_i64());
+    assert_eq!(
+        newest.message.message_content.as_deref(),
+        Some("您好，您的问题已处理。")
+    );
+    assert_eq!(newest.message.message_is_read, Some(false));
+    assert_eq!(newest.message.message_time, reply["time"].as_i64());
+    assert!(
+        thread.items[1..].iter().all(|entry| {
+            entry.msg.as_ref().unwrap().message.message_time < reply["time"].as_i64()
+        }),
+        "the reply is the newest of its thread"
+    );
+    assert_eq!(unread(token.clone()).await, before + 1);
+
+    // A notice from the system, with its title, among the notices.
+    let (status, notice) = helper(
+        &sandbox,
+        "messages",
+        json!({"from": "system", "title": "维护通知", "content": "今晚维护。"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{notice}");
+    let notices = client.send(&MessageGetNotice, Some(&token)).await.unwrap();
+    assert_eq!(notices.0[0].message_id, notice["messageId"].as_i64());
+    assert_eq!(notices.0[0].message_title.as_deref(), Some("维护通知"));
+    assert_eq!(unread(token.clone()).await, before + 2);
+
+    // Another user writes: received in one mailbox, sent in the other's.
+    let (status, from_user) = helper(
+        &sandbox,
+        "messages",
+        json!({"to": first.email, "from": second.phone, "content": "在吗？"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{from_user}");
+    let second_id = from_user["userOtherId"].as_i64().unwrap();
+    let list = client
+        .send(&MessageList(MessageQuery::default()), Some(&token))
+        .await
+        .unwrap();
+    let newest = &list.items[0].message;
+    assert_eq!(newest.message_id, from_user["messageId"].as_i64());
+    assert_eq!(newest.user_other_id, Some(second_id));
+    assert_eq!(unread(token.clone()).await, before + 3);
+    let second_token = client
+        .send(&user_center_login(second.phone, second.password), None)
+        .await
+        .unwrap()
+        .token
+        .unwrap();
+    let own_id = client
+        .send(&UserInfo, Some(&token))
+        .await
+        .unwrap()
+        .user_id
+        .unwrap();
+    let sent = client
+        .send(&thread_with(own_id), Some(&second_token))
+        .await
+        .unwrap();
+    let sent = &sent.items[0].msg.as_ref().unwrap().message;
+    assert_eq!(sent.message_content.as_deref(), Some("在吗？"));
+    assert_eq!(sent.message_kind, Some(1));
+
+    // Nobody by that name, and nothing to say.
+    let (status, _) = helper(
+        &sandbox,
+        "messages",
+        json!({"to": "nobody@lcs.test", "content": "hi"}),
+    )
+    .await;
+    assert_eq!(status, 404);
+    let (status, _) = helper(&sandbox, "messages", json!({"content": "  "})).await;
+    assert_eq!(status, 400);
 }

@@ -39,6 +39,16 @@ impl Helpers {
         self.get("calls").await["calls"][path].as_u64().unwrap_or(0)
     }
 
+    /// The other side speaks: `from` (`kefu`, `system` or another user) writes `content` to
+    /// `to`'s inbox through `POST /__sandbox/messages`; answers `{messageId, userOtherId, time}`.
+    pub async fn deliver_message(&self, from: &str, to: &str, content: &str) -> Value {
+        self.post(
+            "messages",
+            serde_json::json!({"from": from, "to": to, "content": content}),
+        )
+        .await
+    }
+
     fn url(&self, path: &str) -> String {
         format!("{}__sandbox/{path}", self.base)
     }

@@ -90,6 +90,9 @@ const enUS: typeof zhCN = {
     diagnosticsExporting: 'Exporting diagnostics…',
     diagnosticsSaved: 'Diagnostics saved to {path}',
     diagnosticsFailed: 'Could not export diagnostics: {message}',
+    notifications: 'Notifications',
+    notificationsShow: 'New message notifications',
+    notificationsHint: 'Show a system notification when a message arrives while the window is in the background',
   },
   apiConsole: {
     search: 'Name, path or title',

@@ -88,6 +88,9 @@ export default {
     diagnosticsExporting: '正在导出诊断信息…',
     diagnosticsSaved: '诊断信息已保存到 {path}',
     diagnosticsFailed: '诊断信息导出失败：{message}',
+    notifications: '通知',
+    notificationsShow: '新消息通知',
+    notificationsHint: '窗口不在前台时收到新消息，显示系统通知',
   },
   apiConsole: {
     search: '名称、路径或标题',

@@ -195,6 +195,62 @@ describe('Chat thread', () => {
     expect(calls.filter((c) => c.cmd === 'message_mark_conversation_read')).toHaveLength(1)
   })
 
+  it('tells Rust which thread is on screen, and that the user left it', async () => {
+    const { calls, router } = await mountApp(backend(() => CHATS), '/message/chat?userId=1')
+    const watched = (from = 0) =>
+      calls.slice(from).filter((c) => c.cmd.endsWith('watch_thread')).map((c) => `${c.cmd} ${c.args.userOtherId}`)
+    expect(watched().at(-1)).toBe('message_watch_thread 1')
+    const opened = calls.length
+    await router.push({ name: 'lcs.message.chat', query: { userId: '7' } })
+    await flushPromises()
+    // Rust keeps the thread last watched: the old page may leave after the new one came.
+    expect(watched(opened).sort()).toEqual(['message_unwatch_thread 1', 'message_watch_thread 7'])
+    await router.push({ name: 'lcs.home' })
+    await flushPromises()
+    expect(watched().at(-1)).toBe('message_unwatch_thread 7')
+  })
+
+  it('watches the thread again for the account signed in after a switch', async () => {
+    const { calls } = await mountApp(backend(() => CHATS), '/message/chat?userId=1')
+    const before = calls.length
+    const other = { ...SESSION, account: '10002', displayName: '13800000002' }
+    await emit('auth-state', { change: 'signed_in', reason: null, family: 'user_center', account: '10002', session: other })
+    await flushPromises()
+    const watched = calls.slice(before).filter((c) => c.cmd.endsWith('watch_thread')).map((c) => `${c.cmd} ${c.args.userOtherId}`)
+    expect(watched).toEqual(['message_unwatch_thread 1', 'message_watch_thread 1'])
+  })
+
+  it('shows a reply that arrives while the thread is open, and marks it read too', async () => {
+    let list = CHATS
+    const { wrapper, calls } = await mountApp(
+      backend(() => list, {
+        message_mark_conversation_read: (_, args) => {
+          list = list.map((m) =>
+            m.data.user_other_id === Number(args.userOtherId) && !m.isRead ? { ...m, isRead: true, pending: true } : m,
+          )
+          return null
+        },
+      }),
+      '/message/chat?userId=1',
+    )
+    list = [chat(204, 1, '在线客服', 2, 'text', '已为您处理好了', false, NOW), ...list]
+    await emit('data-changed', {
+      environment: 'sandbox', account: '10001', family: 'user_center', what: 'chats', change: 'refreshed', code: null, message: null,
+    })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="bubble-204"]').text()).toContain('已为您处理好了')
+    expect(calls.filter((c) => c.cmd === 'message_mark_conversation_read')).toHaveLength(2)
+  })
+
+  it('opens the thread whose notification the user clicked', async () => {
+    const { wrapper, router } = await mountApp(backend(() => CHATS), '/')
+    await emit('message-notification-opened', { userOtherId: '1' })
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('lcs.message.chat')
+    expect(router.currentRoute.value.query.userId).toBe('1')
+    expect(wrapper.get('[data-testid="page-title"]').text()).toBe('在线客服')
+  })
+
   it('labels every kind of message it cannot show', async () => {
     const kinds = ['video', 'file', 'location', 'redpack', 'sticker']
     const list = kinds.map((cat, i) => chat(400 + i, 9, '赵六', 2, cat, '', true, NOW - 10_000 + i)).reverse()

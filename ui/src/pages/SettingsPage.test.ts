@@ -27,6 +27,8 @@ function backend(overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandle
         return []
       case 'inspector_set_enabled':
         return { language: saved, inspectorEnabled: args.enabled }
+      case 'settings_set_notifications_enabled':
+        return { language: saved, notificationsEnabled: args.enabled }
       case 'settings_set_console_enabled':
         return { language: saved, consoleEnabled: args.enabled }
       case 'settings_set_debug_log':
@@ -96,6 +98,20 @@ describe('Settings page', () => {
     expect(calls).toContainEqual({ cmd: 'settings_set_console_enabled', args: { enabled: true } })
     await wrapper.get('[data-testid="console-link"]').trigger('click')
     await arrivedAt(router, 'settings.console')
+  })
+
+  it('turns message notifications off, saved in Rust, and on again', async () => {
+    const { wrapper, calls } = await mountApp(backend(), '/settings')
+    const toggle = () => wrapper.get('[data-testid="notifications-switch"]')
+    expect(toggle().classes()).toContain('van-switch--on')
+    await toggle().trigger('click')
+    await flushPromises()
+    expect(calls).toContainEqual({ cmd: 'settings_set_notifications_enabled', args: { enabled: false } })
+    expect(toggle().classes()).not.toContain('van-switch--on')
+    await toggle().trigger('click')
+    await flushPromises()
+    expect(calls).toContainEqual({ cmd: 'settings_set_notifications_enabled', args: { enabled: true } })
+    expect(toggle().classes()).toContain('van-switch--on')
   })
 
   it('shows the build the tester is running', async () => {

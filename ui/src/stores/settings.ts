@@ -70,6 +70,10 @@ export const useSettingsStore = defineStore('settings', () => {
     settings.value = await call(commands.settingsSetDebugLog(enabled))
   }
 
+  async function setNotificationsEnabled(enabled: boolean) {
+    settings.value = await call(commands.settingsSetNotificationsEnabled(enabled))
+  }
+
   async function selectEnvironment(id: string) {
     environments.value = await call(commands.environmentSelect(id))
   }
@@ -119,6 +123,7 @@ export const useSettingsStore = defineStore('settings', () => {
     setInspectorEnabled,
     setConsoleEnabled,
     setDebugLog,
+    setNotificationsEnabled,
     selectEnvironment,
     saveEnvironment,
     removeEnvironment,

@@ -14,13 +14,14 @@ use axum::response::Response;
 use axum::routing::{get, post};
 use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension, params};
+use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use super::list::{Kind, Table, read_only};
-use super::{Params, Q, bad, signed_in};
-use crate::db::Db;
+use super::{Params, Q, bad, find_user, signed_in};
+use crate::db::{DEMO_PHONE, Db};
 use crate::envelope::UserCenterFailure;
-use crate::tools::now_ms;
+use crate::tools::{HelperError, HelperJson, now_ms};
 
 /// Who system notices come from.
 const SYSTEM_ID: i64 = 0;
@@ -82,6 +83,7 @@ pub fn routes() -> Router<Db> {
         .route(&format!("{MESSAGE}/list"), get(list))
         .route(&format!("{MESSAGE}/listChatMsg"), get(list_chat))
         .route(&format!("{MESSAGE}/setRead"), post(set_read))
+        .route("/__sandbox/messages", post(deliver))
 }
 
 /// One stored message, before it is written.
@@ -807,4 +809,101 @@ async fn set_read(State(db): State<Db>, headers: HeaderMap, query: Q) -> Respons
         };
         Ok(json!({"count": changed}))
     })
+}
+
+/// The body of `POST /__sandbox/messages`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct DeliverRequest {
+    /// Whose inbox: a phone number, e-mail address or account name; the first demo user when
+    /// absent.
+    to: Option<String>,
+    /// Who speaks: `kefu` (customer service, the default), `system` (a notice), or another
+    /// user by phone number, e-mail address or account name.
+    from: Option<String>,
+    content: String,
+    /// A notice's title; chat messages have none.
+    title: Option<String>,
+}
+
+/// `POST /__sandbox/messages` with `{to?, from?, content, title?}`: the other side speaks. A
+/// customer-service reply or another user's message lands unread in `to`'s chat with them (and,
+/// from a user, as sent in theirs), a notice from `system` among `to`'s notices; each newer than
+/// anything in that inbox, so the next list, `listChatMsg` and `getMsgCount` include it. Answers
+/// `{messageId, userOtherId, time}`; 404 for an unknown user, 400 for an empty content.
+async fn deliver(
+    State(db): State<Db>,
+    HelperJson(request): HelperJson<DeliverRequest>,
+) -> Result<axum::Json<Value>, HelperError> {
+    let content = request.content.trim();
+    if content.is_empty() {
+        return Err(HelperError::bad("content must not be empty"));
+    }
+    let connection = db.lock();
+    let user_of = |account: &str| -> Result<(i64, String), HelperError> {
+        let user = find_user(&connection, account)?
+            .ok_or_else(|| HelperError::not_found(format!("no user-centre user {account:?}")))?;
+        Ok((user, nickname(&connection, user)?.unwrap_or_default()))
+    };
+    let (owner, owner_nickname) = user_of(
+        request
+            .to
+            .as_deref()
+            .map(str::trim)
+            .filter(|to| !to.is_empty())
+            .unwrap_or(DEMO_PHONE),
+    )?;
+    let (other, other_nickname) = match request.from.as_deref().map(str::trim) {
+        None | Some("" | "kefu") => (KEFU_ID, KEFU_NICKNAME.to_owned()),
+        Some("system") => (SYSTEM_ID, SYSTEM_NICKNAME.to_owned()),
+        Some(account) => user_of(account)?,
+    };
+    if other == owner {
+        return Err(HelperError::bad("from and to are the same user"));
+    }
+    let newest: Option<i64> = connection.query_row(
+        "SELECT MAX(message_time) FROM uc_messages WHERE user_id IN (?1, ?2)",
+        params![owner, other],
+        |row| row.get(0),
+    )?;
+    let time = newest.map_or(now_ms(), |newest| now_ms().max(newest + 1));
+    let notice = other == SYSTEM_ID;
+    let draft = |owner, owner_nickname, peer, peer_nickname, kind, read| Draft {
+        owner,
+        owner_nickname,
+        other: peer,
+        other_nickname: peer_nickname,
+        kind,
+        message_type: if notice { 1 } else { 2 },
+        data_type: match other {
+            SYSTEM_ID => 1,
+            KEFU_ID => 5,
+            _ => 0,
+        },
+        cat: "text",
+        title: request.title.as_deref().filter(|_| notice),
+        content,
+        read,
+        time,
+    };
+    let received = store(
+        &connection,
+        &draft(owner, &owner_nickname, other, &other_nickname, 2, false),
+    )?;
+    if other != SYSTEM_ID && other != KEFU_ID {
+        let sent = store(
+            &connection,
+            &draft(other, &other_nickname, owner, &owner_nickname, 1, true),
+        )?;
+        for (row, peer) in [(sent, received), (received, sent)] {
+            connection.execute(
+                "UPDATE uc_messages SET message_other_id = ?1 WHERE message_id = ?2",
+                params![peer, row],
+            )?;
+        }
+    }
+    tracing::info!(owner, other, "sandbox message delivered");
+    Ok(axum::Json(
+        json!({"messageId": received, "userOtherId": other, "time": time}),
+    ))
 }
