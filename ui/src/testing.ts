@@ -8,7 +8,7 @@ import App from './App.vue'
 import { reportUnhandled } from './commands'
 import { applyLanguage, i18n } from './i18n'
 import { createAppRouter } from './router'
-import { useSettingsStore } from './stores/settings'
+import { loadFirstScreen } from './firstScreen'
 
 export type IpcHandler = (cmd: string, args: Record<string, unknown>) => unknown
 
@@ -64,7 +64,7 @@ export async function mountApp(handler: IpcHandler, path = '/') {
   const router = createAppRouter()
   await loadEveryPage(router)
   await router.push(path)
-  await useSettingsStore().load()
+  await loadFirstScreen()
   const wrapper = mount(App, { global: { plugins: [pinia, i18n, router], config: { errorHandler: reportUnhandled } }, attachTo: document.body })
   await router.isReady()
   await flushPromises()
