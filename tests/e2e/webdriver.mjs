@@ -141,8 +141,9 @@ export class Session {
   }
 
   /**
-   * Clicks the element `css` matches. While something lies over it (a toast, a closing popup)
-   * it waits, as a user would, for that to go.
+   * Clicks the element `css` matches. While something lies over it (a toast, a closing popup,
+   * the tab bar over the end of a long page) it scrolls it to the middle of the page and waits,
+   * as a user would, for the rest to go.
    */
   async click(css, options) {
     await this.clickElement(await this.waitFor(css, options), options)
@@ -156,6 +157,7 @@ export class Session {
         return
       } catch (error) {
         if (!/element click intercepted/.test(error.message) || Date.now() > deadline) throw error
+        await this.execute("arguments[0].scrollIntoView({ block: 'center' })", [{ [ELEMENT]: id }])
         await sleep(100)
       }
     }
