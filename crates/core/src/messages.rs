@@ -704,17 +704,7 @@ impl Messages {
             let answer = self
                 .data
                 .auth()
-                .user_center(&MessageListChatMsg(MessageQuery {
-                    list: ListQuery {
-                        sidx: Some("messageTime".into()),
-                        sort: Some("desc".into()),
-                        ..ListQuery::page(page, POLL_PAGE)
-                    },
-                    filter: MessageFilter {
-                        user_other_id: Some(user_other_id),
-                        ..MessageFilter::default()
-                    },
-                }))
+                .user_center(&thread_page(user_other_id, page, POLL_PAGE))
                 .await?;
             records = answer.records;
             let full = answer.items.len() >= POLL_PAGE as usize;
@@ -1092,23 +1082,28 @@ fn write(
     })
 }
 
+/// listChatMsg's page `page` of `size` of the thread with `user_other_id`, newest first.
+fn thread_page(user_other_id: i64, page: u32, size: u32) -> MessageListChatMsg {
+    MessageListChatMsg(MessageQuery {
+        list: ListQuery {
+            sidx: Some("messageTime".into()),
+            sort: Some("desc".into()),
+            ..ListQuery::page(page, size)
+        },
+        filter: MessageFilter {
+            user_other_id: Some(user_other_id),
+            ..MessageFilter::default()
+        },
+    })
+}
+
 /// Reads page `page` of the thread with `user_other_id` (listChatMsg, newest first) into the
 /// cache, and remembers how many messages the server says the thread holds.
 async fn fetch_thread(data: &Data, scope: &Scope, user_other_id: i64, page: usize) -> Result<()> {
     let number = u32::try_from(page).unwrap_or(u32::MAX);
     let answer = data
         .auth()
-        .user_center(&MessageListChatMsg(MessageQuery {
-            list: ListQuery {
-                sidx: Some("messageTime".into()),
-                sort: Some("desc".into()),
-                ..ListQuery::page(number, THREAD_PAGE)
-            },
-            filter: MessageFilter {
-                user_other_id: Some(user_other_id),
-                ..MessageFilter::default()
-            },
-        }))
+        .user_center(&thread_page(user_other_id, number, THREAD_PAGE))
         .await?;
     let conversation = user_other_id.to_string();
     let rows: Vec<MessageRow> = answer
