@@ -33,8 +33,10 @@ bindings: deps
 package: deps
 	npx tauri build --bundles deb
 
-# A throwaway display, D-Bus session and unlocked keyring, as for the end-to-end tests.
+# cargo-bloat for the binary by crate; a throwaway display, D-Bus session and unlocked keyring,
+# as for the end-to-end tests.
 perf: deps
+	cargo bloat --version >/dev/null 2>&1 || cargo install cargo-bloat --version 0.12.1 --locked --no-default-features
 	keyrings=$$(mktemp -d) && XDG_DATA_HOME="$$keyrings" WEBKIT_DISABLE_COMPOSITING_MODE=1 \
 	  xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" \
 	  dbus-run-session -- sh -c 'echo -n pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null && node scripts/perf/run.mjs'; \
