@@ -117,6 +117,24 @@ impl App {
         self.helpers.calls(path).await
     }
 
+    /// The thread's and the count's calls so far.
+    async fn polls(&self) -> (u64, u64) {
+        (self.calls(THREAD_CALL).await, self.calls(COUNT_CALL).await)
+    }
+
+    /// Five minutes pass with neither the thread nor the count asked for; `why` says why not.
+    /// Answers the calls before them.
+    async fn quiet_for_five_minutes(&self, why: &str) -> (u64, u64) {
+        let before = self.polls().await;
+        tokio::time::sleep(Duration::from_secs(300)).await;
+        assert_eq!(
+            self.polls().await,
+            before,
+            "{why}: no thread or count polls"
+        );
+        before
+    }
+
     /// The newest cached message of the customer-service thread.
     async fn newest_in_thread(&self) -> String {
         let page = self.data.messages().chat_history(KEFU, 0, 1).await.unwrap();
@@ -223,18 +241,7 @@ async fn polling_pauses_while_hidden_offline_or_signed_out() {
         .post("faults", json!({"path": THREAD_CALL, "kind": "drop"}))
         .await;
     tokio::time::sleep(Duration::from_secs(10)).await;
-    let (threads, counts) = (app.calls(THREAD_CALL).await, app.calls(COUNT_CALL).await);
-    tokio::time::sleep(Duration::from_secs(300)).await;
-    assert_eq!(
-        app.calls(THREAD_CALL).await,
-        threads,
-        "offline: no thread polls"
-    );
-    assert_eq!(
-        app.calls(COUNT_CALL).await,
-        counts,
-        "offline: no count polls"
-    );
+    let (threads, counts) = app.quiet_for_five_minutes("offline").await;
     // The window gains the focus: the count is tried at once, works, and the thread follows.
     app.live.set_focused(false);
     app.live.set_focused(true);
@@ -250,18 +257,7 @@ async fn polling_pauses_while_hidden_offline_or_signed_out() {
     app.live.set_focused(false);
     app.live.set_focused(true);
     tokio::time::sleep(Duration::from_secs(1)).await;
-    let (threads, counts) = (app.calls(THREAD_CALL).await, app.calls(COUNT_CALL).await);
-    tokio::time::sleep(Duration::from_secs(300)).await;
-    assert_eq!(
-        app.calls(THREAD_CALL).await,
-        threads,
-        "offline: no thread polls"
-    );
-    assert_eq!(
-        app.calls(COUNT_CALL).await,
-        counts,
-        "offline: no count polls"
-    );
+    let (_, counts) = app.quiet_for_five_minutes("offline").await;
     app.live.retry_now();
     tokio::time::sleep(Duration::from_millis(100)).await;
     assert_eq!(
@@ -273,20 +269,16 @@ async fn polling_pauses_while_hidden_offline_or_signed_out() {
     // Another environment on screen: nothing here; back on screen, the count at once.
     tokio::time::sleep(Duration::from_secs(10)).await;
     app.live.set_current(false);
-    let (threads, counts) = (app.calls(THREAD_CALL).await, app.calls(COUNT_CALL).await);
-    tokio::time::sleep(Duration::from_secs(300)).await;
-    assert_eq!(app.calls(THREAD_CALL).await, threads);
-    assert_eq!(app.calls(COUNT_CALL).await, counts);
+    let (_, counts) = app
+        .quiet_for_five_minutes("another environment on screen")
+        .await;
     app.live.set_current(true);
     tokio::time::sleep(Duration::from_millis(100)).await;
     assert_eq!(app.calls(COUNT_CALL).await, counts + 1);
 
     // Signed out: nothing at all.
     app.auth.sign_out_user(Family::UserCenter).await;
-    let (threads, counts) = (app.calls(THREAD_CALL).await, app.calls(COUNT_CALL).await);
-    tokio::time::sleep(Duration::from_secs(300)).await;
-    assert_eq!(app.calls(THREAD_CALL).await, threads);
-    assert_eq!(app.calls(COUNT_CALL).await, counts);
+    app.quiet_for_five_minutes("signed out").await;
 }
 
 /// One scheduler per kind, whoever is signed in: after two account switches the count is
