@@ -490,17 +490,7 @@ impl Messages {
         let conversation = user_other_id.to_string();
         let id = temp_id();
         let send = self.data.with_store(|store| {
-            let recent = store
-                .conversation_page::<Value>(
-                    &scope.environment,
-                    &scope.key,
-                    Channel::Chat,
-                    &conversation,
-                    0..LOOKUP_PAGE as usize,
-                    Duration::MAX,
-                )?
-                .map(|cached| cached.data)
-                .unwrap_or_default();
+            let recent = newest_cached(store, &scope, &conversation)?;
             let twins = recent
                 .iter()
                 .filter(|row| {
@@ -686,17 +676,10 @@ impl Messages {
     ) -> Result<(usize, Vec<Arrival>)> {
         let conversation = user_other_id.to_string();
         let known: HashSet<String> = self.data.with_store(|store| {
-            Ok(store
-                .conversation_page::<Value>(
-                    &scope.environment,
-                    &scope.key,
-                    Channel::Chat,
-                    &conversation,
-                    0..LOOKUP_PAGE as usize,
-                    Duration::MAX,
-                )?
-                .map(|cached| cached.data.into_iter().map(|row| row.id).collect())
-                .unwrap_or_default())
+            Ok(newest_cached(store, scope, &conversation)?
+                .into_iter()
+                .map(|row| row.id)
+                .collect())
         })?;
         let mut rows: Vec<MessageRow> = Vec::new();
         let mut records = None;
@@ -1080,6 +1063,25 @@ fn write(
         )?;
         Queued::read(store, scope)?.replay(store, scope, channel)
     })
+}
+
+/// The newest cached messages (up to `LOOKUP_PAGE`) of the chat with `conversation`.
+fn newest_cached(
+    store: &Store,
+    scope: &Scope,
+    conversation: &str,
+) -> std::result::Result<Vec<MessageRow>, StoreError> {
+    Ok(store
+        .conversation_page::<Value>(
+            &scope.environment,
+            &scope.key,
+            Channel::Chat,
+            conversation,
+            0..LOOKUP_PAGE as usize,
+            Duration::MAX,
+        )?
+        .map(|cached| cached.data)
+        .unwrap_or_default())
 }
 
 /// listChatMsg's page `page` of `size` of the thread with `user_other_id`, newest first.
