@@ -10,56 +10,73 @@ import { setTimeout as sleep } from 'node:timers/promises'
 const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf'
 const WAIT_MS = 15_000
 const COMMAND_MS = 60_000
+const ANSWER_MS = 8_000
+const DRIVER_ATTEMPTS = 3
 
-async function freePort() {
-  return new Promise((resolve, reject) => {
+// Ports for tauri-driver and WebKitWebDriver come from below Linux's ephemeral range (32768 and
+// up), so that no outgoing connection or port-0 listener (the sandbox, the app's) takes one
+// between the check here and the driver's bind.
+const PORTS = { from: 20_000, to: 32_000 }
+
+async function isFree(port) {
+  return new Promise((resolve) => {
     const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
+    server.once('error', () => resolve(false))
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
   })
 }
+
+async function freePort() {
+  for (;;) {
+    const port = PORTS.from + Math.floor(Math.random() * (PORTS.to - PORTS.from))
+    if (await isFree(port)) return port
+  }
+}
+
+/**
+ * The pair never answered: tauri-driver exits quietly when its port is taken, and when
+ * WebKitWebDriver's is, tauri-driver stays up but every request through it fails.
+ */
+class NeverAnswered extends Error {}
 
 /**
  * Waits until tauri-driver answers /status as ready. Its port opens before WebKitWebDriver
  * behind it listens, and a session requested in between is refused.
  */
 async function waitForReady(url, child, timeoutMs = WAIT_MS) {
-  const deadline = Date.now() + timeoutMs
+  const started = Date.now()
+  let answered = false
   let last = 'no answer'
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`tauri-driver exited with ${child.exitCode}`)
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) {
+      const message = `tauri-driver exited with ${child.exitCode}`
+      throw answered ? new Error(message) : new NeverAnswered(message)
+    }
     try {
       const response = await fetch(`${url}/status`)
+      answered = true
       const status = await response.json()
       if (status.value?.ready) return
       last = JSON.stringify(status.value)
     } catch (error) {
       last = error.message
     }
+    if (!answered && Date.now() - started > ANSWER_MS) {
+      throw new NeverAnswered(`tauri-driver gave no answer on ${url} within ${ANSWER_MS} ms: ${last}`)
+    }
     await sleep(100)
   }
   throw new Error(`tauri-driver was not ready within ${timeoutMs} ms: ${last}`)
 }
 
-/**
- * Starts tauri-driver with the app's environment. It runs in its own process group, because
- * ending a WebDriver session leaves the app running: `stop()` ends the driver, WebKitWebDriver
- * and every app they started, and nothing else.
- */
-export async function startDriver(env) {
-  const port = await freePort()
-  const nativePort = await freePort()
+function spawnDriver(env, port, nativePort) {
   const child = spawn('tauri-driver', ['--port', String(port), '--native-port', String(nativePort)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true,
   })
-  const url = `http://127.0.0.1:${port}`
-  const driver = {
-    url,
+  return {
+    url: `http://127.0.0.1:${port}`,
     async stop() {
       const exited = child.exitCode !== null || new Promise((resolve) => child.once('exit', resolve))
       try {
@@ -69,14 +86,30 @@ export async function startDriver(env) {
       }
       await exited
     },
+    child,
   }
-  try {
-    await waitForReady(url, child)
-  } catch (error) {
-    await driver.stop()
-    throw error
+}
+
+/**
+ * Starts tauri-driver with the app's environment. It runs in its own process group, because
+ * ending a WebDriver session leaves the app running: `stop()` ends the driver, WebKitWebDriver
+ * and every app they started, and nothing else. A pair that never answers (a port was taken after
+ * all) is replaced by one on other ports.
+ */
+export async function startDriver(env) {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort()
+    const nativePort = await freePort()
+    const { child, ...driver } = spawnDriver(env, port, nativePort)
+    try {
+      await waitForReady(driver.url, child)
+      return driver
+    } catch (error) {
+      await driver.stop()
+      if (!(error instanceof NeverAnswered) || attempt === DRIVER_ATTEMPTS) throw error
+      console.error(`# ${error.message}; trying other ports`)
+    }
   }
-  return driver
 }
 
 async function request(base, method, route, body) {
