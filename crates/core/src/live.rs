@@ -5,7 +5,8 @@
 //!
 //! - the open chat thread: asked for what is newer than its newest cached message a few
 //!   seconds after it opens, then less often while nothing comes (3 s doubling to 30 s, back
-//!   to 3 s when something does); only while the window is visible;
+//!   to 3 s when something does, or when the unread count finds news in it); only while the
+//!   window is visible;
 //! - the unread count: about once a minute while the app runs, at once when the window gains
 //!   focus or a thread brought news; when it rises, the lists are read so their badges rise.
 //!
@@ -55,6 +56,10 @@ struct Conditions {
     unread_wanted: u64,
     /// Counts the session changes, so a sign-in or switch is noticed at once.
     sessions: u64,
+    /// Counts the times the unread count found news in the open thread. The list's read put
+    /// it in the thread's cache already; the conversation is alive again, so the thread's
+    /// looks start again at 3 s however long they had been waiting.
+    thread_news: u64,
 }
 
 /// The live schedulers of one environment's data. Cheap to clone; every clone is the same.
@@ -95,6 +100,7 @@ impl Live {
                     offline: false,
                     unread_wanted: 0,
                     sessions: 0,
+                    thread_news: 0,
                 }),
                 announced: Mutex::new(HashSet::new()),
             }),
@@ -226,10 +232,11 @@ async fn run_thread(inner: std::sync::Weak<Inner>) {
     let Some(mut conditions) = inner.upgrade().map(|inner| inner.conditions.subscribe()) else {
         return;
     };
-    // What is polled (account and thread), when next, and the wait after that.
+    // What is polled (account and thread), when next, the wait after that, and the news heard.
     let mut polled: Option<(String, i64)> = None;
     let mut next = Instant::now();
     let mut interval = THREAD_FIRST;
+    let mut news = 0;
     loop {
         let now = conditions.borrow_and_update().clone();
         let target = {
@@ -248,6 +255,11 @@ async fn run_thread(inner: std::sync::Weak<Inner>) {
         };
         if polled.as_ref() != Some(&(scope.key.clone(), thread)) {
             polled = Some((scope.key.clone(), thread));
+            interval = THREAD_FIRST;
+            next = Instant::now() + interval;
+        }
+        if now.thread_news != news {
+            news = now.thread_news;
             interval = THREAD_FIRST;
             next = Instant::now() + interval;
         }
@@ -317,8 +329,8 @@ async fn run_unread(inner: std::sync::Weak<Inner>) {
     }
 }
 
-/// Reads the unread count; when it rose, reads the lists too (their badges rise) and
-/// announces what arrived in them.
+/// Reads the unread count; when it rose, reads the lists too (their badges rise), announces
+/// what arrived in them and wakes the open thread when some of it is its.
 async fn read_unread(live: &Inner, scope: &Scope) -> Result<()> {
     let messages = live.data.messages();
     let before = messages.cached_unread(scope)?;
@@ -337,12 +349,21 @@ async fn read_unread(live: &Inner, scope: &Scope) -> Result<()> {
         // A list never read before holds no news: everything in it would look new.
         let Some(known) = known else { continue };
         let known: HashSet<String> = known.into_iter().map(|arrival| arrival.id).collect();
-        let arrivals = messages
+        let arrivals: Vec<Arrival> = messages
             .unread_arrivals(scope, channel)?
             .unwrap_or_default()
             .into_iter()
             .filter(|arrival| !known.contains(&arrival.id))
             .collect();
+        let thread = live.conditions.borrow().thread;
+        if channel == MessageChannel::Chat
+            && arrivals
+                .iter()
+                .any(|arrival| Some(arrival.user_other_id) == thread)
+        {
+            live.conditions
+                .send_modify(|conditions| conditions.thread_news += 1);
+        }
         live.announce(scope, arrivals);
     }
     Ok(())

@@ -207,6 +207,42 @@ async fn an_open_thread_backs_off_while_nothing_comes_and_hears_a_reply_without_
     );
 }
 
+/// A reply the unread count finds first (the window gained the focus while the thread was
+/// waiting its longest) is shown through the chat list's read, and the thread's looks start
+/// again 3 s later instead of 30 s.
+#[tokio::test(start_paused = true)]
+async fn news_the_count_finds_in_the_open_thread_ends_its_backoff() {
+    let app = app().await;
+    app.sign_in("13800000001", "demo1234").await;
+    app.data
+        .messages()
+        .list(MessageChannel::Chat)
+        .await
+        .unwrap();
+    app.open_thread().await;
+    let start = tokio::time::Instant::now();
+    let before = app.calls(THREAD_CALL).await;
+    // Looks at 3, 9, 21, 45 and 75 s; the next is due at 105 s.
+    at(76.0, start).await;
+    assert_eq!(app.calls(THREAD_CALL).await - before, 5);
+
+    app.helpers
+        .deliver_message("kefu", "13800000001", "您的工单已处理。")
+        .await;
+    app.live.set_focused(false);
+    app.live.set_focused(true);
+    at(76.5, start).await;
+    assert_eq!(app.newest_in_thread().await, "您的工单已处理。");
+    at(78.9, start).await;
+    assert_eq!(app.calls(THREAD_CALL).await - before, 5);
+    at(79.1, start).await;
+    assert_eq!(
+        app.calls(THREAD_CALL).await - before,
+        6,
+        "the count found a reply: the thread looks again 3 s later, not at 105 s"
+    );
+}
+
 /// Nothing is polled while the window is hidden (the unread count still is, once a minute),
 /// while the network is gone, while another environment is on screen, or while nobody is
 /// signed in.
