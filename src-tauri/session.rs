@@ -153,7 +153,7 @@ impl Sessions {
             .unwrap_or_else(PoisonError::into_inner)
             .remove(id)
         {
-            services.live.set_current(false);
+            services.live.stop();
         }
         if let Err(error) = lcs_core::session::forget_environment(self.keychain.store.as_ref(), id)
         {
@@ -188,7 +188,7 @@ impl Sessions {
                         environment.id.clone(),
                         (environment.clone(), services.clone()),
                     ) {
-                        replaced.live.set_current(false);
+                        replaced.live.stop();
                     }
                 }),
         };

@@ -44,6 +44,8 @@ pub trait ArrivalListener: Send + Sync {
 /// What the schedulers follow; a change wakes them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Conditions {
+    /// The environment was rebuilt or removed: the schedulers end for good.
+    stopped: bool,
     /// This environment is the one on screen.
     current: bool,
     visible: bool,
@@ -93,6 +95,7 @@ impl Live {
                 data,
                 listener,
                 conditions: watch::Sender::new(Conditions {
+                    stopped: false,
                     current: true,
                     visible: true,
                     focused: true,
@@ -136,6 +139,12 @@ impl Live {
             conditions.offline = false;
             conditions.unread_wanted += 1;
         });
+    }
+
+    /// The environment was rebuilt or removed: both schedulers end, whoever still holds a
+    /// clone (the session listeners do, for as long as their sessions live).
+    pub fn stop(&self) {
+        self.change(|conditions| conditions.stopped = true);
     }
 
     /// This environment became the one on screen, or another did.
@@ -213,18 +222,21 @@ impl Inner {
     }
 }
 
-/// Waits until `conditions` change or `deadline` passes; false when the schedulers are done.
+/// Waits until `conditions` change or `deadline` passes: `Some(true)` when it passed,
+/// `Some(false)` on a change, `None` when the schedulers are done (stopped, or every clone
+/// dropped).
 async fn wait(
     conditions: &mut watch::Receiver<Conditions>,
     deadline: Option<Instant>,
 ) -> Option<bool> {
-    match deadline {
+    let passed = match deadline {
         Some(deadline) => tokio::select! {
             () = tokio::time::sleep_until(deadline) => Some(true),
             changed = conditions.changed() => changed.ok().map(|()| false),
         },
         None => conditions.changed().await.ok().map(|()| false),
-    }
+    };
+    passed.filter(|_| !conditions.borrow().stopped)
 }
 
 /// The open thread's scheduler.
@@ -376,6 +388,9 @@ async fn follow_network(inner: std::sync::Weak<Inner>) {
     };
     while network.changed().await.is_ok() {
         let Some(live) = inner.upgrade() else { return };
+        if live.conditions.borrow().stopped {
+            return;
+        }
         live.conditions
             .send_if_modified(|conditions| std::mem::replace(&mut conditions.offline, false));
     }

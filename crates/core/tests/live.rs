@@ -403,3 +403,23 @@ async fn messages_arriving_while_the_window_is_not_focused_are_announced_once() 
         "focused: the page shows it, no notification"
     );
 }
+
+/// A rebuilt or removed environment's schedulers end for good: nothing is polled afterwards,
+/// whatever the window, the thread or the sessions do, though clones of them live on.
+#[tokio::test(start_paused = true)]
+async fn stopped_schedulers_poll_nothing_again() {
+    let app = app().await;
+    app.sign_in("13800000001", "demo1234").await;
+    app.open_thread().await;
+    tokio::time::sleep(Duration::from_secs(10)).await;
+    assert_ne!(app.polls().await, (0, 0), "both ran before");
+
+    app.live.stop();
+    app.live.set_focused(false);
+    app.live.set_focused(true);
+    app.live.retry_now();
+    app.live.set_current(true);
+    app.live.watch_thread(KEFU);
+    app.sign_in("13800000002", "demo5678").await;
+    app.quiet_for_five_minutes("stopped").await;
+}
