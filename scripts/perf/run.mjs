@@ -1,5 +1,6 @@
 // `make perf`: start-up time, idle memory and binary size of the release app, beside the same
-// figures for the smallest Tauri app (scripts/perf/minimal) built the same way on this machine.
+// figures for the smallest Tauri app (scripts/perf/minimal) built the same way on this machine,
+// and for that app showing a page made of LCS Account's UI libraries (scripts/perf/minimal/vue).
 // Prints a Markdown table for the README. Needs a display, a D-Bus session and an unlocked
 // Secret Service: the Makefile runs it under xvfb-run and dbus-run-session.
 import { execFileSync } from 'node:child_process'
@@ -13,16 +14,22 @@ import { invoke, withApp } from '../../tests/e2e/app.mjs'
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const TARGET = process.env.CARGO_TARGET_DIR ?? path.join(ROOT, 'target')
 const RUNS = Number(process.env.LCS_PERF_RUNS ?? 5)
+// Measures again the release builds an earlier run left, without building or sizing them.
+const MEASURE_ONLY = process.env.LCS_PERF_MEASURE_ONLY === '1'
 const IDLE_MS = 10_000
 const CLOCK_TICKS_PER_S = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim())
 
 function build() {
   const run = (command, args) => execFileSync(command, args, { cwd: ROOT, stdio: 'inherit' })
-  run('npx', ['tauri', 'build', '--no-bundle'])
-  run('cargo', ['build', '--release', '--features', 'custom-protocol', '--manifest-path', 'scripts/perf/minimal/Cargo.toml'])
+  if (!MEASURE_ONLY) {
+    run('npx', ['tauri', 'build', '--no-bundle'])
+    run('npx', ['vite', 'build', '--config', 'scripts/perf/minimal/vue/vite.config.mjs'])
+    run('cargo', ['build', '--release', '--features', 'custom-protocol', '--manifest-path', 'scripts/perf/minimal/Cargo.toml'])
+  }
   return {
     app: path.join(TARGET, 'release', 'lcs-account'),
     minimal: path.join(TARGET, 'release', 'minimal-tauri-app'),
+    minimalVue: path.join(TARGET, 'release', 'minimal-vue-app'),
   }
 }
 
@@ -128,7 +135,7 @@ function withApps(specs, body, opened = []) {
 
 /**
  * Starts the apps in turn, one at a time, `RUNS` times each, so that whatever the machine does
- * meanwhile falls on both alike; each start is on a profile that has already run once.
+ * meanwhile falls on all alike; each start is on a profile that has already run once.
  */
 async function measureAlternately(specs) {
   const results = specs.map(() => ({ starts: [], memory: [], timelines: [] }))
@@ -193,16 +200,25 @@ function startUpBundle() {
 }
 
 const binaries = build()
-const [app, minimal] = await measureAlternately([
+const [app, minimal, minimalVue] = await measureAlternately([
   { name: 'perf-lcs-account', binary: binaries.app, css: '[data-testid="home-account-real"]', prepare: signInDemoCustomer, ownSteps: true },
   { name: 'perf-minimal', binary: binaries.minimal, css: '[data-testid="ready"]' },
+  { name: 'perf-minimal-vue', binary: binaries.minimalVue, css: '[data-testid="ready"]' },
 ])
 
-const ratios = app.starts.map((start, run) => start / minimal.starts[run])
-console.log('\nstart by start (LCS Account, then the minimal app):')
-for (const [run, ratio] of ratios.entries()) {
-  console.log(`  ${run + 1}: ${ms(app.starts[run])} / ${ms(minimal.starts[run])} = ${ratio.toFixed(2)}x`)
+/** `ours ÷ theirs`, start by start (the starts of one round ran one after the other). */
+const ratiosOf = (ours, theirs) => ours.starts.map((start, run) => start / theirs.starts[run])
+const ratios = ratiosOf(app, minimal)
+const stackRatios = ratiosOf(minimalVue, minimal)
+const overStackRatios = ratiosOf(app, minimalVue)
+console.log('\nstart by start (LCS Account, the minimal app, the minimal app with the UI libraries):')
+for (const run of ratios.keys()) {
+  console.log(
+    `  ${run + 1}: ${ms(app.starts[run])}, ${ms(minimal.starts[run])}, ${ms(minimalVue.starts[run])}: ` +
+      `LCS ÷ minimal ${ratios[run].toFixed(2)}x, libraries ÷ minimal ${stackRatios[run].toFixed(2)}x, LCS ÷ libraries ${overStackRatios[run].toFixed(2)}x`,
+  )
 }
+
 /** Each step's median over the starts, in the order of the first start's times. */
 function printTimeline(name, results) {
   const steps = Object.keys(results.timelines[0]).filter((step) => results.timelines[0][step] !== undefined)
@@ -213,30 +229,35 @@ function printTimeline(name, results) {
 }
 printTimeline('LCS Account', app)
 printTimeline('minimal Tauri app', minimal)
+printTimeline('minimal Tauri app with the UI libraries', minimalVue)
 
 const perProcess = (results) =>
   Object.keys(results.memory[0].byName)
     .map((name) => `${name} ${mb(median(results.memory.map((m) => m.byName[name] ?? 0)))}`)
     .join(', ')
 
-const row = (what, ours, theirs) => `| ${what} | ${ours} | ${theirs} |`
+const row = (...cells) => `| ${cells.join(' | ')} |`
+const startsOf = (results) => `${ms(median(results.starts))} (${range(results.starts, ms)})`
+const ratioOf = (values) => `median ${median(values).toFixed(2)}x (${range(values, (r) => `${r.toFixed(2)}x`)})`
+const memoryOf = (results) => {
+  const pss = results.memory.map((m) => m.pss)
+  return `${mb(median(pss))} (${range(pss, mb)}, ${results.memory[0].processes} processes)`
+}
 const report = [
-  `| what (median of ${RUNS} starts, range) | LCS Account | minimal Tauri app |`,
-  '|---|---|---|',
+  `| what (median of ${RUNS} starts, range) | LCS Account | minimal Tauri app | minimal app with the UI libraries |`,
+  '|---|---|---|---|',
   row(
     'process start → content shown (LCS Account: signed-in Home with cached trading accounts)',
-    `${ms(median(app.starts))} (${range(app.starts, ms)})`,
-    `${ms(median(minimal.starts))} (${range(minimal.starts, ms)})`,
+    startsOf(app),
+    startsOf(minimal),
+    startsOf(minimalVue),
   ),
-  row('start-up, LCS Account ÷ minimal, start by start', `median ${median(ratios).toFixed(2)}x (${range(ratios, (r) => `${r.toFixed(2)}x`)})`, ''),
-  row(
-    `memory ${IDLE_MS / 1000} s after, PSS of the app and its WebKit processes`,
-    `${mb(median(app.memory.map((m) => m.pss)))} (${range(app.memory.map((m) => m.pss), mb)}, ${app.memory[0].processes} processes)`,
-    `${mb(median(minimal.memory.map((m) => m.pss)))} (${range(minimal.memory.map((m) => m.pss), mb)}, ${minimal.memory[0].processes} processes)`,
-  ),
-  row('memory per process (median)', perProcess(app), perProcess(minimal)),
-  row('release binary', size(binaries.app), size(binaries.minimal)),
+  row('start-up ÷ the minimal app, start by start', ratioOf(ratios), '', ratioOf(stackRatios)),
+  row('start-up ÷ the minimal app with the UI libraries, start by start', ratioOf(overStackRatios), '', ''),
+  row(`memory ${IDLE_MS / 1000} s after, PSS of the app and its WebKit processes`, memoryOf(app), memoryOf(minimal), memoryOf(minimalVue)),
+  row('memory per process (median)', perProcess(app), perProcess(minimal), perProcess(minimalVue)),
+  row('release binary', size(binaries.app), size(binaries.minimal), size(binaries.minimalVue)),
 ]
 console.log(`\nthe UI's start-up files:\n${startUpBundle()}`)
-console.log(`\nthe release binary by crate:\n${sizeByCrate()}`)
+if (!MEASURE_ONLY) console.log(`\nthe release binary by crate:\n${sizeByCrate()}`)
 console.log(`\n${report.join('\n')}`)

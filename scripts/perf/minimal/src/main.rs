@@ -1,15 +1,4 @@
-use tauri::webview::PageLoadEvent;
-
+// One static HTML page.
 fn main() {
-    // Shown once the page has loaded, as LCS Account does, so that neither waits for WebKit's
-    // first paint of a window already on screen.
-    let app = tauri::Builder::default().on_page_load(|webview, payload| {
-        if payload.event() == PageLoadEvent::Finished {
-            let _ = webview.window().show();
-        }
-    });
-    if let Err(error) = app.run(tauri::generate_context!()) {
-        eprintln!("the minimal app could not start: {error}");
-        std::process::exit(1);
-    }
+    minimal_tauri_app::run(tauri::generate_context!());
 }
