@@ -12,7 +12,7 @@ help:
 	@echo "make dev       install what is missing, then run the app with tauri dev"
 	@echo "make test      install what is missing, then run every check (as CI does)"
 	@echo "make bindings  regenerate ui/src/bindings.ts after changing a command or event"
-	@echo "make package   build the release app and its .deb (Linux)"
+	@echo "make package   build the release app and its .deb (Linux); LCS_ENVIRONMENTS=FILE for an operator's"
 	@echo "make perf      measure start-up, memory and size against a minimal Tauri app"
 
 deps:
@@ -30,7 +30,10 @@ bindings: deps
 	LCS_UPDATE_BINDINGS=1 cargo test --lib --features custom-protocol committed_bindings_match
 	LCS_UPDATE_JSBRIDGE=1 cargo test -p lcs-core --test jsbridge_package
 
+# LCS_ENVIRONMENTS=FILE makes an operator's build, shipping FILE's environments (docs/RELEASES.md):
+# checked first, as the app will read it.
 package: deps
+	@if [ -n "$$LCS_ENVIRONMENTS" ]; then cargo run -q -p lcs-cli --bin lcs -- env check "$$LCS_ENVIRONMENTS"; fi
 	npx tauri build --bundles deb
 
 # cargo-bloat for the binary by crate; a throwaway display, D-Bus session and unlocked keyring,

@@ -4,6 +4,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use lcs_core::Inspector;
+use lcs_core::distribution::Distribution;
 use lcs_core::settings::{Settings, SettingsFile};
 
 use crate::error::CommandResult;
@@ -18,7 +19,7 @@ pub struct AppState {
 impl AppState {
     pub fn load(config_dir: &Path) -> Self {
         let settings_file = SettingsFile::in_dir(config_dir);
-        let settings = settings_file.load();
+        let settings = settings_file.load().with_distribution(distribution());
         crate::error::set_message_language(settings.language);
         let inspector = Arc::new(Inspector::new(settings.inspector_enabled));
         let settings = Mutex::new(settings);
@@ -38,4 +39,16 @@ impl AppState {
         *settings = updated;
         Ok(settings.clone())
     }
+}
+
+include!(concat!(env!("OUT_DIR"), "/distribution.rs"));
+
+/// Who this build is for. `make package` checks an operator's file before building, so a bad
+/// one here means a build made around it: it is reported, and the build behaves as a
+/// development one rather than not starting.
+fn distribution() -> Distribution {
+    Distribution::of_build(OPERATOR_ENVIRONMENTS).unwrap_or_else(|error| {
+        tracing::error!(%error, "the environments file this build ships with cannot be used");
+        Distribution::Development
+    })
 }

@@ -27,7 +27,7 @@ pub struct EnvironmentList {
 #[serde(rename_all = "camelCase")]
 pub struct EnvironmentEntry {
     pub environment: Environment,
-    /// Built-ins cannot be removed.
+    /// Built in, or the build's own: cannot be edited or removed.
     pub built_in: bool,
     /// The customer API's address; for the sandbox, the one it listens on while it runs.
     pub base_url: Option<String>,
@@ -198,6 +198,22 @@ fn import(
     })
 }
 
+/// Changes the settings as [`update`] does, answering them rather than the environments.
+pub(super) fn update_settings(
+    app: &AppHandle,
+    state: &AppState,
+    sandbox: &EmbeddedSandbox,
+    sessions: &Sessions,
+    change: impl FnOnce(&mut Settings) -> lcs_core::error::Result<()>,
+) -> CommandResult<Settings> {
+    update(app, state, sandbox, sessions, change)?;
+    Ok(state
+        .settings
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone())
+}
+
 fn update(
     app: &AppHandle,
     state: &AppState,
@@ -260,7 +276,7 @@ fn list(settings: &Settings, sandbox: &EmbeddedSandbox) -> EnvironmentList {
                 Some(environment.customer_base.clone())
             };
             EnvironmentEntry {
-                built_in: environment.is_built_in(),
+                built_in: settings.is_shipped(&environment.id),
                 environment,
                 base_url,
                 problem,
@@ -288,13 +304,14 @@ pub struct DemoAccount {
     pub purpose_en: String,
 }
 
-/// The sandbox's demo accounts while the sandbox is the chosen environment; none otherwise, so
-/// the sign-in page never suggests them for a real server.
+/// The sandbox's demo accounts while the sandbox is the chosen environment in developer mode;
+/// none otherwise, so the sign-in page never suggests them for a real server, nor shows their
+/// passwords to someone who did not ask for the testers' tools.
 #[tauri::command]
 #[specta::specta]
 pub fn environment_demo_accounts(state: State<'_, AppState>) -> CommandResult<Vec<DemoAccount>> {
     let settings = state.settings.lock().unwrap_or_else(|p| p.into_inner());
-    if !settings.current_environment().is_sandbox() {
+    if !settings.current_environment().is_sandbox() || !settings.is_developer() {
         return Ok(Vec::new());
     }
     Ok(lcs_sandbox::DEMO_USERS

@@ -167,6 +167,7 @@ pub const APP_COMMANDS: &[&str] = &[
     "settings_get",
     "settings_set_console_enabled",
     "settings_set_debug_log",
+    "settings_set_developer_mode",
     "settings_set_language",
     "settings_set_notifications_enabled",
     "sync_retry_now",

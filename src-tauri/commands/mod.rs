@@ -117,6 +117,7 @@ macro_rules! commands_of {
                 settings::settings_set_language,
                 settings::settings_set_console_enabled,
                 settings::settings_set_debug_log,
+                settings::settings_set_developer_mode,
                 settings::settings_set_notifications_enabled,
             ]
         }

@@ -1,12 +1,13 @@
 //! The user's settings: read them, change the UI language (which the backends are told from
-//! their next call, and the H5 page at once), show or hide the API console, and keep debug
-//! lines in the log (each persisted at once).
+//! their next call, and the H5 page at once), show or hide the API console, keep debug lines
+//! in the log, and turn developer mode on or off (each persisted at once).
 
 use lcs_core::settings::{Language, Settings};
 use tauri::{AppHandle, State};
 
 use crate::error::CommandResult;
 use crate::logs::Logs;
+use crate::sandbox::EmbeddedSandbox;
 use crate::session::Sessions;
 use crate::state::AppState;
 
@@ -67,4 +68,25 @@ pub fn settings_set_notifications_enabled(
     enabled: bool,
 ) -> CommandResult<Settings> {
     state.update_settings(|settings| settings.notifications_enabled = enabled)
+}
+
+/// Developer mode shows the testers' tools, the built-in environments and the backend
+/// addresses. Turning it off stops the request inspector and hides the API console, and in an
+/// operator's build moves a user on a built-in environment to the build's default.
+#[tauri::command]
+#[specta::specta]
+pub fn settings_set_developer_mode(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    sandbox: State<'_, EmbeddedSandbox>,
+    sessions: State<'_, Sessions>,
+    enabled: bool,
+) -> CommandResult<Settings> {
+    let settings =
+        super::environment::update_settings(&app, &state, &sandbox, &sessions, |settings| {
+            settings.set_developer_mode(enabled);
+            Ok(())
+        })?;
+    state.inspector.set_enabled(settings.inspector_enabled);
+    Ok(settings)
 }

@@ -156,8 +156,9 @@ export const commands = {
 	environmentSave: (environment: Environment, isNew: boolean) => typedError<EnvironmentList, CommandError>(__TAURI_INVOKE("environment_save", { environment, isNew })),
 	environmentRemove: (id: string) => typedError<EnvironmentList, CommandError>(__TAURI_INVOKE("environment_remove", { id })),
 	/**
-	 *  The sandbox's demo accounts while the sandbox is the chosen environment; none otherwise, so
-	 *  the sign-in page never suggests them for a real server.
+	 *  The sandbox's demo accounts while the sandbox is the chosen environment in developer mode;
+	 *  none otherwise, so the sign-in page never suggests them for a real server, nor shows their
+	 *  passwords to someone who did not ask for the testers' tools.
 	 */
 	environmentDemoAccounts: () => typedError<DemoAccount[], CommandError>(__TAURI_INVOKE("environment_demo_accounts")),
 	/**
@@ -260,6 +261,12 @@ export const commands = {
 	settingsSetConsoleEnabled: (enabled: boolean) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_console_enabled", { enabled })),
 	/**  Takes effect at once, unless `LCS_LOG` chose the level. */
 	settingsSetDebugLog: (enabled: boolean) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_debug_log", { enabled })),
+	/**
+	 *  Developer mode shows the testers' tools, the built-in environments and the backend
+	 *  addresses. Turning it off stops the request inspector and hides the API console, and in an
+	 *  operator's build moves a user on a built-in environment to the build's default.
+	 */
+	settingsSetDeveloperMode: (enabled: boolean) => typedError<Settings, CommandError>(__TAURI_INVOKE("settings_set_developer_mode", { enabled })),
 	/**
 	 *  Turns off (or on again) the system notifications of messages that arrive while the window
 	 *  is not focused.
@@ -1030,7 +1037,7 @@ export type Environment = {
 
 export type EnvironmentEntry = {
 	environment: Environment,
-	/**  Built-ins cannot be removed. */
+	/**  Built in, or the build's own: cannot be edited or removed. */
 	builtIn: boolean,
 	/**  The customer API's address; for the sandbox, the one it listens on while it runs. */
 	baseUrl: string | null,
@@ -2166,6 +2173,12 @@ export type Settings = {
 	 *  notification: on until the user turns it off.
 	 */
 	notificationsEnabled?: boolean,
+	/**
+	 *  Whether the testers' tools, the built-in environments and the backend addresses show;
+	 *  `None` until the user changes it: then the build decides ([`Distribution`]), and
+	 *  [`Settings::with_distribution`] writes the answer in.
+	 */
+	developerMode?: boolean | null,
 };
 
 /**  A new session: login's and registration's `data`. */

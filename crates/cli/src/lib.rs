@@ -118,6 +118,10 @@ pub enum EnvAction {
         #[arg(long)]
         replace: bool,
     },
+    /// Check FILE (`-` for stdin) as an operator's build reads the environments file it ships
+    /// with (`LCS_ENVIRONMENTS=FILE make package`), changing nothing; the first environment
+    /// is the build's default.
+    Check { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -533,6 +537,28 @@ fn env_command(
                     ),
                 )
             }
+        }
+        EnvAction::Check { file: source } => {
+            let text = read_input(source)?;
+            let distribution =
+                lcs_core::distribution::Distribution::of_build(Some(&text)).map_err(Error::from)?;
+            let ids: Vec<&str> = distribution
+                .environments()
+                .iter()
+                .map(|env| env.id.as_str())
+                .collect();
+            if json {
+                return print_json(out, &json!({ "environments": ids }));
+            }
+            print(
+                out,
+                &format!(
+                    "{} can be shipped: {} ({} by default)",
+                    source.display(),
+                    ids.join(", "),
+                    ids.first().copied().unwrap_or_default()
+                ),
+            )
         }
         EnvAction::Import {
             file: source,

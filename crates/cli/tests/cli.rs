@@ -493,6 +493,53 @@ async fn environments_travel_between_installs_as_a_file() {
     sandbox.stop().await.unwrap();
 }
 
+/// `lcs env check` reads a file as an operator's build reads the one it ships with, and says
+/// which environment will be the default; a file the build could not use fails, changing
+/// nothing either way.
+#[tokio::test]
+async fn an_operators_file_is_checked_before_a_build_ships_it() {
+    let sandbox = Sandbox::start(Db::open(None).unwrap(), 0).await.unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let context = context(home.path());
+    let dir = tempfile::tempdir().unwrap();
+    let file = |name: &str, environments: Value| {
+        let path = dir.path().join(name);
+        let text = serde_json::json!({
+            "format": "lcs-account/environments",
+            "version": 1,
+            "environments": environments,
+        });
+        std::fs::write(&path, text.to_string()).unwrap();
+        path.to_str().unwrap().to_owned()
+    };
+    let good = file(
+        "production.json",
+        serde_json::json!([
+            environment("production", "Production", "https://api.example"),
+            environment("staging", "Staging", "https://staging.example"),
+        ]),
+    );
+    let checked = lcs(&context, &sandbox, &["env", "check", &good]).await;
+    assert_eq!(checked.code, 0, "{}", checked.stderr);
+    assert_eq!(
+        checked.stdout.trim(),
+        format!("{good} can be shipped: production, staging (production by default)")
+    );
+
+    let built_in = file(
+        "sandbox.json",
+        serde_json::json!([environment("sandbox", "Mine", "https://mine.example")]),
+    );
+    let refused = lcs(&context, &sandbox, &["env", "check", &built_in, "--json"]).await;
+    assert_eq!(refused.code, 2);
+    assert_eq!(refused.json()["error"]["code"], "invalid_file");
+    assert!(
+        !context.dirs.settings_file().path().exists(),
+        "checking writes no settings"
+    );
+    sandbox.stop().await.unwrap();
+}
+
 /// The HTTP status of `POST /__sandbox/sms` on the sandbox at `url`, with `secret` if any.
 fn helper_status(url: &str, secret: Option<&str>) -> u16 {
     let host = url.trim_start_matches("http://").trim_end_matches('/');

@@ -13,6 +13,7 @@ mod environments;
 use lcs_store::owner_only;
 use serde::{Deserialize, Serialize};
 
+use crate::distribution::Distribution;
 use crate::environment::{Environment, SANDBOX_ID};
 use crate::error::{Error, Result};
 
@@ -39,6 +40,13 @@ pub struct Settings {
     /// Whether a message that arrives while the window is not focused raises a system
     /// notification: on until the user turns it off.
     pub notifications_enabled: bool,
+    /// Whether the testers' tools, the built-in environments and the backend addresses show;
+    /// `None` until the user changes it: then the build decides ([`Distribution`]), and
+    /// [`Settings::with_distribution`] writes the answer in.
+    pub developer_mode: Option<bool>,
+    /// What the build ships with. Never saved: it comes with the binary.
+    #[serde(skip)]
+    pub distribution: Distribution,
 }
 
 impl Default for Settings {
@@ -51,7 +59,37 @@ impl Default for Settings {
             console_enabled: cfg!(debug_assertions),
             debug_log: false,
             notifications_enabled: true,
+            developer_mode: None,
+            distribution: Distribution::Development,
         }
+    }
+}
+
+impl Settings {
+    /// The settings as a build of `distribution` uses them: developer mode as the user left
+    /// it or as the build has it, and a chosen environment the build offers.
+    pub fn with_distribution(mut self, distribution: Distribution) -> Self {
+        self.distribution = distribution;
+        self.developer_mode = Some(self.is_developer());
+        self.environment = self.current_environment().id;
+        self
+    }
+
+    pub fn is_developer(&self) -> bool {
+        self.developer_mode
+            .unwrap_or_else(|| self.distribution.developer_mode_default())
+    }
+
+    /// Turns developer mode on or off. Off, the tools it shows stop too (the inspector
+    /// records nothing, the console is hidden), and in an operator's build a chosen built-in
+    /// environment gives way to the build's default.
+    pub fn set_developer_mode(&mut self, enabled: bool) {
+        self.developer_mode = Some(enabled);
+        if !enabled {
+            self.inspector_enabled = false;
+            self.console_enabled = false;
+        }
+        self.environment = self.current_environment().id;
     }
 }
 

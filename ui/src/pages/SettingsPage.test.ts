@@ -33,6 +33,8 @@ function backend(overrides: Partial<Record<string, IpcHandler>> = {}): IpcHandle
         return { language: saved, consoleEnabled: args.enabled }
       case 'settings_set_debug_log':
         return { language: saved, debugLog: args.enabled }
+      case 'settings_set_developer_mode':
+        return { language: saved, developerMode: args.enabled }
       case 'api_catalog':
         return []
       case 'settings_set_language':
@@ -149,6 +151,53 @@ describe('Settings page', () => {
     expect(document.body.textContent).toContain('Read-only file system')
     expect(wrapper.get('[data-testid="page-title"]').text()).toContain('设置')
     expect(document.documentElement.lang).toBe('zh-CN')
+  })
+})
+
+describe('Developer mode', () => {
+  /** An operator's build: Rust says developer mode is off, until the version is tapped seven times. */
+  function operatorBackend() {
+    let developerMode = false
+    const production = { environment: { id: 'production', name: 'Production' }, builtIn: true, baseUrl: 'https://api.example.com/', problem: null }
+    const sandbox = { environment: { id: 'sandbox', name: 'Sandbox (built-in)' }, builtIn: true, baseUrl: 'http://127.0.0.1:40123/', problem: null }
+    return backend({
+      settings_get: () => ({ language: 'en-US', developerMode }),
+      settings_set_developer_mode: (_cmd, args) => {
+        developerMode = args.enabled as boolean
+        return { language: 'en-US', developerMode }
+      },
+      environment_list: () => ({ current: 'production', environments: developerMode ? [production, sandbox] : [production] }),
+    })
+  }
+
+  it('hides the testers\' tools and the backend address until the version is tapped seven times', async () => {
+    const { wrapper, calls } = await mountApp(operatorBackend(), '/settings')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="testers"]').exists()).toBe(false)
+    const environment = wrapper.get('[data-testid="environment-current"]')
+    expect(environment.text()).toContain('Production')
+    expect(environment.text()).not.toContain('api.example.com')
+
+    const version = wrapper.get('[data-testid="about-version"]')
+    for (let tap = 1; tap <= 6; tap++) await version.trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain('Tap once more to turn on developer mode')
+    expect(calls.filter((call) => call.cmd === 'settings_set_developer_mode')).toEqual([])
+
+    await version.trigger('click')
+    await flushPromises()
+    expect(calls).toContainEqual({ cmd: 'settings_set_developer_mode', args: { enabled: true } })
+    expect(document.body.textContent).toContain('Developer mode is on')
+    expect(wrapper.find('[data-testid="testers"]').exists()).toBe(true)
+    expect(wrapper.get('[data-testid="environment-current"]').text()).toContain('api.example.com')
+  })
+
+  it('turns off from the testers\' section, saved in Rust', async () => {
+    const { wrapper, calls } = await mountApp(backend(), '/settings')
+    await flushPromises()
+    await wrapper.get('[data-testid="developer-switch"]').trigger('click')
+    await flushPromises()
+    expect(calls).toContainEqual({ cmd: 'settings_set_developer_mode', args: { enabled: false } })
   })
 })
 

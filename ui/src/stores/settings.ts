@@ -29,6 +29,12 @@ export const useSettingsStore = defineStore('settings', () => {
   /** What the UI shows: the user's choice, or the system's language until they choose. */
   const language = computed<Language>(() => settings.value.language ?? systemLanguage())
 
+  /**
+   * Developer mode: the testers' tools, the built-in environments and the backend addresses.
+   * Rust writes the build's default in at start (off in an operator's build).
+   */
+  const developer = computed(() => settings.value.developerMode ?? true)
+
   const currentEnvironment = computed<EnvironmentEntry | null>(
     () => environments.value?.environments.find((entry) => entry.environment.id === environments.value?.current) ?? null,
   )
@@ -74,6 +80,12 @@ export const useSettingsStore = defineStore('settings', () => {
     settings.value = await call(commands.settingsSetNotificationsEnabled(enabled))
   }
 
+  /** Off, an operator's build may move the user to its default environment: the list follows. */
+  async function setDeveloperMode(enabled: boolean) {
+    settings.value = await call(commands.settingsSetDeveloperMode(enabled))
+    await loadEnvironments()
+  }
+
   async function selectEnvironment(id: string) {
     environments.value = await call(commands.environmentSelect(id))
   }
@@ -115,6 +127,7 @@ export const useSettingsStore = defineStore('settings', () => {
     appInfo,
     environments,
     currentEnvironment,
+    developer,
     language,
     load,
     loadAbout,
@@ -124,6 +137,7 @@ export const useSettingsStore = defineStore('settings', () => {
     setConsoleEnabled,
     setDebugLog,
     setNotificationsEnabled,
+    setDeveloperMode,
     selectEnvironment,
     saveEnvironment,
     removeEnvironment,

@@ -12,15 +12,19 @@ use crate::environment::{
 use crate::error::{EnvironmentFileError, Error, Result};
 
 impl Settings {
-    /// Every environment the user can choose: the built-ins first (pre-production as the user
-    /// edited it), then the user's own in the order they were added.
+    /// Every environment the user can choose: the build's own (an operator's), the built-ins
+    /// (pre-production as the user edited it; in an operator's build only in developer mode),
+    /// then the user's own in the order they were added.
     pub fn environments(&self) -> Vec<Environment> {
-        let mut all = vec![Environment::sandbox()];
-        all.push(
-            self.find_custom(PREPROD_ID)
-                .cloned()
-                .unwrap_or_else(Environment::preprod),
-        );
+        let mut all = self.distribution.environments().to_vec();
+        if !self.distribution.is_operator() || self.is_developer() {
+            all.push(Environment::sandbox());
+            all.push(
+                self.find_custom(PREPROD_ID)
+                    .cloned()
+                    .unwrap_or_else(Environment::preprod),
+            );
+        }
         all.extend(
             self.custom_environments
                 .iter()
@@ -30,12 +34,20 @@ impl Settings {
         all
     }
 
-    /// The chosen environment; the sandbox when the choice names one that no longer exists.
+    /// The chosen environment; the first (the build's default) when the choice names one
+    /// that no longer exists or is not offered.
     pub fn current_environment(&self) -> Environment {
-        self.environments()
-            .into_iter()
-            .find(|env| env.id == self.environment)
+        let all = self.environments();
+        let chosen = all.iter().position(|env| env.id == self.environment);
+        all.into_iter()
+            .nth(chosen.unwrap_or(0))
             .unwrap_or_else(Environment::sandbox)
+    }
+
+    /// Whether `id` comes with the app (built in, or the build's own) and so cannot be
+    /// changed, removed, imported or exported.
+    pub fn is_shipped(&self, id: &str) -> bool {
+        matches!(id, SANDBOX_ID | PREPROD_ID) || self.is_operators(id)
     }
 
     pub fn select_environment(&mut self, id: &str) -> Result<()> {
@@ -58,6 +70,15 @@ impl Settings {
             return Err(Error::invalid(
                 "id",
                 "the built-in sandbox cannot be changed",
+            ));
+        }
+        if self.is_operators(&environment.id) {
+            return Err(Error::invalid(
+                "id",
+                format!(
+                    "{:?} comes with this app and cannot be changed",
+                    environment.id
+                ),
             ));
         }
         if is_new && exists {
@@ -84,12 +105,12 @@ impl Settings {
     }
 
     /// Removes one of the user's environments; removing the chosen one goes back to the
-    /// sandbox.
+    /// build's default.
     pub fn remove_environment(&mut self, id: &str) -> Result<()> {
-        if matches!(id, SANDBOX_ID | PREPROD_ID) {
+        if self.is_shipped(id) {
             return Err(Error::invalid(
                 "id",
-                "a built-in environment cannot be removed",
+                "an environment that comes with the app cannot be removed",
             ));
         }
         let before = self.custom_environments.len();
@@ -98,9 +119,16 @@ impl Settings {
             return Err(Error::invalid("id", format!("no environment {id:?}")));
         }
         if self.environment == id {
-            self.environment = SANDBOX_ID.into();
+            self.environment = self.current_environment().id;
         }
         Ok(())
+    }
+
+    fn is_operators(&self, id: &str) -> bool {
+        self.distribution
+            .environments()
+            .iter()
+            .any(|env| env.id == id)
     }
 
     pub(crate) fn find_custom(&self, id: &str) -> Option<&Environment> {
@@ -151,8 +179,28 @@ impl Settings {
 
     /// What importing `text` would add and replace, without changing anything.
     pub fn plan_import(&self, text: &str) -> Result<EnvironmentImportPlan> {
-        let environments = read_environments_file(text)?;
+        let environments = self.read_importable(text)?;
         Ok(self.plan(&environments))
+    }
+
+    /// The file's environments, none of which may be the build's own.
+    fn read_importable(&self, text: &str) -> Result<Vec<Environment>> {
+        let environments = read_environments_file(text)?;
+        let shipped = environments
+            .iter()
+            .enumerate()
+            .find(|(_, env)| self.is_operators(&env.id));
+        match shipped {
+            Some((index, env)) => Err(EnvironmentFileError::Environment {
+                position: index + 1,
+                id: env.id.clone(),
+                name: env.name.clone(),
+                field: Some("id".into()),
+                message: format!("{:?} comes with this app, so it cannot be imported", env.id),
+            }
+            .into()),
+            None => Ok(environments),
+        }
     }
 
     fn plan(&self, environments: &[Environment]) -> EnvironmentImportPlan {
@@ -179,7 +227,7 @@ impl Settings {
     /// nothing: on any error the settings are as they were. A file that would change an
     /// environment the user has is refused, saying what would change, unless `replace`.
     pub fn import_environments(&mut self, text: &str, replace: bool) -> Result<EnvironmentImport> {
-        let environments = read_environments_file(text)?;
+        let environments = self.read_importable(text)?;
         let plan = self.plan(&environments);
         if !replace && plan.needs_confirmation() {
             let changes = plan
