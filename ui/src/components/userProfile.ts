@@ -26,7 +26,11 @@ export function useUserProfile() {
   }
 
   async function load() {
-    if (!user.value) return
+    if (!user.value) {
+      // Signed out: nothing of the account that left may stay on screen.
+      profile.value = null
+      return
+    }
     loadError.value = ''
     try {
       const answer = await call(commands.profileUserInfo())

@@ -308,7 +308,7 @@ describe('Invoice editor', () => {
     expect(wrapper.get('[data-testid="invoice-edit-heading"]').text()).toBe('New invoice details')
     await choose(wrapper, 'company')
     await save(wrapper)
-    expect(errors(wrapper)).toEqual(['Enter the Invoice title', 'Enter the Tax ID', 'Enter the E-mail'])
+    expect(errors(wrapper)).toEqual(['Enter the Title', 'Enter the Tax ID', 'Enter the E-mail'])
   })
 
   it('says so when the details are gone', async () => {

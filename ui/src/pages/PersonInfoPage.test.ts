@@ -58,6 +58,6 @@ describe('Personal information', () => {
 
   it('asks a signed-out user to sign in and come back', async () => {
     const { wrapper } = await mountApp(backend(SIGNED_OUT), '/account/personinfo')
-    expect(wrapper.text()).toContain('登录后查看个人信息')
+    expect(wrapper.text()).toContain('登录会员账户后查看个人信息')
   })
 })

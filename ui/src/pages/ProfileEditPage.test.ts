@@ -149,7 +149,7 @@ describe('Profile editor', () => {
 describe('Avatar', () => {
   it('asks a user without the planner account to sign in to it', async () => {
     const { wrapper } = await mountApp(backend([USER]), '/account/edit')
-    expect(wrapper.get('[data-testid="avatar-needs-planner"]').text()).toContain('请先登录理财师账号')
+    expect(wrapper.get('[data-testid="avatar-needs-planner"]').text()).toContain('头像保存在理财师账户中')
     expect(wrapper.find('[data-testid="avatar-uploader"]').exists()).toBe(false)
   })
 
