@@ -69,7 +69,7 @@ const enUS: typeof zhCN = {
     identifier: 'App ID',
     environment: 'Backend',
     unavailable: 'Unavailable',
-    account: 'Account',
+    account: 'Accounts',
     keychain: 'System keychain',
     keychainAvailable: 'Available',
     keychainMemoryOnly: 'Unavailable (memory only)',
