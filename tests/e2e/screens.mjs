@@ -564,6 +564,11 @@ async function tradingAccounts(ui) {
   assert.equal(demoAccount(await serverCustomer(ui)).balance, DEMO_OPENING_BALANCE)
   await ui.shot('trading-demo-reset')
   await back(ui, text.home)
+  // Every sign-in done: Home names the member and lists the trading accounts (the README's picture).
+  await session.waitFor('[data-testid="home-account-demo"]')
+  await session.waitGone('[data-testid^="needs-"]')
+  await session.settle()
+  await ui.shot('home-all-signed-in')
 }
 
 /** Sign out of every account at once in Settings, after one question; Home is signed out. */

@@ -70,11 +70,18 @@ describe('Home', () => {
     const { wrapper, router } = await mountApp(backend({ ...SIGNED_OUT, sessions: [MEMBER] }))
     const needs = wrapper.get('[data-testid="needs-customer"]')
     expect(needs.text()).toContain('登录交易账户后，这里显示您的真实账户、模拟账户与余额')
-    expect(wrapper.get('[data-testid="home-signed-in-to"]').text()).toBe('已登录：会员账户')
     await needs.get('[data-testid="sign-in-customer"]').trigger('click')
     await arrivedAt(router, 'lcs.account.login')
     expect(router.currentRoute.value.query).toEqual({ family: 'customer' })
     expect(wrapper.get('[data-testid="family-covers"]').text()).toBe('交易账户 · 真实账户、模拟账户与余额')
+  })
+
+  it('lists the sign-ins made in the order Settings lists them, whatever the order they were made in', async () => {
+    const { wrapper } = await mountApp(backend({ ...SIGNED_OUT, sessions: [MEMBER] }))
+    expect(wrapper.get('[data-testid="home-signed-in-to"]').text()).toBe('已登录：会员账户')
+    await emit('auth-state', { change: 'signed_in', reason: null, family: 'customer', account: '1', session: CUSTOMER })
+    await flushPromises()
+    expect(wrapper.get('[data-testid="home-signed-in-to"]').text()).toBe('已登录：交易账户 · 会员账户')
   })
 
   it('says the profile, addresses, invoices and messages need the Member account, and opens that form', async () => {

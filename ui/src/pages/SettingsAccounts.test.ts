@@ -58,7 +58,8 @@ describe('Accounts in Settings', () => {
 
   // One test: Vant's dialog is a single instance per test file.
   it('signs out of every account in one step, after one question that counts the edits still waiting', async () => {
-    const { wrapper, calls } = await mountApp(backend([CUSTOMER, MEMBER], { user_center: 2 }), '/settings')
+    // Signed in to the member account first: the question names them as the list does.
+    const { wrapper, calls } = await mountApp(backend([MEMBER, CUSTOMER], { user_center: 2 }), '/settings')
     await wrapper.get('[data-testid="sign-out-all"]').trigger('click')
     await flushPromises()
     expect(document.querySelector('.van-dialog')?.textContent).toContain(
