@@ -105,6 +105,16 @@ describe('Home', () => {
     expect(withoutNickname.get('[data-testid="home-status"]').text()).toBe('13800000001')
   })
 
+  it('names the member by the sign-in while offline without a cached profile, leaving the offline banner to say why', async () => {
+    const offline: IpcHandler = (cmd, args) => {
+      if (cmd === 'profile_user_info') throw { code: 'network', message: '网络不可用', trace: null }
+      return backend({ ...SIGNED_OUT, sessions: [MEMBER] })(cmd, args)
+    }
+    const { wrapper } = await mountApp(offline)
+    expect(wrapper.get('[data-testid="home-status"]').text()).toBe('13800000001')
+    expect(document.querySelector('.van-toast')).toBeNull()
+  })
+
   it('shows a person, not an empty picture frame, while the member has no avatar', async () => {
     const { wrapper } = await mountApp(backend({ ...SIGNED_OUT, sessions: [MEMBER] }))
     const avatar = wrapper.get('[data-testid="home-avatar"]')
