@@ -37,7 +37,8 @@ const TEXTS = {
     active: '当前',
     resetDone: '模拟账户已重置',
     wechatTitle: '用微信扫一扫',
-    userCentre: '用户中心',
+    memberAccount: '会员账户',
+    needsTrading: '登录交易账户',
   },
   'en-US': {
     home: 'Home',
@@ -65,15 +66,16 @@ const TEXTS = {
     active: 'Active',
     resetDone: 'Demo account reset',
     wechatTitle: 'Scan with WeChat',
-    userCentre: 'User centre',
+    memberAccount: 'Member account',
+    needsTrading: 'Sign in to your Trading account',
   },
 }
 
 /** A picture to upload as the avatar: the app's own icon. */
 const PICTURE = fileURLToPath(new URL('../../icons/128x128.png', import.meta.url))
 
-/** The sandbox's first demo user, as the sign-in page lists it. */
-const DEMO = { phone: '13800000001', email: 'demo@lcs.test', password: 'demo1234' }
+/** The sandbox's first demo user, as the sign-in page lists it, and its member nickname. */
+const DEMO = { phone: '13800000001', email: 'demo@lcs.test', password: 'demo1234', nickname: '演示用户' }
 
 /** A demo trading account's balance when it is opened, and again after a reset. */
 const DEMO_OPENING_BALANCE = '100000.0000'
@@ -190,6 +192,20 @@ function textsOf(session, css) {
   return session.execute('return [...document.querySelectorAll(arguments[0])].map((e) => e.textContent.trim())', [css])
 }
 
+/** The window's size for most of the journey (tauri.conf.json), and a phone's. */
+const WINDOW = { width: 420, height: 800 }
+const PHONE = { width: 390, height: 844 }
+
+/** The texts of the elements `css` matches that run onto a second line. */
+function wrapped(session, css) {
+  return session.execute(
+    `return [...document.querySelectorAll(arguments[0])]
+      .filter((e) => e.getClientRects().length && e.scrollHeight > parseFloat(getComputedStyle(e).lineHeight) * 1.5)
+      .map((e) => e.textContent.trim())`,
+    [css],
+  )
+}
+
 /** Back to the previous page with the nav bar's arrow. */
 async function back(ui, landsOn) {
   await ui.session.click('.van-nav-bar__left')
@@ -235,8 +251,11 @@ async function signInUserCentre(ui) {
   assert.equal(await session.cmd('GET', `/element/${account}/property/value`), DEMO.phone)
   await ui.shot('sign-in-user-centre')
   await session.click('[data-testid="login-submit"]')
-  await session.waitFor('[data-testid="home-status"]', { text: DEMO.phone })
-  await session.waitFor('[data-testid="home"] .hint', { text: text.signedIn })
+  // Named by the member profile's nickname rather than the phone number signed in with.
+  await session.waitFor('[data-testid="home-status"]', { text: DEMO.nickname })
+  await session.waitFor('[data-testid="home-signed-in-to"]', { text: text.memberAccount })
+  // The trading accounts need the other sign-in, and say so.
+  await session.waitFor('[data-testid="needs-customer"] .van-button', { text: text.needsTrading })
   await ui.shot('home-signed-in')
 }
 
@@ -248,7 +267,11 @@ async function editProfile(ui) {
   await session.click('[data-testid="person-edit"]')
   await session.waitFor('[data-testid="page-title"]', { text: text.profileEdit })
   await session.type('[data-testid="nickname"] input', nickname)
+  await session.cmd('POST', '/window/rect', PHONE)
+  await session.settle()
+  assert.deepEqual(await wrapped(session, '.van-field__label, .van-radio__label'), [])
   await ui.shot('profile-edit')
+  await session.cmd('POST', '/window/rect', WINDOW)
   await session.click('[data-testid="save"]')
   await session.waitFor('[data-testid="page-title"]', { text: text.personInfo })
   await session.waitFor('[data-testid="person-nickname"]', { text: nickname })
@@ -392,7 +415,14 @@ async function invoices(ui) {
   await session.type('[data-testid="title"] input', title)
   await session.type('[data-testid="company-code"] input', '91310000MA1FL8XQ3B')
   await session.type('[data-testid="contact-email"] input', 'billing@example.test')
+  // On a phone's width no label or choice runs onto a second line.
+  await session.cmd('POST', '/window/rect', PHONE)
+  await session.click('[data-testid="type-special"]')
+  await session.settle()
+  assert.deepEqual(await wrapped(session, '.van-field__label, .van-radio__label'), [])
+  await session.click('[data-testid="type-normal"]')
   await ui.shot('invoice-add')
+  await session.cmd('POST', '/window/rect', WINDOW)
   await session.click('[data-testid="save"]')
   await session.waitFor('[data-testid="page-title"]', { text: text.invoices })
   const added = await syncedRow(session, 'invoice', title)
@@ -421,6 +451,25 @@ async function invoices(ui) {
   )
   await ui.shot('invoice-added')
   await back(ui, text.home)
+}
+
+/** On a desktop's window the rail replaces the tab bar, in one colour from top to bottom. */
+async function wideWindow(ui) {
+  const { session } = ui
+  await session.cmd('POST', '/window/rect', { width: 1280, height: 800 })
+  await session.waitFor('[data-testid="rail"]')
+  await session.click('[data-testid="rail-lcs.home"]')
+  await session.waitFor('[data-testid="home"]')
+  await session.settle()
+  const gap = await session.execute(
+    `const rail = document.querySelector('[data-testid="rail"]').getBoundingClientRect()
+    const sidebar = document.querySelector('[data-testid="rail"] .van-sidebar').getBoundingClientRect()
+    return Math.round(rail.bottom - sidebar.bottom)`,
+  )
+  assert.equal(gap, 0, "the sidebar's colour reaches the rail's bottom")
+  await ui.shot('wide')
+  await session.cmd('POST', '/window/rect', WINDOW)
+  await session.waitFor('[data-testid="tabbar"]')
 }
 
 /** The unread count on the tab bar's Messages tab; 0 when it shows none. */
@@ -515,20 +564,29 @@ async function tradingAccounts(ui) {
   assert.equal(demoAccount(await serverCustomer(ui)).balance, DEMO_OPENING_BALANCE)
   await ui.shot('trading-demo-reset')
   await back(ui, text.home)
+  // Every sign-in done: Home names the member and lists the trading accounts (the README's picture).
+  await session.waitFor('[data-testid="home-account-demo"]')
+  await session.waitGone('[data-testid^="needs-"]')
+  await session.settle()
+  await ui.shot('home-all-signed-in')
 }
 
-/** Sign out of every account in Settings; Home is signed out. */
+/** Sign out of every account at once in Settings, after one question; Home is signed out. */
 async function signOut(ui) {
   const { session, text } = ui
   await session.click('[data-testid="tabbar"] .van-tabbar-item:nth-child(1)')
   await session.click('[data-testid="tab-settings"]')
   await session.waitFor('[data-testid="session-customer"]')
   await ui.shot('settings-signed-in')
+  await session.click('[data-testid="sign-out-all"]')
+  await session.waitFor('.van-dialog')
+  await session.settle()
+  await ui.shot('sign-out-all-confirm')
+  await confirmDialog(session)
   for (const family of ['customer', 'user_center', 'planner']) {
-    await session.click(`[data-testid="sign-out-${family}"]`)
-    await confirmDialog(session)
-    await session.waitGone(`[data-testid="session-${family}"]`)
+    await session.waitFor(`[data-testid="signed-out-${family}"] [data-testid="sign-in-${family}"]`)
   }
+  await ui.shot('settings-signed-out')
   await session.click('[data-testid="tabbar"] .van-tabbar-item:nth-child(1)')
   await session.waitFor('[data-testid="home-status"]', { text: text.signedOut })
   await session.waitFor('[data-testid="home-sign-in"]')
@@ -543,7 +601,18 @@ async function signOut(ui) {
  * on a page the next one can leave by the tab bar. Registration and password retrieval have
  * their own test (accounts.test.mjs), since a new account has none of the demo user's data.
  */
-const JOURNEY = [chooseLanguage, signInUserCentre, editProfile, uploadAvatar, addresses, invoices, messages, tradingAccounts, signOut]
+const JOURNEY = [
+  chooseLanguage,
+  signInUserCentre,
+  editProfile,
+  uploadAvatar,
+  addresses,
+  invoices,
+  wideWindow,
+  messages,
+  tradingAccounts,
+  signOut,
+]
 
 /** The journey and the WeChat QR sign-in, each its own test, in `language`. */
 export function screenTests(language) {
@@ -577,8 +646,8 @@ export function screenTests(language) {
       assert.equal(confirmed.status, 200, await confirmed.clone().text())
       assert.equal((await confirmed.json()).status, 'confirmed')
 
-      await session.waitFor('[data-testid="home"] .hint', { text: ui.text.userCentre })
-      assert.match(await session.text('[data-testid="home"] .hint'), new RegExp(ui.text.signedIn))
+      await session.waitFor('[data-testid="home-signed-in-to"]', { text: ui.text.memberAccount })
+      assert.match(await session.text('[data-testid="home-signed-in-to"]'), new RegExp(ui.text.signedIn))
       await session.waitGone('[data-testid="home-sign-in"]')
       await ui.shot('wechat-signed-in')
     })

@@ -1,6 +1,5 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import { setToastDefaultOptions } from 'vant'
 import 'vant/lib/index.css'
 // Vant's swipe-to-delete, pull-to-refresh and pickers follow touch only: a mouse drives them too.
 import '@vant/touch-emulator'
@@ -14,9 +13,6 @@ const app = createApp(App)
 app.use(createPinia()).use(i18n).use(createAppRouter())
 
 installErrorReporting(app)
-
-// Vant breaks toast text anywhere, which cuts English words in half ("Address sav / ed").
-setToastDefaultOptions({ wordBreak: 'break-word' })
 
 loadFirstScreen().finally(() => {
   app.mount('#app')

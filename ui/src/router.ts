@@ -1,4 +1,4 @@
-import { createRouter, createWebHashHistory, type RouteLocationNormalizedLoaded, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHashHistory, type RouteLocationNormalized, type RouteRecordRaw } from 'vue-router'
 import HomePage from './pages/HomePage.vue'
 
 declare module 'vue-router' {
@@ -64,7 +64,7 @@ export const routes: RouteRecordRaw[] = [
 ]
 
 /** What identifies the page shown at `route`: a new key shows the page afresh. */
-export function pageKey(route: RouteLocationNormalizedLoaded): string {
+export function pageKey(route: Pick<RouteLocationNormalized, 'meta' | 'path' | 'fullPath'>): string {
   return route.meta.followsQuery ? route.path : route.fullPath
 }
 

@@ -64,6 +64,9 @@ export async function mountApp(handler: IpcHandler, path = '/') {
   const router = createAppRouter()
   await loadEveryPage(router)
   await router.push(path)
+  // A previous test's app, still reacting while the pages load, may have made its own stores
+  // the active ones: the first screen loads into this app's.
+  setActivePinia(pinia)
   await loadFirstScreen()
   const wrapper = mount(App, { global: { plugins: [pinia, i18n, router], config: { errorHandler: reportUnhandled } }, attachTo: document.body })
   await router.isReady()
@@ -86,6 +89,8 @@ const FRAME_DEFAULTS: Record<string, unknown> = {
   links_take: null,
   // The tab bar's unread badge, asked while the user centre is signed in.
   message_unread: { data: { total: 0 }, source: 'cache', fetchedAt: null, stale: false, offline: false },
+  // Home and Settings name the member account by its cached profile's nickname.
+  profile_user_info: { data: {}, source: 'cache', fetchedAt: null, stale: false, offline: false },
   // The chat page tells Rust which thread to keep looking at.
   message_watch_thread: null,
   message_unwatch_thread: null,

@@ -3,6 +3,7 @@ import { useRoute, useRouter, type LocationQuery, type RouteLocationRaw } from '
 import { showSuccessToast } from 'vant'
 import type { AuthFamily } from '../bindings'
 import { useAuthStore } from '../stores/auth'
+import { thenToast } from '../toasts'
 
 export const FAMILIES: readonly AuthFamily[] = ['customer', 'user_center', 'planner']
 
@@ -15,6 +16,11 @@ export function familyFrom(query: LocationQuery): AuthFamily {
 /** Where the user was going before sign-in (`?redirect=`), kept as they move between forms. */
 export function redirectFrom(query: LocationQuery): string | null {
   return typeof query.redirect === 'string' ? query.redirect : null
+}
+
+/** The sign-in page opened on `family`'s form, coming back to `redirect` (a path) afterwards. */
+export function signInTo(family: AuthFamily, redirect?: string): RouteLocationRaw {
+  return { name: 'lcs.account.login', query: redirect ? { family, redirect } : { family } }
 }
 
 /** The account to fill in on the sign-in page, as registration or a new password leaves it. */
@@ -36,11 +42,10 @@ export function useAfterSignIn() {
   const router = useRouter()
   return async function afterSignIn() {
     await auth.refreshKeychain()
-    showSuccessToast(t('login.signedIn'))
     const next = router.resolve(redirectFrom(route.query) ?? { name: 'lcs.home' })
     // Back to the page that sent the user here rather than a second copy of it, which Back would
     // only show again.
-    if (window.history.state?.back === next.fullPath) router.back()
-    else await router.replace(next)
+    const go = () => (window.history.state?.back === next.fullPath ? router.back() : router.replace(next))
+    await thenToast(router, go, () => showSuccessToast(t('login.signedIn')))
   }
 }

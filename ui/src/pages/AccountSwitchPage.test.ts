@@ -40,7 +40,7 @@ function confirmDialog() {
 describe('Trading accounts', () => {
   it('asks a signed-out user to sign in and come back', async () => {
     const { wrapper } = await mountApp(backend(SIGNED_OUT), '/account/switch')
-    expect(wrapper.text()).toContain('登录客户账号后管理交易账户')
+    expect(wrapper.text()).toContain('登录交易账户后管理真实账户与模拟账户')
   })
 
   it('shows each balance as money with the time it is from, and names the account in use as the list does', async () => {

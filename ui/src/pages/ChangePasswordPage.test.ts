@@ -33,7 +33,7 @@ afterEach(() => {
 describe('Password change', () => {
   it('asks a visitor who is not signed in as a planner to sign in first, and comes back', async () => {
     const { wrapper, router } = await mountApp(pageBackend(() => undefined), '/account/password')
-    expect(wrapper.get('[data-testid="password-signed-out"]').text()).toContain('请先以理财师身份登录')
+    expect(wrapper.get('[data-testid="password-signed-out"]').text()).toContain('请先登录理财师账户')
     await wrapper.get('[data-testid="password-signed-out"] button').trigger('click')
     await flushPromises()
     expect(router.currentRoute.value.query).toEqual({ family: 'planner', redirect: '/account/password' })
@@ -55,7 +55,7 @@ describe('Password change', () => {
     const { wrapper } = await mountApp(backend(undefined, 'en-US'), '/account/password')
     await submitForm(wrapper)
     expect(fieldErrors(wrapper)).toEqual(['Enter your old password', 'Enter your new password', 'Type the new password again'])
-    expect(wrapper.get('[data-testid="password-page"]').text()).toContain('planner account demo')
+    expect(wrapper.get('[data-testid="password-page"]').text()).toContain('Adviser account demo')
   })
 
   it('changes the password and goes back where the user came from', async () => {
@@ -70,8 +70,9 @@ describe('Password change', () => {
     expect(calls.find((c) => c.cmd === 'auth_planner_change_password')?.args).toEqual({
       input: { oldPassword: 'demo1234', newPassword: 'better123' },
     })
-    expect(document.body.textContent).toContain('密码已修改')
+    // Said on the page the user lands on.
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('lcs.account.forgetpwd'))
+    await vi.waitFor(() => expect(document.body.textContent).toContain('密码已修改'))
   })
 
   it("keeps the input and shows the server's words when the old password is wrong", async () => {

@@ -308,7 +308,25 @@ describe('Invoice editor', () => {
     expect(wrapper.get('[data-testid="invoice-edit-heading"]').text()).toBe('New invoice details')
     await choose(wrapper, 'company')
     await save(wrapper)
-    expect(errors(wrapper)).toEqual(['Enter the Invoice title', 'Enter the Tax ID', 'Enter the E-mail'])
+    expect(errors(wrapper)).toEqual(['Enter the Title', 'Enter the Tax ID', 'Enter the E-mail'])
+  })
+
+  it('fits its English labels beside their fields, and puts the choices under theirs', async () => {
+    const { wrapper } = await mountApp(backend(() => []), '/invoice/edit')
+    applyLanguage('en-US')
+    await flushPromises()
+    await choose(wrapper, 'company')
+    await choose(wrapper, 'type-special')
+    await choose(wrapper, 'paper')
+    const fields = wrapper.findAll('.van-field')
+    // Beside its field a label has Vant's 6.2em: about twelve letters at 14 px before it wraps.
+    const beside = fields.filter((field) => !field.classes().includes('van-field--label-top'))
+    const labels = beside.map((field) => field.find('.van-field__label').text())
+    expect(labels.filter((label) => label.length > 12)).toEqual([])
+    // "Special VAT invoice" beside "Invoice type" would wrap: the choices take the row's width.
+    for (const choices of ['is-company', 'type', 'medium']) {
+      expect(wrapper.get(`[data-testid="${choices}"]`).element.closest('.van-field')?.classList).toContain('van-field--label-top')
+    }
   })
 
   it('says so when the details are gone', async () => {

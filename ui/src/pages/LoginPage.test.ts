@@ -24,7 +24,12 @@ const PLANNER_SESSION = {
   mode: null,
 }
 
-function backend(demoAccounts: unknown[], extra: IpcHandler = () => undefined, overview: unknown = SIGNED_OUT): IpcHandler {
+function backend(
+  demoAccounts: unknown[],
+  extra: IpcHandler = () => undefined,
+  overview: unknown = SIGNED_OUT,
+  language = 'zh-CN',
+): IpcHandler {
   return (cmd, args) => {
     const answer = extra(cmd, args)
     if (answer !== undefined) return answer
@@ -32,7 +37,7 @@ function backend(demoAccounts: unknown[], extra: IpcHandler = () => undefined, o
       case 'auth_overview':
         return overview
       case 'settings_get':
-        return { language: 'zh-CN' }
+        return { language }
       case 'app_info':
         return APP_INFO
       case 'environment_demo_accounts':
@@ -66,6 +71,13 @@ describe('Sign-in page', () => {
     expect(list).toContain('+86 13800000001')
     expect(list).toContain('demo@lcs.test · 完整演示')
     expect(list).toContain('密码 demo1234')
+  })
+
+  it('gives each demo account fact its own line, so that none wraps beside the number', async () => {
+    const { wrapper } = await mountApp(backend([DEMO], () => undefined, SIGNED_OUT, 'en-US'), '/account/login')
+    const account = wrapper.get('[data-testid="demo-accounts"] .van-cell')
+    expect(account.find('.van-cell__value').exists()).toBe(false)
+    expect(account.get('[data-testid="demo-password"]').text()).toBe('Password demo1234')
   })
 
   it('suggests no account for any other environment', async () => {

@@ -400,7 +400,7 @@ describe('Chat thread', () => {
       }),
       '/message/chat?userId=1',
     )
-    expect(wrapper.get('[data-testid="message-signed-out"]').text()).toContain('登录用户中心账号后查看消息')
+    expect(wrapper.get('[data-testid="message-signed-out"]').text()).toContain('登录会员账户后查看消息')
     expect(document.body.textContent).not.toContain('not signed in')
     expect(wrapper.find('[data-testid="composer"]').exists()).toBe(false)
   })

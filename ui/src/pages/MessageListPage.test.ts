@@ -257,7 +257,7 @@ describe('Message list', () => {
       backend({ notice: unauthorized, chat: unauthorized }, { auth_overview: () => SIGNED_OUT, environment_demo_accounts: () => [] }),
       '/message',
     )
-    expect(wrapper.get('[data-testid="message-signed-out"]').text()).toContain('登录用户中心账号后查看消息')
+    expect(wrapper.get('[data-testid="message-signed-out"]').text()).toContain('登录会员账户后查看消息')
     expect(document.body.textContent).not.toContain('not signed in')
     await wrapper.get('[data-testid="message-signed-out"] button').trigger('click')
     await flushPromises()

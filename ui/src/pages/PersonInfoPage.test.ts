@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises } from '@vue/test-utils'
-import { mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
+import { arrivedAt, mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 const USER = { family: 'user_center', account: '10001', displayName: '13800000001', persisted: true, verified: true, mode: null }
 const PROFILE = {
@@ -21,6 +21,8 @@ function backend(overview: unknown): IpcHandler {
         return overview
       case 'settings_get':
         return { language: 'zh-CN' }
+      case 'environment_demo_accounts':
+        return []
       case 'profile_user_info':
         return { data: PROFILE, source: 'cache', fetchedAt: 1, stale: false, offline: false }
       default:
@@ -56,8 +58,30 @@ describe('Personal information', () => {
     expect(router.currentRoute.value.name).toBe('lcs.account.mobile')
   })
 
+  it('says the avatar needs the Adviser account, with a way into it that comes back', async () => {
+    const { wrapper, router } = await mountApp(backend({ ...SIGNED_OUT, sessions: [USER] }), '/account/personinfo')
+    const adviser = wrapper.get('[data-testid="person-planner"]')
+    expect(adviser.text()).toContain('头像保存在理财师账户中，登录理财师账户后即可更换')
+    await adviser.get('[data-testid="sign-in-planner"]').trigger('click')
+    await arrivedAt(router, 'lcs.account.login')
+    expect(router.currentRoute.value.query).toEqual({ family: 'planner', redirect: '/account/personinfo' })
+  })
+
+  it('says the profile needs the Member account when only the Adviser account is signed in', async () => {
+    const planner = { ...USER, family: 'planner', account: 'demo', displayName: 'demo' }
+    const { wrapper } = await mountApp(
+      (cmd, args) =>
+        cmd === 'profile_account_detail'
+          ? { data: { data: { username: 'demo' } }, source: 'cache', fetchedAt: 1, stale: false, offline: false }
+          : backend({ ...SIGNED_OUT, sessions: [planner] })(cmd, args),
+      '/account/personinfo',
+    )
+    expect(wrapper.get('[data-testid="needs-user_center"]').text()).toContain('登录会员账户后查看个人信息')
+    expect(wrapper.get('[data-testid="person-planner"]').text()).toContain('demo')
+  })
+
   it('asks a signed-out user to sign in and come back', async () => {
     const { wrapper } = await mountApp(backend(SIGNED_OUT), '/account/personinfo')
-    expect(wrapper.text()).toContain('登录后查看个人信息')
+    expect(wrapper.text()).toContain('登录会员账户后查看个人信息')
   })
 })

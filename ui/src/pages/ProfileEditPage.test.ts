@@ -67,6 +67,13 @@ describe('Profile editor', () => {
     expect((wrapper.get('[data-testid="gender-female"]').element as HTMLElement).getAttribute('aria-checked')).toBe('true')
   })
 
+  it('puts the gender choices under their label, where they fit in English', async () => {
+    const { wrapper } = await mountApp(backend([USER], { settings_get: () => ({ language: 'en-US' }) }), '/account/edit')
+    const field = wrapper.get('[data-testid="gender-field"]')
+    expect(field.classes()).toContain('van-field--label-top')
+    expect(field.text()).toContain('Not said')
+  })
+
   it('says why the profile could not be read, and reads it again on request', async () => {
     let fail = true
     const { wrapper } = await mountApp(
@@ -149,7 +156,7 @@ describe('Profile editor', () => {
 describe('Avatar', () => {
   it('asks a user without the planner account to sign in to it', async () => {
     const { wrapper } = await mountApp(backend([USER]), '/account/edit')
-    expect(wrapper.get('[data-testid="avatar-needs-planner"]').text()).toContain('请先登录理财师账号')
+    expect(wrapper.get('[data-testid="avatar-needs-planner"]').text()).toContain('头像保存在理财师账户中')
     expect(wrapper.find('[data-testid="avatar-uploader"]').exists()).toBe(false)
   })
 

@@ -31,7 +31,7 @@ afterEach(() => {
 describe('First password', () => {
   it('asks a signed-out visitor to sign in as a customer first, and comes back', async () => {
     const { wrapper, router } = await mountApp(pageBackend(() => undefined), '/account/setpwd')
-    expect(wrapper.get('[data-testid="setpwd-signed-out"]').text()).toContain('请先以客户身份登录')
+    expect(wrapper.get('[data-testid="setpwd-signed-out"]').text()).toContain('请先登录交易账户')
     await wrapper.get('[data-testid="setpwd-signed-out"] button').trigger('click')
     await flushPromises()
     expect(router.currentRoute.value.query).toEqual({ family: 'customer', redirect: '/account/setpwd' })

@@ -309,7 +309,7 @@ describe('Signing out', () => {
     )
     await wrapper.get('[data-testid="sign-out-user_center"]').trigger('click')
     await flushPromises()
-    expect(document.body.textContent).toContain('退出用户中心账号？')
+    expect(document.body.textContent).toContain('退出会员账户？')
     ;(document.querySelector('.van-dialog__cancel') as HTMLElement).click()
     await flushPromises()
     expect(calls.map((c) => c.cmd)).not.toContain('auth_sign_out')
