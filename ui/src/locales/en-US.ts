@@ -540,6 +540,7 @@ const enUS: typeof zhCN = {
     all: 'All levels',
     needs: 'Needs {exp} exp',
     rate: 'Rate {rate}',
+    namesInChinese: 'Level names are shown as the member service gives them: it answers in Chinese only.',
     rules: 'How to earn exp',
     rule: {
       exp_reg: 'Registering',

@@ -538,6 +538,7 @@ export default {
     all: '全部等级',
     needs: '需要 {exp} 经验',
     rate: '折扣 {rate}',
+    namesInChinese: '等级名称按会员服务返回的原文显示：该服务只返回中文。',
     rules: '经验规则',
     rule: {
       exp_reg: '注册',

@@ -10,15 +10,15 @@ const LEVELS = [
   { user_level_id: 2, user_level_name: '白银会员', user_level_exp: 200, user_level_rate: '0.95' },
 ]
 
-function backend(overview: unknown): IpcHandler {
+function backend(overview: unknown, language = 'zh-CN', levels: unknown[] = LEVELS): IpcHandler {
   return (cmd) => {
     switch (cmd) {
       case 'auth_overview':
         return overview
       case 'settings_get':
-        return { language: 'zh-CN' }
+        return { language }
       case 'profile_levels':
-        return loaded(LEVELS)
+        return loaded(levels)
       case 'profile_exp_rules':
         return loaded({ exp_reg: '100', exp_login: '5' })
       case 'profile_user_info':
@@ -48,5 +48,21 @@ describe('User level', () => {
     expect(wrapper.find('[data-testid="level-mine"]').exists()).toBe(false)
     expect(wrapper.text()).toContain('黄金会员')
     expect(calls.map((c) => c.cmd)).not.toContain('profile_user_info')
+  })
+
+  it('says on an English screen that the member service names its levels in Chinese only, when it does', async () => {
+    const english = await mountApp(backend(SIGNED_OUT, 'en-US'), '/account/level')
+    expect(english.wrapper.get('[data-testid="level-names-language"]').text()).toBe(
+      'Level names are shown as the member service gives them: it answers in Chinese only.',
+    )
+    english.wrapper.unmount()
+
+    const chinese = await mountApp(backend(SIGNED_OUT, 'zh-CN'), '/account/level')
+    expect(chinese.wrapper.find('[data-testid="level-names-language"]').exists()).toBe(false)
+    chinese.wrapper.unmount()
+
+    const named = LEVELS.map((level, i) => ({ ...level, user_level_name: ['Gold', 'Basic', 'Silver'][i] }))
+    const translated = await mountApp(backend(SIGNED_OUT, 'en-US', named), '/account/level')
+    expect(translated.wrapper.find('[data-testid="level-names-language"]').exists()).toBe(false)
   })
 })
