@@ -4,7 +4,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use lcs_core::Inspector;
-use lcs_core::distribution::Distribution;
+use lcs_core::environment::Distribution;
 use lcs_core::settings::{Settings, SettingsFile};
 
 use crate::error::CommandResult;

@@ -541,7 +541,7 @@ fn env_command(
         EnvAction::Check { file: source } => {
             let text = read_input(source)?;
             let distribution =
-                lcs_core::distribution::Distribution::of_build(Some(&text)).map_err(Error::from)?;
+                lcs_core::environment::Distribution::of_build(Some(&text)).map_err(Error::from)?;
             let ids: Vec<&str> = distribution
                 .environments()
                 .iter()

@@ -2,6 +2,7 @@
 //! pre-production) and any number the user adds. One is chosen at a time; the choice and the
 //! user's environments are kept in the settings file.
 
+mod distribution;
 mod file;
 mod platform;
 
@@ -11,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::language::Language;
 use crate::origins::{H5Origin, is_loopback};
 
+pub use distribution::Distribution;
 pub use file::{
     EnvironmentImport, EnvironmentImportPlan, EnvironmentReplacement, FILE_FORMAT, FILE_VERSION,
     read_environments_file,

@@ -10,7 +10,6 @@ pub mod console;
 pub mod data;
 pub mod deeplink;
 pub mod diagnostics;
-pub mod distribution;
 pub mod environment;
 pub mod error;
 pub mod inspector;

@@ -13,8 +13,7 @@ mod environments;
 use lcs_store::owner_only;
 use serde::{Deserialize, Serialize};
 
-use crate::distribution::Distribution;
-use crate::environment::{Environment, SANDBOX_ID};
+use crate::environment::{Distribution, Environment, SANDBOX_ID};
 use crate::error::{Error, Result};
 
 pub use crate::language::Language;

@@ -4,8 +4,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use lcs_core::distribution::Distribution;
-use lcs_core::environment::{FILE_FORMAT, PREPROD_ID, SANDBOX_ID};
+use lcs_core::environment::{Distribution, FILE_FORMAT, PREPROD_ID, SANDBOX_ID};
 use lcs_core::error::EnvironmentFileError;
 use lcs_core::settings::{Settings, SettingsFile};
 use lcs_core::{Error, ErrorCode};

@@ -8,7 +8,7 @@
 //! the request inspector, the API console and the backend addresses wait behind developer
 //! mode, which the user turns on by tapping the version in Settings seven times.
 
-use crate::environment::{Environment, read_environments_file};
+use super::{Environment, read_environments_file};
 use crate::error::EnvironmentFileError;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
