@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::lists::{
     Input, ListItem, Payload, Spec, created_id, not_mine, present_fields, server_id, server_rows,
 };
+use crate::reason::InputProblem;
 use crate::sync::Delivered;
 
 /// How many addresses a refresh reads: more than anyone keeps, in one page.
@@ -61,7 +62,9 @@ impl AddressInput {
         match &self.ud_tag_name {
             Some(tag) if AddressTag::from_code(tag).is_none() => Err(Error::invalid(
                 "udTagName",
-                "the tag must be 1001 (home) or 1002 (company)",
+                InputProblem::NotAChoice {
+                    detail: "1001 (home) or 1002 (company)".to_owned(),
+                },
             )),
             _ => Ok(()),
         }

@@ -14,6 +14,7 @@ pub use lcs_api::catalog::{CallInfo, Param, ParamFormat, ParamValue, catalog, fi
 
 use crate::auth::Auth;
 use crate::error::{Error, Result};
+use crate::reason::InputProblem;
 
 type Sending<'a> = Pin<Box<dyn Future<Output = Result<Value>> + Send + 'a>>;
 
@@ -39,7 +40,9 @@ pub async fn call(
     let info = find(name).ok_or_else(|| {
         Error::invalid(
             "call",
-            format!("no call named {name:?}; the catalog lists them"),
+            InputProblem::UnknownCall {
+                name: name.to_owned(),
+            },
         )
     })?;
     if let Some(unknown) = params
@@ -84,7 +87,14 @@ pub async fn call(
             secrets,
         },
     )
-    .ok_or_else(|| Error::invalid("call", format!("no call named {name:?}")))??;
+    .ok_or_else(|| {
+        Error::invalid(
+            "call",
+            InputProblem::UnknownCall {
+                name: name.to_owned(),
+            },
+        )
+    })??;
     sending.await
 }
 

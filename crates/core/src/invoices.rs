@@ -15,6 +15,7 @@ use crate::error::{Error, Result};
 use crate::lists::{
     Input, ListItem, Payload, Spec, created_id, not_mine, present_fields, server_id, server_rows,
 };
+use crate::reason::InputProblem;
 use crate::sync::Delivered;
 
 /// How many invoice details a refresh reads, in one page.
@@ -68,7 +69,9 @@ impl InvoiceInput {
             Some(_) => {
                 return Err(Error::invalid(
                     "invoiceType",
-                    "1 (normal) or 2 (special VAT)",
+                    InputProblem::NotAChoice {
+                        detail: "1 (normal) or 2 (special VAT)".to_owned(),
+                    },
                 ));
             }
         };
@@ -79,7 +82,9 @@ impl InvoiceInput {
             Some(_) => {
                 return Err(Error::invalid(
                     "invoiceIsElectronic",
-                    "0 (paper) or 1 (electronic)",
+                    InputProblem::NotAChoice {
+                        detail: "0 (paper) or 1 (electronic)".to_owned(),
+                    },
                 ));
             }
         };

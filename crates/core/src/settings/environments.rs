@@ -10,6 +10,7 @@ use crate::environment::{
     EnvironmentsFile, FILE_FORMAT, FILE_VERSION, PREPROD_ID, SANDBOX_ID, read_environments_file,
 };
 use crate::error::{EnvironmentFileError, Error, Result};
+use crate::reason::InputProblem;
 
 impl Settings {
     /// Every environment the user can choose: the built-ins first (pre-production as the user
@@ -40,7 +41,10 @@ impl Settings {
 
     pub fn select_environment(&mut self, id: &str) -> Result<()> {
         if !self.environments().iter().any(|env| env.id == id) {
-            return Err(Error::invalid("id", format!("no environment {id:?}")));
+            return Err(Error::invalid(
+                "id",
+                InputProblem::NoSuchEnvironment { id: id.to_owned() },
+            ));
         }
         self.environment = id.to_owned();
         Ok(())
@@ -57,19 +61,19 @@ impl Settings {
         if environment.is_sandbox() {
             return Err(Error::invalid(
                 "id",
-                "the built-in sandbox cannot be changed",
+                InputProblem::BuiltIn { id: environment.id },
             ));
         }
         if is_new && exists {
             return Err(Error::invalid(
                 "id",
-                format!("{:?} is already taken", environment.id),
+                InputProblem::Taken { id: environment.id },
             ));
         }
         if !is_new && !exists {
             return Err(Error::invalid(
                 "id",
-                format!("no environment {:?}", environment.id),
+                InputProblem::NoSuchEnvironment { id: environment.id },
             ));
         }
         match self
@@ -89,13 +93,16 @@ impl Settings {
         if matches!(id, SANDBOX_ID | PREPROD_ID) {
             return Err(Error::invalid(
                 "id",
-                "a built-in environment cannot be removed",
+                InputProblem::BuiltIn { id: id.to_owned() },
             ));
         }
         let before = self.custom_environments.len();
         self.custom_environments.retain(|env| env.id != id);
         if self.custom_environments.len() == before {
-            return Err(Error::invalid("id", format!("no environment {id:?}")));
+            return Err(Error::invalid(
+                "id",
+                InputProblem::NoSuchEnvironment { id: id.to_owned() },
+            ));
         }
         if self.environment == id {
             self.environment = SANDBOX_ID.into();
@@ -121,10 +128,11 @@ impl Settings {
             Some(id) => {
                 let one = own.filter(|env| env.id == id).collect::<Vec<_>>();
                 if one.is_empty() {
-                    let why = if matches!(id, SANDBOX_ID | PREPROD_ID) {
-                        format!("{id:?} is built in: every app has it, so it is not exported")
+                    let id = id.to_owned();
+                    let why = if matches!(id.as_str(), SANDBOX_ID | PREPROD_ID) {
+                        InputProblem::BuiltIn { id }
                     } else {
-                        format!("no environment of your own is {id:?}")
+                        InputProblem::NoSuchEnvironment { id }
                     };
                     return Err(Error::invalid("id", why));
                 }
@@ -134,7 +142,7 @@ impl Settings {
         if environments.is_empty() {
             return Err(Error::invalid(
                 "environments",
-                "there are no environments of your own to export",
+                InputProblem::NothingToExport,
             ));
         }
         let file = EnvironmentsFile {
