@@ -66,7 +66,7 @@ mod tests {
             serde_json::to_value(&error).unwrap(),
             serde_json::json!({
                 "code": "storage",
-                "reason": { "kind": "saveFailed", "what": "settings" },
+                "reason": { "kind": "saveFailed" },
                 "message": "could not save settings to /ro/settings.json: permission denied",
                 "trace": null,
             })

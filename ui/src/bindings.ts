@@ -1161,8 +1161,8 @@ export type ErrorReason =
  *  user's language.
  */
 { kind: "backend"; sentence: string } | 
-/**  A local file could not be written; `what` names it (`settings`, `environments`). */
-{ kind: "saveFailed"; what: string } | 
+/**  A local file could not be written (the message names it, in English). */
+{ kind: "saveFailed" } | 
 /**  `field` is the wire name (`companyId`), which the UI turns into its label. */
 { kind: "invalidInput"; field: string; problem: InputProblem } | 
 /**  One row of a list field (`h5Origins[index].part`); `index` counts from 0. */
@@ -1448,8 +1448,8 @@ export type KeychainStatus = {
 /**  The UI languages the app ships; the `lang` header of the backends follows it. */
 export type Language = "zh-CN" | "en-US";
 
-/**  Why a link opens nothing. The message is shown on Home. */
-export type LinkError = { kind: "notLcs" } | { kind: "tooLong" } | { kind: "noPage" } | { kind: "repeated"; param: string } | { kind: "route"; error: RouteError };
+/**  Why a link opens nothing; Home says so in the user's words, the message being the detail. */
+export type LinkError = { kind: "notLcs" } | { kind: "tooLong"; limit: number } | { kind: "noPage" } | { kind: "repeated"; param: string } | { kind: "route"; error: RouteError };
 
 /**  `link-opened`: a link arrived while the UI runs. */
 export type LinkOpened = LinkOutcome;
@@ -2186,7 +2186,10 @@ export type RetrieveLoginPwd = {
 	loginPwd: string,
 };
 
-/**  Why a page cannot be opened. The message is what the app shows (on Home for a link). */
+/**
+ *  Why a page cannot be opened. The message is the technical detail (and what an H5 page is
+ *  answered); the app words the kind.
+ */
 export type RouteError = { kind: "unknownRoute"; name: string } | { kind: "missingName" } | { kind: "unknownParam"; route: string; param: string } | { kind: "missingParam"; route: string; param: string } | { kind: "badParam"; route: string; param: string; reason: string } | 
 /**  The request's shape is wrong (a `pageExtra` that is not an object, names that disagree). */
 { kind: "badRequest"; reason: string } | 

@@ -11,8 +11,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::data::{Data, DataChange, DataKind, Json, Loaded, Source};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
-use crate::reason::InputProblem;
 use crate::session::TradingMode;
 
 /// A's `type` of a demo trading account (1 is real money).

@@ -12,11 +12,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::data::{Data, DataKind, Loaded, Scope, id_value, temp_id};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 use crate::lists::{
     Input, ListItem, Payload, Spec, created_id, not_mine, present_fields, server_id, server_rows,
 };
-use crate::reason::InputProblem;
 use crate::sync::Delivered;
 
 /// How many addresses a refresh reads: more than anyone keeps, in one page.

@@ -13,8 +13,8 @@ use serde_json::{Map, Value};
 pub use lcs_api::catalog::{CallInfo, Param, ParamFormat, ParamValue, catalog, find};
 
 use crate::auth::Auth;
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
-use crate::reason::InputProblem;
 
 type Sending<'a> = Pin<Box<dyn Future<Output = Result<Value>> + Send + 'a>>;
 

@@ -7,10 +7,10 @@ mod platform;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 use crate::language::Language;
 use crate::origins::{H5Origin, is_loopback};
-use crate::reason::InputProblem;
 
 pub use file::{
     EnvironmentImport, EnvironmentImportPlan, EnvironmentReplacement, FILE_FORMAT, FILE_VERSION,

@@ -25,7 +25,6 @@ pub mod origins;
 pub mod paths;
 pub mod phone;
 pub mod profile;
-pub mod reason;
 pub mod routes;
 mod services;
 pub mod session;
@@ -34,7 +33,6 @@ pub mod sync;
 
 pub use data::{Data, DataChange, DataEvent, DataKind, DataListener, Json, Loaded, Source};
 pub use environment::Environment;
-pub use error::{Error, ErrorCode};
+pub use error::{Error, ErrorCode, ErrorReason, InputProblem};
 pub use inspector::{BridgeCallRecord, CallSummary, Inspector, InspectorFilter, InspectorListener};
 pub use lists::ListItem;
-pub use reason::{ErrorReason, InputProblem};

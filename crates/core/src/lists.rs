@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::data::{Data, DataChange, DataKind, Json, Loaded, Scope, id_text};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
-use crate::reason::InputProblem;
 
 /// One row as the UI lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, specta::Type)]

@@ -22,8 +22,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::data::{Data, DataChange, DataKind, Json, Loaded, Scope, Source, temp_id};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
-use crate::reason::InputProblem;
 use crate::sync::Delivered;
 
 /// How many chat messages a refresh reads, newest first, in one page.

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use lcs_store::owner_only;
 
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
-use crate::reason::InputProblem;
 use crate::settings::SettingsFile;
 
 /// The app's identifier (`tauri.conf.json`): the name of its folders and keychain service.

@@ -2,7 +2,7 @@
 //! what the user typed, so a code sent to `+86 138…` is found again under `86` + `138…`.
 
 use crate::error::Error;
-use crate::reason::InputProblem;
+use crate::error::InputProblem;
 
 /// The area code when the user gives none: the seeds' customers are in mainland China.
 pub const DEFAULT_AREA: &str = "86";

@@ -5,9 +5,9 @@ use lcs_api::planner::PlannerTokens;
 use lcs_api::{Family, Secret};
 use serde::{Deserialize, Serialize};
 
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 use crate::keychain::SecretStore;
-use crate::reason::InputProblem;
 
 /// Family A's two trading accounts: real money or the demo (模拟) one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]

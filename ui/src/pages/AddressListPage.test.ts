@@ -230,7 +230,7 @@ describe('Address list', () => {
       const { wrapper } = await mountApp(
         backend(() => loaded([HOME, OFFICE]), {
           address_remove: () => {
-            throw { code: 'storage', message: '无法写入本地缓存', trace: null }
+            throw { code: 'storage', reason: { kind: 'cacheFailed' }, message: 'the offline cache failed: disk I/O error', trace: null }
           },
         }),
         '/address',
@@ -239,7 +239,7 @@ describe('Address list', () => {
       await removeRow(wrapper, '11')
       vi.advanceTimersByTime(4000)
       await flushPromises()
-      expect(document.body.textContent).toContain('无法写入本地缓存')
+      expect(document.body.textContent).toContain('离线缓存出错')
       expect(wrapper.find('[data-testid="address-11"]').exists()).toBe(true)
     })
   })

@@ -318,7 +318,7 @@ describe('Chat thread', () => {
     const { wrapper, calls } = await mountApp(
       backend(() => list, {
         message_send: () => {
-          throw { code: 'storage', message: '缓存不可用', trace: null }
+          throw { code: 'storage', reason: { kind: 'cacheFailed' }, message: 'the offline cache failed: disk I/O error', trace: null }
         },
         message_resend: () => {
           list = list.map((m) => (m.id === 'tmp-9' ? { ...m, failed: null, pending: true } : m))
@@ -330,7 +330,7 @@ describe('Chat thread', () => {
     await type(wrapper, '你好，在吗')
     await wrapper.get('[data-testid="composer"]').trigger('submit')
     await flushPromises()
-    expect(document.body.textContent).toContain('缓存不可用')
+    expect(document.body.textContent).toContain('离线缓存出错')
     expect((wrapper.get('[data-testid="chat-input"] textarea').element as HTMLTextAreaElement).value).toBe('你好，在吗')
 
     // Sent earlier, then refused by the server: the outbox says so.
@@ -395,7 +395,7 @@ describe('Chat thread', () => {
       backend(() => CHATS, {
         auth_overview: () => SIGNED_OUT,
         message_chat_history: () => {
-          throw { code: 'unauthorized', message: 'not signed in', trace: null }
+          throw { code: 'unauthorized', reason: { kind: 'backend', sentence: 'not signed in' }, message: 'not signed in', trace: null }
         },
       }),
       '/message/chat?userId=1',

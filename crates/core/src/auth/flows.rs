@@ -13,9 +13,9 @@ use serde_json::{Map, Value};
 
 use super::{Auth, AuthChange, AuthReason, PublicSession, TradingMode, lock, now_ms};
 use crate::environment::{CodeSender, CodeSenderMethod, SANDBOX_SECRET_HEADER};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 use crate::phone::PhoneNumber;
-use crate::reason::InputProblem;
 use crate::session::{CustomerSession, PlannerSession, StoredSession, UserCenterSession};
 
 /// How a family A customer names their account.

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Environment;
+use crate::error::InputProblem;
 use crate::error::{EnvironmentFileError, Error};
-use crate::reason::InputProblem;
 
 /// The `format` every environments file carries.
 pub const FILE_FORMAT: &str = "lcs-account/environments";

@@ -16,9 +16,9 @@ use serde_json::{Map, Value, json};
 
 use super::Profile;
 use crate::data::{DataChange, DataKind, MAX_AGE, Scope};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 use crate::phone::PhoneNumber;
-use crate::reason::InputProblem;
 
 /// Family B's gender (`userGender`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, specta::Type)]

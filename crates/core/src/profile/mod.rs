@@ -8,8 +8,8 @@ use lcs_api::user_center::user::{ListBaseUserLevel, ListsExpRule, UserInfo};
 use serde_json::Value;
 
 use crate::data::{Data, DataKind, Loaded, Scope, cacheable};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
-use crate::reason::InputProblem;
 
 /// The signed-in user's profile pages.
 #[derive(Debug, Clone)]

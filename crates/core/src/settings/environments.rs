@@ -9,8 +9,8 @@ use crate::environment::{
     Environment, EnvironmentImport, EnvironmentImportPlan, EnvironmentReplacement,
     EnvironmentsFile, FILE_FORMAT, FILE_VERSION, PREPROD_ID, SANDBOX_ID, read_environments_file,
 };
+use crate::error::InputProblem;
 use crate::error::{EnvironmentFileError, Error, Result};
-use crate::reason::InputProblem;
 
 impl Settings {
     /// Every environment the user can choose: the built-ins first (pre-production as the user

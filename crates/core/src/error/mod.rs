@@ -1,11 +1,14 @@
-//! The errors of lcs-core, each with a stable code the UI can branch on.
+//! The errors of lcs-core, each with a stable code the UI can branch on and a reason it words
+//! in the user's language.
+
+mod navigation;
+mod reason;
 
 use lcs_api::{ApiError, Lang};
 use serde::{Deserialize, Serialize};
 
-use crate::deeplink::LinkError;
-use crate::reason::{ErrorReason, InputProblem};
-use crate::routes::RouteError;
+pub use navigation::{LinkError, RouteError};
+pub use reason::{ErrorReason, InputProblem};
 
 /// What kind of failure an error is; the UI branches on this, never on the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -115,7 +118,7 @@ pub enum Error {
     #[error("the offline cache failed: {0}")]
     Cache(#[from] lcs_store::StoreError),
     /// An environments file cannot be imported, so none of it was.
-    #[error(transparent)]
+    #[error("nothing was imported: {0}")]
     EnvironmentFile(#[from] EnvironmentFileError),
     /// The system has no program that shows the log folder, or it refused; `detail` is its
     /// own message.
@@ -201,9 +204,7 @@ impl Error {
             Error::Api(error) => ErrorReason::Backend {
                 sentence: error.user_message(lang),
             },
-            Error::Storage { what, .. } => ErrorReason::SaveFailed {
-                what: (*what).to_owned(),
-            },
+            Error::Storage { .. } => ErrorReason::SaveFailed,
             Error::InvalidInput { field, problem } => ErrorReason::InvalidInput {
                 field: (*field).to_owned(),
                 problem: problem.clone(),

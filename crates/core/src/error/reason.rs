@@ -4,9 +4,8 @@
 
 use serde::Serialize;
 
-use crate::deeplink::LinkError;
-use crate::error::EnvironmentFileError;
-use crate::routes::RouteError;
+use super::EnvironmentFileError;
+use super::navigation::{LinkError, RouteError};
 
 /// What went wrong, one variant per family of [`crate::Error`]; the UI has a sentence for each.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
@@ -17,10 +16,8 @@ pub enum ErrorReason {
     Backend {
         sentence: String,
     },
-    /// A local file could not be written; `what` names it (`settings`, `environments`).
-    SaveFailed {
-        what: String,
-    },
+    /// A local file could not be written (the message names it, in English).
+    SaveFailed,
     /// `field` is the wire name (`companyId`), which the UI turns into its label.
     InvalidInput {
         field: String,
