@@ -32,7 +32,8 @@ fn message_language() -> Lang {
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct CommandError {
     pub code: ErrorCode,
-    pub reason: ErrorReason,
+    /// Boxed to keep every command's `Result` small.
+    pub reason: Box<ErrorReason>,
     pub message: String,
     pub trace: Option<String>,
 }
@@ -41,7 +42,7 @@ impl From<lcs_core::Error> for CommandError {
     fn from(error: lcs_core::Error) -> Self {
         Self {
             code: error.code(),
-            reason: error.reason(message_language()),
+            reason: Box::new(error.reason(message_language())),
             message: error.to_string(),
             trace: error.trace().map(str::to_owned),
         }

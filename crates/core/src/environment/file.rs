@@ -114,7 +114,7 @@ pub fn read_environments_file(text: &str) -> Result<Vec<Environment>, Environmen
                 id: text_of("id"),
                 name: text_of("name"),
                 field,
-                problem,
+                problem: Box::new(problem),
             }
         };
         if !entry.is_object() {

@@ -165,7 +165,8 @@ pub enum EnvironmentFileError {
         id: String,
         name: String,
         field: Option<String>,
-        problem: InputProblem,
+        /// Boxed to keep every `Result` of lcs-core small.
+        problem: Box<InputProblem>,
     },
 }
 
