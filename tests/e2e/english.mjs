@@ -9,7 +9,8 @@ export function englishRuns(text, allowed = PRODUCT_NAMES) {
   let rest = text
   for (const name of allowed) rest = rest.replaceAll(name, ' ')
   rest = rest.replace(/\b[a-z][a-z0-9+.-]*:\/\/\S*/gi, ' ')
-  return rest.match(/[A-Za-z]+(?:[ ,;'’-]+[A-Za-z]+){2,}/g) ?? []
+  // Words are runs of letters; a dotted or underscored name (`lcs.account.nonsense`) is one.
+  return rest.match(/(?<![\w.])[A-Za-z]+(?![\w.])(?:[\s,;:'"’“”()-]+[A-Za-z]+(?![\w.])){2,}/g) ?? []
 }
 
 /**

@@ -763,6 +763,7 @@ export type CodeTarget = {
  */
 export type CommandError = {
 	code: ErrorCode,
+	/**  Boxed to keep every command's `Result` small. */
 	reason: ErrorReason,
 	message: string,
 	trace: string | null,
@@ -1061,7 +1062,9 @@ export type EnvironmentFileError = { kind: "notJson"; detail: string } |
  *  file has them (possibly empty); `field` is the wire name (`customerBase`,
  *  `h5Origins[0].origin`), `None` when the entry is not an environment at all.
  */
-{ kind: "environment"; position: number; id: string; name: string; field: string | null; problem: InputProblem };
+{ kind: "environment"; position: number; id: string; name: string; field: string | null; 
+/**  Boxed to keep every `Result` of lcs-core small. */
+problem: InputProblem };
 
 /**  Which environments an import added and which it replaced, by id, in the file's order. */
 export type EnvironmentImport = {
