@@ -937,7 +937,9 @@ export type DataEvent = {
 	what: DataKind,
 	change: DataChange,
 	code: ErrorCode | null,
-	/**  In the UI's language. */
+	/**  Why, for the UI to word (the backend's words are in the UI's language). */
+	reason: ErrorReason | null,
+	/**  The technical detail. */
 	message: string | null,
 };
 

@@ -109,13 +109,24 @@ describe('Address list', () => {
     expect(wrapper.find('[data-testid="offline-banner"]').exists()).toBe(false)
   })
 
-  it('tells the user when the server refused an edit', async () => {
+  it('tells the user in their words when a queued edit was refused', async () => {
     await mountApp(backend(() => loaded([HOME])), '/address')
     await emit('data-changed', {
-      environment: 'sandbox', account: '1', family: 'user_center', what: 'addresses', change: 'rejected', code: 'business', message: '地址不存在',
+      environment: 'sandbox', account: '1', family: 'user_center', what: 'addresses', change: 'rejected', code: 'business',
+      reason: { kind: 'backend', sentence: '地址不存在' }, message: 'address not found (user_center code 40004)',
     })
     await flushPromises()
     expect(document.body.textContent).toContain('地址不存在')
+
+    // One the app itself gave up on is worded too, Rust's English kept out.
+    await emit('data-changed', {
+      environment: 'sandbox', account: '1', family: 'user_center', what: 'addresses', change: 'rejected', code: 'invalid_input',
+      reason: { kind: 'invalidInput', field: 'id', problem: { kind: 'notOnServer' } },
+      message: 'id: the row was never created on the server, so this change cannot be sent',
+    })
+    await flushPromises()
+    expect(document.body.textContent).toContain('这一条尚未在服务器上创建，无法同步这项修改')
+    expect(document.body.textContent).not.toContain('never created')
   })
 
   it('shows a skeleton until the first answer, then an empty state', async () => {

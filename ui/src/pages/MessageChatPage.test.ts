@@ -336,7 +336,8 @@ describe('Chat thread', () => {
     // Sent earlier, then refused by the server: the outbox says so.
     list = [sentItem('tmp-9', '有人吗？', { pending: false, failed: '用户不存在' }), ...CHATS]
     await emit('data-changed', {
-      environment: 'sandbox', account: '10001', family: 'user_center', what: 'chats', change: 'rejected', code: 'business', message: '用户不存在',
+      environment: 'sandbox', account: '10001', family: 'user_center', what: 'chats', change: 'rejected', code: 'business',
+      reason: { kind: 'backend', sentence: '用户不存在' }, message: 'user not found (user_center code 40004)',
     })
     await flushPromises()
     const refused = wrapper.get('[data-testid="bubble-tmp-9"]')
