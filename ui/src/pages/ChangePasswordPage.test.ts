@@ -77,7 +77,7 @@ describe('Password change', () => {
   it("keeps the input and shows the server's words when the old password is wrong", async () => {
     const { wrapper, router } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_planner_change_password') throw { code: 'business', reason: { kind: 'backend', sentence: '旧密码错误' }, message: '旧密码错误', trace: 't-4' }
+        if (cmd === 'auth_planner_change_password') throw { code: 'business', reason: { kind: 'backend', sentence: '旧密码错误' }, message: 'the detail, in English (code 1001)', trace: 't-4' }
         return undefined
       }),
       '/account/password',
@@ -94,7 +94,7 @@ describe('Password change', () => {
   it('says so when the server cannot be reached', async () => {
     const { wrapper, router } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_planner_change_password') throw { code: 'network', reason: { kind: 'backend', sentence: '无法连接服务器' }, message: '无法连接服务器', trace: null }
+        if (cmd === 'auth_planner_change_password') throw { code: 'network', reason: { kind: 'backend', sentence: '无法连接服务器' }, message: 'the detail, in English (code 1001)', trace: null }
         return undefined
       }),
       '/account/password',

@@ -130,7 +130,7 @@ describe('Forgotten password', () => {
   it("stays on the first step with the input kept when the code is refused", async () => {
     const { wrapper, router } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_customer_check_retrieval') throw { code: 'business', reason: { kind: 'backend', sentence: '验证码错误' }, message: '验证码错误', trace: 't-5' }
+        if (cmd === 'auth_customer_check_retrieval') throw { code: 'business', reason: { kind: 'backend', sentence: '验证码错误' }, message: 'the detail, in English (code 1001)', trace: 't-5' }
         return undefined
       }),
       '/account/forgetpwd',
@@ -147,7 +147,7 @@ describe('Forgotten password', () => {
   it('says so when the server cannot be reached, keeping the new password', async () => {
     const { wrapper, router, calls } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_user_center_reset_password') throw { code: 'network', reason: { kind: 'backend', sentence: '无法连接服务器' }, message: '无法连接服务器', trace: null }
+        if (cmd === 'auth_user_center_reset_password') throw { code: 'network', reason: { kind: 'backend', sentence: '无法连接服务器' }, message: 'the detail, in English (code 1001)', trace: null }
         return undefined
       }),
       '/account/forgetpwd?family=user_center',

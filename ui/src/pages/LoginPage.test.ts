@@ -109,7 +109,7 @@ describe('Signing in', () => {
   it('keeps the input and shows the server\'s words when the password is wrong', async () => {
     const { wrapper, router, calls } = await mountApp(
       backend([], (cmd) => {
-        if (cmd === 'auth_customer_login') throw { code: 'business', reason: { kind: 'backend', sentence: '密码错误' }, message: '密码错误', trace: 't-42' }
+        if (cmd === 'auth_customer_login') throw { code: 'business', reason: { kind: 'backend', sentence: '密码错误' }, message: 'the detail, in English (code 1001)', trace: 't-42' }
         return undefined
       }),
       '/account/login',

@@ -396,7 +396,7 @@ describe('Chat thread', () => {
       backend(() => CHATS, {
         auth_overview: () => SIGNED_OUT,
         message_chat_history: () => {
-          throw { code: 'unauthorized', reason: { kind: 'backend', sentence: 'not signed in' }, message: 'not signed in', trace: null }
+          throw { code: 'unauthorized', reason: { kind: 'backend', sentence: 'not signed in' }, message: 'the detail, in English (code 1001)', trace: null }
         },
       }),
       '/message/chat?userId=1',

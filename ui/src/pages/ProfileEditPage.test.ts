@@ -72,7 +72,7 @@ describe('Profile editor', () => {
     const { wrapper } = await mountApp(
       backend([USER], {
         profile_user_info: () => {
-          if (fail) throw { code: 'network', reason: { kind: 'backend', sentence: '网络不可用' }, message: '网络不可用', trace: null }
+          if (fail) throw { code: 'network', reason: { kind: 'backend', sentence: '网络不可用' }, message: 'the detail, in English (code 1001)', trace: null }
           return { data: PROFILE, source: 'network', fetchedAt: 1, stale: false, offline: false }
         },
       }),
@@ -118,7 +118,7 @@ describe('Profile editor', () => {
     const { wrapper, router } = await mountApp(
       backend([USER], {
         profile_edit: () => {
-          throw { code: 'business', reason: { kind: 'backend', sentence: '邮箱已存在' }, message: '邮箱已存在', trace: 't-7' }
+          throw { code: 'business', reason: { kind: 'backend', sentence: '邮箱已存在' }, message: 'the detail, in English (code 1001)', trace: 't-7' }
         },
       }),
       '/account/edit',

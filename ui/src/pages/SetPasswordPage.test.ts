@@ -72,7 +72,7 @@ describe('First password', () => {
   it("keeps the input and shows the server's words when it refuses", async () => {
     const { wrapper, router } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_customer_first_password') throw { code: 'business', reason: { kind: 'backend', sentence: '密码已设置过' }, message: '密码已设置过', trace: 't-9' }
+        if (cmd === 'auth_customer_first_password') throw { code: 'business', reason: { kind: 'backend', sentence: '密码已设置过' }, message: 'the detail, in English (code 1001)', trace: 't-9' }
         return undefined
       }),
       '/account/setpwd',
@@ -88,7 +88,7 @@ describe('First password', () => {
   it('says so when the server cannot be reached', async () => {
     const { wrapper, router } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_customer_first_password') throw { code: 'timeout', reason: { kind: 'backend', sentence: '请求超时' }, message: '请求超时', trace: null }
+        if (cmd === 'auth_customer_first_password') throw { code: 'timeout', reason: { kind: 'backend', sentence: '请求超时' }, message: 'the detail, in English (code 1001)', trace: null }
         return undefined
       }),
       '/account/setpwd',
