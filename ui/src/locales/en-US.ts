@@ -662,7 +662,7 @@ const enUS: typeof zhCN = {
       noHost: '{field} has no host',
       httpsRequired: '{field} must start with https:// (http:// only for 127.0.0.1 or localhost)',
       credentials: '{field} cannot carry a user name or password',
-      notOrigin: '{field} must be an origin only: https://host[:port], no path',
+      notOrigin: '{field} must be an origin only: https://host[:port], no path (http:// only for 127.0.0.1 or localhost)',
       pathNotAbsolute: '{field} must start with /',
       pathLeavesBase: "{field} must be a path under the address: without //, \\, :, {'@'} or ..",
       notJson: '{field} is not valid JSON',

@@ -664,7 +664,7 @@ export default {
       noHost: '{field}缺少主机名',
       httpsRequired: '{field}需以 https:// 开头（仅 127.0.0.1 或 localhost 可用 http://）',
       credentials: '{field}不能包含用户名或密码',
-      notOrigin: '{field}只能是来源：https://主机[:端口]，不带路径',
+      notOrigin: '{field}需为 https://主机[:端口]，不带路径（仅 127.0.0.1 或 localhost 可用 http://）',
       pathNotAbsolute: '{field}需以 / 开头',
       pathLeavesBase: '{field}需是该地址下的路径，不能包含 //、\\、:、{\'@\'} 或 ..',
       notJson: '{field}不是有效的 JSON',

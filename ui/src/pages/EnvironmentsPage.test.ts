@@ -361,7 +361,7 @@ describe('Backend environments', () => {
     await submit(wrapper)
 
     const row = wrapper.get('[data-testid="field-h5Origin-1"]')
-    expect(row.find('.van-field__error-message').text()).toBe('来源 2只能是来源：https://主机[:端口]，不带路径')
+    expect(row.find('.van-field__error-message').text()).toBe('来源 2需为 https://主机[:端口]，不带路径（仅 127.0.0.1 或 localhost 可用 http://）')
     expect(wrapper.get('[data-testid="field-h5Origin-0"]').find('.van-field__error-message').exists()).toBe(false)
     expect(wrapper.find('[data-testid="environment-editor"]').exists()).toBe(true)
 
