@@ -3,14 +3,16 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use lcs_api::Lang;
-use lcs_core::ErrorCode;
 use lcs_core::settings::Language;
+use lcs_core::{ErrorCode, ErrorReason};
 use serde::Serialize;
 
-/// The language of error messages: the UI's, set whenever the settings are read or changed.
+/// The language of the backend's worded errors: the UI's, set whenever the settings are read
+/// or changed.
 static ENGLISH: AtomicBool = AtomicBool::new(false);
 
-/// Messages follow the user's chosen language; Chinese until they choose, as the seeds do.
+/// The backend's words follow the user's chosen language; Chinese until they choose, as the
+/// seeds do.
 pub fn set_message_language(language: Option<Language>) {
     ENGLISH.store(language == Some(Language::EnUs), Ordering::Relaxed);
 }
@@ -23,12 +25,15 @@ fn message_language() -> Lang {
     }
 }
 
-/// `{code, message, trace}`: the UI branches on `code` and shows `message`; `trace` is the
-/// backend's trace id, for support. Every command returns `Result<T, CommandError>`, so the UI
+/// `{code, reason, message, trace}`: the UI branches on `code` and words `reason` in the user's
+/// language; `message` is the technical detail and `trace` the backend's trace id, both for
+/// support, shown on request. Every command returns `Result<T, CommandError>`, so the UI
 /// handles every failure, its own and Tauri's, in one place.
 #[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct CommandError {
     pub code: ErrorCode,
+    /// Boxed to keep every command's `Result` small.
+    pub reason: Box<ErrorReason>,
     pub message: String,
     pub trace: Option<String>,
 }
@@ -37,19 +42,9 @@ impl From<lcs_core::Error> for CommandError {
     fn from(error: lcs_core::Error) -> Self {
         Self {
             code: error.code(),
-            message: error.user_message(message_language()),
+            reason: Box::new(error.reason(message_language())),
+            message: error.to_string(),
             trace: error.trace().map(str::to_owned),
-        }
-    }
-}
-
-impl CommandError {
-    /// The chosen environment lacks something a client needs (the message says what).
-    pub fn environment_unusable(problem: String) -> Self {
-        Self {
-            code: ErrorCode::InvalidInput,
-            message: problem,
-            trace: None,
         }
     }
 }
@@ -72,6 +67,7 @@ mod tests {
             serde_json::to_value(&error).unwrap(),
             serde_json::json!({
                 "code": "storage",
+                "reason": { "kind": "saveFailed" },
                 "message": "could not save settings to /ro/settings.json: permission denied",
                 "trace": null,
             })

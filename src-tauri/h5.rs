@@ -18,7 +18,7 @@ use lcs_core::bridge::policy::NavigationDecision;
 use lcs_core::bridge::policy::OriginPolicy;
 use lcs_core::bridge::protocol::{Call, Code, DataForm, Reply};
 use lcs_core::routes::{self, Navigation};
-use lcs_core::{BridgeCallRecord, Json};
+use lcs_core::{BridgeCallRecord, InputProblem, Json};
 use serde::{Deserialize, Serialize};
 #[cfg(desktop)]
 use tauri::webview::PageLoadEvent;
@@ -132,26 +132,31 @@ pub async fn h5_open(app: AppHandle, url: String) -> CommandResult<()> {
     let params = [("url".to_owned(), serde_json::Value::String(url.clone()))]
         .into_iter()
         .collect();
-    let refused = |message: String| {
+    let refused = |problem: InputProblem| {
         CommandError::from(lcs_core::Error::InvalidInput {
             field: "url",
-            message,
+            problem,
         })
     };
-    let route = routes::resolve(routes::WEB, &params).map_err(|e| refused(e.to_string()))?;
-    policy
-        .check_web(&route)
-        .map_err(|e| refused(e.to_string()))?;
-    let target: tauri::Url = url
-        .parse()
-        .map_err(|_| refused(format!("{url:?} is not a URL")))?;
+    let route = routes::resolve(routes::WEB, &params).map_err(lcs_core::Error::Route)?;
+    policy.check_web(&route).map_err(lcs_core::Error::Route)?;
+    let target = url.parse::<tauri::Url>().map_err(|error| {
+        refused(InputProblem::NotUrl {
+            text: url.clone(),
+            detail: error.to_string(),
+        })
+    })?;
     // A mobile app has one webview; until the H5 host lives inside it, pages open in the
     // system browser, without the bridge.
     #[cfg(mobile)]
     return app
         .opener()
         .open_url(target.as_str(), None::<&str>)
-        .map_err(|error| refused(error.to_string()));
+        .map_err(|error| {
+            refused(InputProblem::Unusable {
+                detail: error.to_string(),
+            })
+        });
     #[cfg(desktop)]
     open_h5_window(app, policy, target)
 }
@@ -532,6 +537,8 @@ fn app_info<R: Runtime>(app: &AppHandle<R>) -> AppInfo {
 fn internal(error: tauri::Error) -> CommandError {
     CommandError::from(lcs_core::Error::InvalidInput {
         field: "url",
-        message: error.to_string(),
+        problem: InputProblem::Unusable {
+            detail: error.to_string(),
+        },
     })
 }

@@ -10,6 +10,7 @@ use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_deep_link::DeepLinkExt;
 use tauri_specta::Event;
 
+use crate::error::CommandError;
 use crate::session::Sessions;
 
 /// What a link asks of the UI: a page to open, or why it cannot.
@@ -19,7 +20,7 @@ pub struct LinkOutcome {
     pub link: String,
     pub navigation: Option<routes::Navigation>,
     /// Why the link opens nothing (unknown page, bad parameter), for Home to show.
-    pub problem: Option<String>,
+    pub problem: Option<CommandError>,
 }
 
 /// `link-opened`: a link arrived while the UI runs.
@@ -79,7 +80,7 @@ pub fn focus_main<R: Runtime>(app: &AppHandle<R>) {
 
 fn deliver<R: Runtime>(app: &AppHandle<R>, link: &str) {
     let outcome = resolve(app, link);
-    tracing::info!(opens_a_page = outcome.navigation.is_some(), problem = ?outcome.problem, "link received");
+    tracing::info!(opens_a_page = outcome.navigation.is_some(), problem = ?outcome.problem.as_ref().map(|problem| &problem.message), "link received");
     *app.state::<LinkInbox>()
         .pending
         .lock()
@@ -105,7 +106,7 @@ fn resolve<R: Runtime>(app: &AppHandle<R>, link: &str) -> LinkOutcome {
         Err(error) => LinkOutcome {
             link: deeplink::shown(link),
             navigation: None,
-            problem: Some(error.to_string()),
+            problem: Some(CommandError::from(lcs_core::Error::Link(error))),
         },
     }
 }

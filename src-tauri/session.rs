@@ -48,7 +48,7 @@ pub struct Sessions {
     /// sessions and its running outbox again; rebuilt when its settings changed.
     built: Mutex<HashMap<String, (Environment, Services)>>,
     /// The chosen environment's services, or why that environment cannot be used.
-    current: RwLock<Result<Services, String>>,
+    current: RwLock<Result<Services, CommandError>>,
     presence: Mutex<Presence>,
 }
 
@@ -70,7 +70,11 @@ impl Sessions {
             store,
             inspector,
             built: Mutex::new(HashMap::new()),
-            current: RwLock::new(Err(String::new())),
+            // Replaced by `use_environment` below, before anyone can read it.
+            current: RwLock::new(Err(CommandError::from(lcs_core::Error::InvalidInput {
+                field: "environment",
+                problem: lcs_core::InputProblem::Required,
+            }))),
             presence: Mutex::new(Presence {
                 focused: true,
                 visible: true,
@@ -87,7 +91,6 @@ impl Sessions {
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
-            .map_err(CommandError::environment_unusable)
     }
 
     /// Whether sessions can be kept, before any environment's sessions exist.
@@ -190,7 +193,8 @@ impl Sessions {
                     ) {
                         replaced.live.stop();
                     }
-                }),
+                })
+                .map_err(CommandError::from),
         };
         // Only the environment on screen polls, told how the window stands.
         for (id, (_, kept)) in built.iter() {
@@ -209,15 +213,12 @@ impl Sessions {
         environment: &Environment,
         settings: &Settings,
         sandbox: &EmbeddedSandbox,
-    ) -> Result<Services, String> {
+    ) -> Result<Services, lcs_core::Error> {
         let language = settings.language.unwrap_or(Language::ZhCn);
         let sandbox_url = sandbox.url();
-        let config = environment
-            .client_config(language, sandbox_url.as_deref().map_err(String::as_str))
-            .map_err(|error| error.to_string())?;
-        let client = Client::new(config)
-            .map_err(|error| error.to_string())?
-            .with_observer(self.inspector.clone());
+        let config =
+            environment.client_config(language, sandbox_url.as_deref().map_err(String::as_str))?;
+        let client = Client::new(config)?.with_observer(self.inspector.clone());
         let events = Arc::new(AppEvents {
             app: self.app.clone(),
             data: OnceLock::new(),

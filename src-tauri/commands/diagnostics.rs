@@ -56,7 +56,10 @@ pub async fn diagnostics_export(
         environment: current.as_ref().map(|entry| EnvironmentInUse {
             environment: &entry.environment,
             base_url: entry.base_url.as_deref(),
-            problem: entry.problem.as_deref(),
+            problem: entry
+                .problem
+                .as_ref()
+                .map(|problem| problem.message.as_str()),
         }),
         keychain: &keychain,
         sessions: &signed_in,

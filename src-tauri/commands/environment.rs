@@ -7,7 +7,7 @@ use lcs_core::settings::{Language, Settings};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 
-use crate::error::CommandResult;
+use crate::error::{CommandError, CommandResult};
 use crate::files;
 use crate::h5;
 use crate::sandbox::EmbeddedSandbox;
@@ -31,9 +31,8 @@ pub struct EnvironmentEntry {
     pub built_in: bool,
     /// The customer API's address; for the sandbox, the one it listens on while it runs.
     pub base_url: Option<String>,
-    /// Why the environment cannot be used (the sandbox is down, a field is missing), in words
-    /// for the tester.
-    pub problem: Option<String>,
+    /// Why the environment cannot be used (the sandbox is down, a field is missing).
+    pub problem: Option<CommandError>,
 }
 
 #[tauri::command]
@@ -269,7 +268,7 @@ fn list(settings: &Settings, sandbox: &EmbeddedSandbox) -> EnvironmentList {
             let problem = environment
                 .client_config(language, sandbox_url.as_deref().map_err(String::as_str))
                 .err()
-                .map(|error| error.to_string());
+                .map(CommandError::from);
             let base_url = if environment.is_sandbox() {
                 sandbox_url.clone().ok()
             } else {

@@ -44,7 +44,9 @@ pub fn message_mark_read(
     let id = message_id.parse::<i64>().map_err(|_| {
         CommandError::from(lcs_core::Error::InvalidInput {
             field: "messageId",
-            message: format!("{message_id:?} is not a message id"),
+            problem: lcs_core::InputProblem::Unusable {
+                detail: format!("{message_id:?} is not a message id"),
+            },
         })
     })?;
     Ok(sessions.data()?.messages().mark_read(channel, id)?)
@@ -75,7 +77,9 @@ fn other_party(user_other_id: &str) -> CommandResult<i64> {
     user_other_id.parse::<i64>().map_err(|_| {
         CommandError::from(lcs_core::Error::InvalidInput {
             field: "userOtherId",
-            message: format!("{user_other_id:?} is not a user id"),
+            problem: lcs_core::InputProblem::Unusable {
+                detail: format!("{user_other_id:?} is not a user id"),
+            },
         })
     })
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { withApp } from './app.mjs'
+import { assertNoEnglish } from './english.mjs'
 
 const PREPROD = 'https://prewppc-3.cmfbl.com'
 
@@ -86,5 +87,38 @@ test("an environment's planner client, H5 origins and language survive an edit a
     await session.waitFor('[data-testid="field-h5Tier-1"]', { text: 'Partner' })
     await showOrigins(session)
     await app.screenshot('editor-en-US')
+  })
+})
+
+test("an environment Rust refuses is worded in Chinese, with Rust's words behind Details", async (t) => {
+  await withApp(t, async (app) => {
+    await app.session.click('[data-testid="tab-settings"]')
+    await app.session.click('[data-testid="environment-current"]', { text: 'http://127.0.0.1:' })
+    // Pre-production comes without the company id its operator issues.
+    await app.session.waitFor('[data-testid="environment-preprod"]', { text: '请填写公司编号 companyId' })
+    await assertNoEnglish(app.session)
+
+    // An id the UI cannot know is taken: only Rust refuses it.
+    await app.session.click('[data-testid="environment-add"]')
+    const fields = {
+      id: 'preprod',
+      name: 'Mine',
+      customerBase: 'https://a.mine.example',
+      userCenterBase: 'https://a.mine.example',
+      plannerBase: 'https://a.mine.example',
+      companyId: '42',
+    }
+    for (const [field, value] of Object.entries(fields)) {
+      await app.session.type(`[data-testid="field-${field}"] input`, value)
+    }
+    await app.session.click('[data-testid="environment-save"]')
+    await app.session.waitFor('.error-toast', { text: '标识“preprod”已被使用，请换一个' })
+    await app.session.waitFor('[data-testid="field-id"]', { text: '标识“preprod”已被使用' })
+    await assertNoEnglish(app.session)
+
+    // The toast stays four seconds: long enough to reach its link.
+    await app.session.click('.error-toast [data-testid="error-details"]')
+    await app.session.waitFor('.error-details-dialog', { text: 'id: "preprod" is already taken' })
+    await app.screenshot('refused-details')
   })
 })

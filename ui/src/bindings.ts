@@ -763,12 +763,15 @@ export type CodeTarget = {
 };
 
 /**
- *  `{code, message, trace}`: the UI branches on `code` and shows `message`; `trace` is the
- *  backend's trace id, for support. Every command returns `Result<T, CommandError>`, so the UI
+ *  `{code, reason, message, trace}`: the UI branches on `code` and words `reason` in the user's
+ *  language; `message` is the technical detail and `trace` the backend's trace id, both for
+ *  support, shown on request. Every command returns `Result<T, CommandError>`, so the UI
  *  handles every failure, its own and Tauri's, in one place.
  */
 export type CommandError = {
 	code: ErrorCode,
+	/**  Boxed to keep every command's `Result` small. */
+	reason: ErrorReason,
 	message: string,
 	trace: string | null,
 };
@@ -941,7 +944,9 @@ export type DataEvent = {
 	what: DataKind,
 	change: DataChange,
 	code: ErrorCode | null,
-	/**  In the UI's language. */
+	/**  Why, for the UI to word (the backend's words are in the UI's language). */
+	reason: ErrorReason | null,
+	/**  The technical detail. */
 	message: string | null,
 };
 
@@ -1041,12 +1046,34 @@ export type EnvironmentEntry = {
 	builtIn: boolean,
 	/**  The customer API's address; for the sandbox, the one it listens on while it runs. */
 	baseUrl: string | null,
-	/**
-	 *  Why the environment cannot be used (the sandbox is down, a field is missing), in words
-	 *  for the tester.
-	 */
-	problem: string | null,
+	/**  Why the environment cannot be used (the sandbox is down, a field is missing). */
+	problem: CommandError | null,
 };
+
+/**
+ *  Why an environments file cannot be imported. A file is taken whole or not at all, so each of
+ *  these means nothing changed.
+ */
+export type EnvironmentFileError = { kind: "notJson"; detail: string } | 
+/**  `found` is the file's `format`, if it has one. */
+{ kind: "wrongFormat"; found: string | null } | 
+/**  `found` is the file's `version` as written, if it has one. */
+{ kind: "badVersion"; found: string | null } | 
+/**  Written by a newer app, whose fields this one could silently drop. */
+{ kind: "newerVersion"; version: number; supported: number } | { kind: "noEnvironments" } | 
+/**
+ *  The file would change environments the user already has; `changes` lists each with
+ *  the fields that differ. Imported only when the user says to replace them.
+ */
+{ kind: "wouldReplace"; changes: string } | 
+/**
+ *  One environment cannot be used. `position` counts from 1; `id` and `name` are as the
+ *  file has them (possibly empty); `field` is the wire name (`customerBase`,
+ *  `h5Origins[0].origin`), `None` when the entry is not an environment at all.
+ */
+{ kind: "environment"; position: number; id: string; name: string; field: string | null; 
+/**  Boxed to keep every `Result` of lcs-core small. */
+problem: InputProblem };
 
 /**  Which environments an import added and which it replaced, by id, in the file's order. */
 export type EnvironmentImport = {
@@ -1138,6 +1165,26 @@ export type ErrorCode =
 "invalid_file" | 
 /**  The system could not do what was asked of it (no program opens a folder). */
 "system";
+
+/**  What went wrong, one variant per family of [`crate::Error`]; the UI has a sentence for each. */
+export type ErrorReason = 
+/**
+ *  A backend call failed. lcs-api words these itself: `sentence` is already in the
+ *  user's language.
+ */
+{ kind: "backend"; sentence: string } | 
+/**  A local file could not be written (the message names it, in English). */
+{ kind: "saveFailed" } | 
+/**  `field` is the wire name (`companyId`), which the UI turns into its label. */
+{ kind: "invalidInput"; field: string; problem: InputProblem } | 
+/**  One row of a list field (`h5Origins[index].part`); `index` counts from 0. */
+{ kind: "invalidEntry"; field: string; index: number; part: string; problem: InputProblem } | 
+/**  A parameter of a call made by name in the API console. */
+{ kind: "invalidParameter"; call: string; parameter: string } | { kind: "keychainFailed" } | { kind: "keychainEntryTooLarge"; bytes: number; limit: number } | { kind: "keychainEntryUnreadable" } | { kind: "signInRequired"; family: Family } | { kind: "cacheFailed" } | { kind: "environmentFile"; problem: EnvironmentFileError } | { kind: "logFolderUnopenable"; path: string } | 
+/**  A page cannot be opened (from a page of the app, or an H5 page given by address). */
+{ kind: "route"; problem: RouteError } | 
+/**  An `lcs://` link opens nothing. */
+{ kind: "link"; problem: LinkError };
 
 /**  How experience is earned (用户等级规则), as the server's text. */
 export type ExpRule = {
@@ -1234,6 +1281,23 @@ export type ImageFile = {
 	/**  The file's bytes in standard Base64. */
 	base64: string,
 };
+
+/**  Why a value cannot be used. The text is the technical detail; the UI words the kind. */
+export type InputProblem = { kind: "required" } | 
+/**  An optional override left empty rather than left out. */
+{ kind: "emptyOverride" } | { kind: "tooLong"; max: number } | { kind: "lengthOutside"; min: number; max: number } | { kind: "controlCharacters" } | { kind: "lettersAndDigits" } | { kind: "lettersOnly" } | { kind: "digits"; count: number } | { kind: "notEmail" } | { kind: "notDate" } | { kind: "dateOutOfRange" } | { kind: "idNumberShape" } | { kind: "idNumberInvalid" } | { kind: "idNumberChecksum" } | { kind: "areaCode" } | { kind: "phoneNumber" } | { kind: "notMobileForArea" } | { kind: "alreadyYourNumber" } | { kind: "phoneOrEmail" } | { kind: "usernameOrPhone" } | { kind: "usernamePhoneOrEmail" } | { kind: "passwordOrCode" } | { kind: "noCodeSender" } | { kind: "sendCodeFirst" } | { kind: "verifyPhoneFirst" } | { kind: "noPlannerClient" } | { kind: "environmentIdShape" } | { kind: "notUrl"; text: string; detail: string } | { kind: "noHost"; text: string } | { kind: "httpsRequired"; text: string } | { kind: "credentials" } | 
+/**  Not an origin an H5 page can have; `detail` says why. */
+{ kind: "notOrigin"; text: string; detail: string } | { kind: "pathNotAbsolute" } | 
+/**  A path that a join to the base address would take elsewhere; `detail` says how. */
+{ kind: "pathLeavesBase"; path: string; detail: string } | { kind: "notJson"; detail: string } | { kind: "notJsonObject" } | { kind: "sandboxDown"; detail: string } | { kind: "noSuchEnvironment"; id: string } | { kind: "taken"; id: string } | { kind: "builtIn"; id: string } | { kind: "comesWithApp"; id: string } | { kind: "nothingToExport" } | { kind: "duplicate"; id: string } | { kind: "notAnEnvironment" } | { kind: "missingFromAnswer" } | { kind: "systemRecipient" } | { kind: "noRefusedMessage" } | { kind: "notOnServer" } | { kind: "unknownCall"; name: string } | 
+/**  A value outside a closed list; `detail` lists the choices. */
+{ kind: "notAChoice"; detail: string } | { kind: "noHomeFolder"; which: string } | 
+/**
+ *  A reason only the technical detail gives: what a programming or a peer's mistake
+ *  produces (a value that does not parse, an answer of the wrong shape), which the user can
+ *  only report, or a terminal's usage hint.
+ */
+{ kind: "unusable"; detail: string };
 
 /**
  *  `inspector-bridge-recorded`: the request inspector recorded an H5 page's bridge call; its
@@ -1396,6 +1460,9 @@ export type KeychainStatus = {
 /**  The UI languages the app ships; the `lang` header of the backends follows it. */
 export type Language = "zh-CN" | "en-US";
 
+/**  Why a link opens nothing; Home says so in the user's words, the message being the detail. */
+export type LinkError = { kind: "notLcs" } | { kind: "tooLong"; limit: number } | { kind: "noPage" } | { kind: "repeated"; param: string } | { kind: "route"; error: RouteError };
+
 /**  `link-opened`: a link arrived while the UI runs. */
 export type LinkOpened = LinkOutcome;
 
@@ -1404,7 +1471,7 @@ export type LinkOutcome = {
 	link: string,
 	navigation: Navigation | null,
 	/**  Why the link opens nothing (unknown page, bad parameter), for Home to show. */
-	problem: string | null,
+	problem: CommandError | null,
 };
 
 /**  读取平台用户等级: the platform's user levels, as one page. */
@@ -2130,6 +2197,16 @@ export type RetrieveLoginPwd = {
 	/**  The new password, as the lowercase hex MD5 of the plain text. */
 	loginPwd: string,
 };
+
+/**
+ *  Why a page cannot be opened. The message is the technical detail (and what an H5 page is
+ *  answered); the app words the kind.
+ */
+export type RouteError = { kind: "unknownRoute"; name: string } | { kind: "missingName" } | { kind: "unknownParam"; route: string; param: string } | { kind: "missingParam"; route: string; param: string } | { kind: "badParam"; route: string; param: string; reason: string } | 
+/**  The request's shape is wrong (a `pageExtra` that is not an object, names that disagree). */
+{ kind: "badRequest"; reason: string } | 
+/**  This caller may not open this route, or `lcs.web` was given a URL on no allowed origin. */
+{ kind: "forbidden"; route: string };
 
 /**  实名认证保存: submits the real-name verification (legal name, identity card and its images). */
 export type SaveCertificate = UserFields;

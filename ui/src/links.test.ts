@@ -59,12 +59,23 @@ describe('lcs:// links', () => {
 
   it('a link naming no known page opens Home and says why', async () => {
     const { router } = await mountApp(
-      backend({ link: 'lcs://lcs.nope', navigation: null, problem: 'unknown page lcs.nope' }),
+      backend({
+        link: 'lcs://lcs.nope',
+        navigation: null,
+        problem: {
+          code: 'invalid_input',
+          reason: { kind: 'link', problem: { kind: 'route', error: { kind: 'unknownRoute', name: 'lcs.nope' } } },
+          message: 'no page named "lcs.nope"',
+          trace: null,
+        },
+      }),
       '/settings',
     )
     await flushPromises()
     expect(router.currentRoute.value.name).toBe('lcs.home')
     expect(document.body.textContent).toContain('无法打开这个链接')
-    expect(document.body.textContent).toContain('unknown page lcs.nope')
+    expect(document.body.textContent).toContain('没有名为“lcs.nope”的页面')
+    expect(document.body.textContent).toContain('lcs://lcs.nope')
+    expect(document.body.textContent).not.toContain('no page named')
   })
 })

@@ -1,7 +1,8 @@
 import type { Router } from 'vue-router'
-import { showDialog } from 'vant'
+import { showConfirmDialog } from 'vant'
 import { commands, events, type LinkOutcome, type ResolvedRoute } from './bindings'
-import { call } from './commands'
+import { call, showErrorDetails } from './commands'
+import { wordReason } from './errorWords'
 import { i18n } from './i18n'
 
 function open(router: Router, route: ResolvedRoute) {
@@ -16,10 +17,20 @@ export async function follow(router: Router, outcome: LinkOutcome) {
   const navigation = outcome.navigation
   if (!navigation) {
     await router.replace({ name: 'lcs.home' })
-    showDialog({
-      title: i18n.global.t('links.cannotOpen'),
-      message: `${outcome.problem ?? ''}\n${outcome.link}`,
+    const t = i18n.global.t
+    const problem = outcome.problem
+    const sentence = problem ? wordReason(problem.reason) : ''
+    // The link is shown as it came; Rust's own words are behind "Details".
+    showConfirmDialog({
+      title: t('links.cannotOpen'),
+      message: `${sentence}\n${outcome.link}`,
       messageAlign: 'left',
+      confirmButtonText: t('errors.close'),
+      showCancelButton: problem !== null,
+      cancelButtonText: t('errors.details'),
+      teleport: 'body',
+    }).catch(() => {
+      if (problem) showErrorDetails(problem.message, problem.trace)
     })
     return
   }

@@ -153,3 +153,10 @@ export async function arrivedAt(router: Router, name: string) {
   await vi.waitFor(() => expect(router.currentRoute.value.name).toBe(name))
   await flushPromises()
 }
+
+/** Opens the details behind the error toast on screen: Rust's message and the trace id. */
+export async function errorDetails(): Promise<string> {
+  document.querySelector<HTMLElement>('.error-toast [data-testid="error-details"]')?.click()
+  await flushPromises()
+  return document.querySelector('.error-details-dialog')?.textContent ?? ''
+}

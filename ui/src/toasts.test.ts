@@ -54,17 +54,23 @@ afterEach(() => {
 })
 
 describe('Toasts', () => {
-  it('sit near the top, clear of the main button in the middle of a form', async () => {
-    const { wrapper } = await mountApp(
+  it('sit near the top, clear of the main button in the middle of a form, errors too, and leave with their page', async () => {
+    const { wrapper, router } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_planner_login') throw { code: 'business', message: '密码错误' }
+        if (cmd === 'auth_planner_login') {
+          throw { code: 'business', reason: { kind: 'backend', sentence: '密码错误' }, message: 'wrong password (planner code 400)', trace: null }
+        }
         return undefined
       }),
       '/account/login',
     )
     await signInAsPlanner(wrapper)
-    expect(shownToast()?.textContent).toContain('密码错误')
+    await vi.waitFor(() => expect(shownToast()?.textContent).toContain('密码错误'))
     expect(shownToast()?.classList).toContain('van-toast--top')
+
+    await router.push({ name: 'lcs.home' })
+    await arrivedAt(router, 'lcs.home')
+    await vi.waitFor(() => expect(shownToast()).toBeNull())
   })
 
   it('close when the user leaves the page they were said on', async () => {

@@ -1,5 +1,6 @@
 import type { Router } from 'vue-router'
 import { closeToast, setToastDefaultOptions } from 'vant'
+import { closeErrorToast } from './commands'
 import { pageKey } from './router'
 
 /**
@@ -10,7 +11,9 @@ export function placeToasts(router: Router) {
   // Vant breaks toast text anywhere, which cuts English words in half ("Address sav / ed").
   setToastDefaultOptions({ wordBreak: 'break-word', position: 'top' })
   return router.beforeEach((to, from) => {
-    if (pageKey(to) !== pageKey(from)) closeToast(true)
+    if (pageKey(to) === pageKey(from)) return
+    closeToast(true)
+    closeErrorToast()
   })
 }
 

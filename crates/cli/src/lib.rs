@@ -23,7 +23,7 @@ use lcs_core::environment::Environment;
 use lcs_core::keychain::{self, MemoryStore, Opened, SecretStore, StoreKind};
 use lcs_core::paths::AppDirs;
 use lcs_core::settings::{Language, Settings};
-use lcs_core::{Error, ErrorCode, console};
+use lcs_core::{Error, ErrorCode, InputProblem, console};
 use serde_json::{Map, Value, json};
 
 /// Set to `memory` to keep sessions in this process only, never in the OS keychain: for
@@ -606,7 +606,9 @@ fn read_input(path: &std::path::Path) -> Result<String, Error> {
     };
     read.map_err(|error| Error::InvalidInput {
         field: "FILE",
-        message: format!("cannot read {}: {error}", path.display()),
+        problem: InputProblem::Unusable {
+            detail: format!("cannot read {}: {error}", path.display()),
+        },
     })
 }
 
@@ -675,7 +677,9 @@ fn chosen_environment(settings: &Settings, id: Option<&str>) -> Result<Environme
             .find(|env| env.id == id)
             .ok_or_else(|| Error::InvalidInput {
                 field: "env",
-                message: format!("no environment {id:?}; see `lcs env list`"),
+                problem: InputProblem::Unusable {
+                    detail: format!("no environment {id:?}; see `lcs env list`"),
+                },
             }),
     }
 }
@@ -695,7 +699,9 @@ fn read_password() -> Result<Secret, Error> {
     }
     let unreadable = |error: std::io::Error| Error::InvalidInput {
         field: "password",
-        message: format!("cannot read the password: {error}"),
+        problem: InputProblem::Unusable {
+            detail: format!("cannot read the password: {error}"),
+        },
     };
     if std::io::stdin().is_terminal() {
         return rpassword::prompt_password("password: ")
@@ -711,9 +717,11 @@ fn read_password() -> Result<Secret, Error> {
     if password.is_empty() {
         return Err(Error::InvalidInput {
             field: "password",
-            message: format!(
-                "no password: set {PASSWORD_VAR}, or give it on the first line of stdin"
-            ),
+            problem: InputProblem::Unusable {
+                detail: format!(
+                    "no password: set {PASSWORD_VAR}, or give it on the first line of stdin"
+                ),
+            },
         });
     }
     Ok(Secret::new(password))
@@ -739,7 +747,9 @@ async fn login(
                 (None, None, None) => {
                     return Err(Error::InvalidInput {
                         field: "loginName",
-                        message: "give --email, --phone or --customer-no".into(),
+                        problem: InputProblem::Unusable {
+                            detail: "give --email, --phone or --customer-no".into(),
+                        },
                     });
                 }
             };
@@ -787,7 +797,9 @@ async fn sandbox(
     if secret.as_deref() == Some("") {
         return Err(Error::InvalidInput {
             field: "secret",
-            message: "an empty secret would guard nothing".into(),
+            problem: InputProblem::Unusable {
+                detail: "an empty secret would guard nothing".into(),
+            },
         });
     }
     let path = db.unwrap_or_else(|| context.dirs.sandbox_file());

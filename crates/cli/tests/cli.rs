@@ -467,7 +467,7 @@ async fn environments_travel_between_installs_as_a_file() {
     assert_eq!(error["code"], "invalid_file");
     let message = error["message"].as_str().unwrap();
     assert!(
-        message.contains(r#"environment "broken" (Broken): customerBase: must start with http"#),
+        message.contains(r#"environment "broken" (Broken): customerBase: must use https://"#),
         "{message}"
     );
     assert_eq!(
@@ -477,7 +477,7 @@ async fn environments_travel_between_installs_as_a_file() {
     let text = lcs(&theirs, &sandbox, &["env", "import", bad.to_str().unwrap()]).await;
     assert!(
         text.stderr
-            .starts_with("lcs: invalid_file: Nothing was imported"),
+            .starts_with("lcs: invalid_file: nothing was imported"),
         "{}",
         text.stderr
     );

@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::data::{Data, DataChange, DataKind, Json, Loaded, Source};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 use crate::session::TradingMode;
 
@@ -48,7 +49,7 @@ impl Accounts {
     pub fn remember(&self, customer: &Customer) -> Result<()> {
         let id = customer
             .id
-            .ok_or_else(|| Error::invalid("id", "the sign-in answer names no customer"))?;
+            .ok_or_else(|| Error::invalid("id", InputProblem::MissingFromAnswer))?;
         let scope = self.data.scope_of(Family::Customer, &id.to_string());
         let active = TradingMode::from_company_type(customer.company_type.as_deref());
         let rows: Vec<TradingAccountRow> = customer

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::data::{Data, DataKind, Loaded, Scope, id_value, temp_id};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 use crate::lists::{
     Input, ListItem, Payload, Spec, created_id, not_mine, present_fields, server_id, server_rows,
@@ -61,7 +62,9 @@ impl AddressInput {
         match &self.ud_tag_name {
             Some(tag) if AddressTag::from_code(tag).is_none() => Err(Error::invalid(
                 "udTagName",
-                "the tag must be 1001 (home) or 1002 (company)",
+                InputProblem::NotAChoice {
+                    detail: "1001 (home) or 1002 (company)".to_owned(),
+                },
             )),
             _ => Ok(()),
         }

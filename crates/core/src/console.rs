@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 pub use lcs_api::catalog::{CallInfo, Param, ParamFormat, ParamValue, catalog, find};
 
 use crate::auth::Auth;
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 
 type Sending<'a> = Pin<Box<dyn Future<Output = Result<Value>> + Send + 'a>>;
@@ -39,7 +40,9 @@ pub async fn call(
     let info = find(name).ok_or_else(|| {
         Error::invalid(
             "call",
-            format!("no call named {name:?}; the catalog lists them"),
+            InputProblem::UnknownCall {
+                name: name.to_owned(),
+            },
         )
     })?;
     if let Some(unknown) = params
@@ -84,7 +87,14 @@ pub async fn call(
             secrets,
         },
     )
-    .ok_or_else(|| Error::invalid("call", format!("no call named {name:?}")))??;
+    .ok_or_else(|| {
+        Error::invalid(
+            "call",
+            InputProblem::UnknownCall {
+                name: name.to_owned(),
+            },
+        )
+    })??;
     sending.await
 }
 

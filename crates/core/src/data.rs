@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::auth::{Auth, AuthFamily};
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, ErrorCode, ErrorReason, Result};
 
 /// Data older than this is answered, but marked stale.
 pub(crate) const MAX_AGE: Duration = Duration::from_secs(5 * 60);
@@ -161,7 +161,9 @@ pub struct DataEvent {
     pub what: DataKind,
     pub change: DataChange,
     pub code: Option<ErrorCode>,
-    /// In the UI's language.
+    /// Why, for the UI to word (the backend's words are in the UI's language).
+    pub reason: Option<ErrorReason>,
+    /// The technical detail.
     pub message: Option<String>,
 }
 
@@ -356,7 +358,8 @@ impl Data {
             what,
             change,
             code: error.map(Error::code),
-            message: error.map(|error| error.user_message(lang)),
+            reason: error.map(|error| error.reason(lang)),
+            message: error.map(Error::to_string),
         });
     }
 

@@ -3,38 +3,16 @@
 //! the short `lcs://<route>?<params>`. A link only names a page to open; it never acts for the
 //! user, and `lcs.web` opens only allowed origins.
 
-use serde::Serialize;
 use serde_json::Value;
 
+pub use crate::error::LinkError;
 use crate::origin_policy::OriginPolicy;
-use crate::routes::{self, Params, ResolvedRoute, RouteError};
+use crate::routes::{self, Params, ResolvedRoute};
 
 /// The app's URL scheme (`tauri.conf.json`).
 pub const SCHEME: &str = "lcs";
 /// Links are typed or tapped; a longer one is not a link a person meant.
 pub const MAX_LINK_BYTES: usize = 8 * 1024;
-
-/// Why a link opens nothing. The message is shown on Home.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, specta::Type)]
-#[serde(tag = "kind", rename_all = "camelCase")]
-pub enum LinkError {
-    #[error("not an lcs:// link")]
-    NotLcs,
-    #[error("the link is longer than {MAX_LINK_BYTES} bytes")]
-    TooLong,
-    #[error("the link names no page")]
-    NoPage,
-    #[error("the link gives {param:?} twice")]
-    Repeated { param: String },
-    #[error("{error}")]
-    Route { error: RouteError },
-}
-
-impl From<RouteError> for LinkError {
-    fn from(error: RouteError) -> Self {
-        LinkError::Route { error }
-    }
-}
 
 /// The link as a message or a log may show it: a long one is cut to its first
 /// [`routes::MAX_ECHO_CHARS`] characters with its length, so what an outside app handed over
@@ -46,7 +24,9 @@ pub fn shown(link: &str) -> String {
 /// The page a link opens, with checked parameters.
 pub fn parse(link: &str, policy: &OriginPolicy) -> Result<ResolvedRoute, LinkError> {
     if link.len() > MAX_LINK_BYTES {
-        return Err(LinkError::TooLong);
+        return Err(LinkError::TooLong {
+            limit: MAX_LINK_BYTES,
+        });
     }
     let url = url::Url::parse(link.trim()).map_err(|_| LinkError::NotLcs)?;
     if !url.scheme().eq_ignore_ascii_case(SCHEME) {

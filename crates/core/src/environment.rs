@@ -8,6 +8,7 @@ mod platform;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 use crate::language::Language;
 use crate::origins::{H5Origin, is_loopback};
@@ -183,13 +184,10 @@ impl Environment {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
         if !id_ok {
-            return Err(Error::invalid(
-                "id",
-                "use 1 to 40 lowercase letters, digits, '-' or '_'",
-            ));
+            return Err(Error::invalid("id", InputProblem::EnvironmentIdShape));
         }
         if self.name.trim().is_empty() {
-            return Err(Error::invalid("name", "give the environment a name"));
+            return Err(Error::invalid("name", InputProblem::Required));
         }
         if !self.is_sandbox() {
             parse_base("customerBase", &self.customer_base)?;
@@ -197,20 +195,16 @@ impl Environment {
             parse_base("plannerBase", &self.planner_base)?;
         }
         if self.company_id.trim().is_empty() {
-            return Err(Error::invalid(
-                "companyId",
-                "not set: enter the company id this environment issued",
-            ));
+            return Err(Error::invalid("companyId", InputProblem::Required));
         }
         if self.api_version.trim().is_empty() {
-            return Err(Error::invalid("apiVersion", "empty"));
+            return Err(Error::invalid("apiVersion", InputProblem::Required));
         }
-        let follow = "empty: leave it out to follow the platform";
         if self.platid.as_deref().is_some_and(|p| p.trim().is_empty()) {
-            return Err(Error::invalid("platid", follow));
+            return Err(Error::invalid("platid", InputProblem::EmptyOverride));
         }
         if self.channel.as_deref().is_some_and(|c| c.trim().is_empty()) {
-            return Err(Error::invalid("channel", follow));
+            return Err(Error::invalid("channel", InputProblem::EmptyOverride));
         }
         check_path("plannerRefreshPath", &self.planner_refresh_path)?;
         for (index, h5) in self.h5_origins.iter().enumerate() {
@@ -219,7 +213,10 @@ impl Environment {
                     field: "h5Origins",
                     index,
                     part: "origin",
-                    message: format!("{:?}: {why}", h5.origin),
+                    problem: InputProblem::NotOrigin {
+                        text: h5.origin.clone(),
+                        detail: why.to_string(),
+                    },
                 });
             }
         }
@@ -230,7 +227,9 @@ impl Environment {
             {
                 return Err(Error::invalid(
                     "codeSender.body",
-                    format!("not JSON: {error}"),
+                    InputProblem::NotJson {
+                        detail: error.to_string(),
+                    },
                 ));
             }
         }
@@ -250,7 +249,9 @@ impl Environment {
             let base = sandbox_url.map_err(|why| {
                 Error::invalid(
                     "customerBase",
-                    format!("the built-in sandbox is down: {why}"),
+                    InputProblem::SandboxDown {
+                        detail: why.to_owned(),
+                    },
                 )
             })?;
             lcs_api::ClientConfig::single_host(parse_base("customerBase", base)?)
@@ -316,32 +317,37 @@ impl Environment {
 /// A base URL must be https with a host (http only on this machine, for local backends), and
 /// carry no user name or password, which every request would send along.
 fn parse_base(field: &'static str, text: &str) -> Result<url::Url> {
-    let url = url::Url::parse(text.trim())
-        .map_err(|error| Error::invalid(field, format!("not a URL ({error}): {text:?}")))?;
+    let url = url::Url::parse(text.trim()).map_err(|error| {
+        Error::invalid(
+            field,
+            InputProblem::NotUrl {
+                text: text.to_owned(),
+                detail: error.to_string(),
+            },
+        )
+    })?;
     if url.host_str().is_none_or(str::is_empty) {
-        return Err(Error::invalid(field, format!("has no host: {text:?}")));
+        return Err(Error::invalid(
+            field,
+            InputProblem::NoHost {
+                text: text.to_owned(),
+            },
+        ));
     }
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&url) => {}
-        "http" => {
-            return Err(Error::invalid(
-                field,
-                format!("must use https:// (http:// only for 127.0.0.1 or localhost): {text:?}"),
-            ));
-        }
         _ => {
             return Err(Error::invalid(
                 field,
-                format!("must start with https://: {text:?}"),
+                InputProblem::HttpsRequired {
+                    text: text.to_owned(),
+                },
             ));
         }
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(Error::invalid(
-            field,
-            "must not carry a user name or password",
-        ));
+        return Err(Error::invalid(field, InputProblem::Credentials));
     }
     Ok(url)
 }
@@ -351,7 +357,7 @@ fn parse_base(field: &'static str, text: &str) -> Result<url::Url> {
 /// elsewhere (lcs-api refuses such a request too, whatever reached it).
 fn check_path(field: &'static str, path: &str) -> Result<()> {
     if !path.starts_with('/') {
-        return Err(Error::invalid(field, "must start with '/'"));
+        return Err(Error::invalid(field, InputProblem::PathNotAbsolute));
     }
     let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy();
     let refused = [&*decoded, path].into_iter().find_map(|text| {
@@ -372,7 +378,13 @@ fn check_path(field: &'static str, path: &str) -> Result<()> {
         }
     });
     match refused {
-        Some(why) => Err(Error::invalid(field, format!("{why}: {path:?}"))),
+        Some(why) => Err(Error::invalid(
+            field,
+            InputProblem::PathLeavesBase {
+                path: path.to_owned(),
+                detail: why.to_owned(),
+            },
+        )),
         None => Ok(()),
     }
 }

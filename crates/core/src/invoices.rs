@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::data::{Data, DataKind, Loaded, Scope, id_value, temp_id};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 use crate::lists::{
     Input, ListItem, Payload, Spec, created_id, not_mine, present_fields, server_id, server_rows,
@@ -68,7 +69,9 @@ impl InvoiceInput {
             Some(_) => {
                 return Err(Error::invalid(
                     "invoiceType",
-                    "1 (normal) or 2 (special VAT)",
+                    InputProblem::NotAChoice {
+                        detail: "1 (normal) or 2 (special VAT)".to_owned(),
+                    },
                 ));
             }
         };
@@ -79,7 +82,9 @@ impl InvoiceInput {
             Some(_) => {
                 return Err(Error::invalid(
                     "invoiceIsElectronic",
-                    "0 (paper) or 1 (electronic)",
+                    InputProblem::NotAChoice {
+                        detail: "0 (paper) or 1 (electronic)".to_owned(),
+                    },
                 ));
             }
         };

@@ -33,6 +33,6 @@ pub mod sync;
 
 pub use data::{Data, DataChange, DataEvent, DataKind, DataListener, Json, Loaded, Source};
 pub use environment::Environment;
-pub use error::{Error, ErrorCode};
+pub use error::{Error, ErrorCode, ErrorReason, InputProblem};
 pub use inspector::{BridgeCallRecord, CallSummary, Inspector, InspectorFilter, InspectorListener};
 pub use lists::ListItem;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::data::{Data, DataChange, DataKind, Json, Loaded, Scope, id_text};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 
 /// One row as the UI lists it.
@@ -93,12 +94,8 @@ pub(crate) fn find_sent(
 /// An edit's id once the server knows the row; a `tmp-…` id here means its creation was
 /// refused, so the edit has nothing to apply to.
 pub(crate) fn server_id(id: &Value) -> Result<i64> {
-    id.as_i64().ok_or_else(|| {
-        Error::invalid(
-            "id",
-            "the row was never created on the server, so this change cannot be sent",
-        )
-    })
+    id.as_i64()
+        .ok_or_else(|| Error::invalid("id", InputProblem::NotOnServer))
 }
 
 /// The server's id in an add's answer (the new row), as a number or numeric text.
@@ -359,5 +356,10 @@ pub(crate) fn present_fields(row: &impl Serialize) -> Map<String, Value> {
 
 /// A queued edit handed to a list service that does not own it.
 pub(crate) fn not_mine(kind: OutboxKind) -> Error {
-    Error::invalid("kind", format!("{kind:?} is not this service's edit"))
+    Error::invalid(
+        "kind",
+        InputProblem::Unusable {
+            detail: format!("{kind:?} is not this service's edit"),
+        },
+    )
 }

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::data::{Data, DataChange, DataKind, Json, Loaded, Scope, Source, temp_id};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 use crate::sync::Delivered;
 
@@ -468,23 +469,19 @@ impl Messages {
         // The server keeps a message as typed, less the blank lines around it.
         let content = content.trim();
         if content.is_empty() {
-            return Err(Error::invalid(
-                "messageContent",
-                "a message needs some text",
-            ));
+            return Err(Error::invalid("messageContent", InputProblem::Required));
         }
         let length = content.chars().count();
         if length > MAX_MESSAGE_CHARS {
             return Err(Error::invalid(
                 "messageContent",
-                format!("a message has at most {MAX_MESSAGE_CHARS} characters, not {length}"),
+                InputProblem::TooLong {
+                    max: MAX_MESSAGE_CHARS,
+                },
             ));
         }
         if user_other_id <= SYSTEM {
-            return Err(Error::invalid(
-                "userOtherId",
-                "messages go to customer service or another user, not to the system",
-            ));
+            return Err(Error::invalid("userOtherId", InputProblem::SystemRecipient));
         }
         let scope = self.data.scope(lcs_api::Family::UserCenter)?;
         let conversation = user_other_id.to_string();
@@ -572,7 +569,7 @@ impl Messages {
             .into_iter()
             .find(|(_, send, refused)| send.id == message_id && refused.is_some())
             .map(|(seq, send, _)| (seq, send))
-            .ok_or_else(|| Error::invalid("messageId", "no refused message has this id"))
+            .ok_or_else(|| Error::invalid("messageId", InputProblem::NoRefusedMessage))
     }
 
     /// Queues a send (or, with `refused`, that refused entry again) and shows it at once.

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use lcs_store::owner_only;
 
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 use crate::settings::SettingsFile;
 
@@ -130,6 +131,8 @@ pub fn write_private(path: &Path, what: &'static str, contents: &str) -> Result<
 fn no_home(which: &'static str) -> Error {
     Error::invalid(
         "home",
-        format!("this system names no {which} folder for the current user (is HOME set?)"),
+        InputProblem::NoHomeFolder {
+            which: which.to_owned(),
+        },
     )
 }

@@ -2,6 +2,7 @@
 //! what the user typed, so a code sent to `+86 138…` is found again under `86` + `138…`.
 
 use crate::error::Error;
+use crate::error::InputProblem;
 
 /// The area code when the user gives none: the seeds' customers are in mainland China.
 pub const DEFAULT_AREA: &str = "86";
@@ -23,7 +24,12 @@ impl From<PhoneError> for Error {
             PhoneError::BadArea => "phoneArea",
             PhoneError::MissingNumber | PhoneError::BadNumber => "phone",
         };
-        Error::invalid(field, error.to_string())
+        let problem = match error {
+            PhoneError::MissingNumber => InputProblem::Required,
+            PhoneError::BadArea => InputProblem::AreaCode,
+            PhoneError::BadNumber => InputProblem::PhoneNumber,
+        };
+        Error::invalid(field, problem)
     }
 }
 

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+pub use crate::error::RouteError;
 use crate::origins::OriginTier;
 
 /// The parameters of an `openPage` call or a link: JSON values as the caller sent them (links
@@ -251,32 +252,6 @@ fn ui_location(route: &ResolvedRoute) -> String {
         .extend_pairs(&route.query)
         .finish();
     format!("{}?{query}", route.path)
-}
-
-/// Why a page cannot be opened. The message is what the app shows (on Home for a link).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, specta::Type)]
-#[serde(tag = "kind", rename_all = "camelCase")]
-pub enum RouteError {
-    #[error("no page named {name:?}")]
-    UnknownRoute { name: String },
-    #[error("no page named: give packagename, packageName or pageName")]
-    MissingName,
-    #[error("{route}: unknown parameter {param:?}")]
-    UnknownParam { route: String, param: String },
-    #[error("{route}: parameter {param:?} is required")]
-    MissingParam { route: String, param: String },
-    #[error("{route}: parameter {param:?} {reason}")]
-    BadParam {
-        route: String,
-        param: String,
-        reason: String,
-    },
-    /// The request's shape is wrong (a `pageExtra` that is not an object, names that disagree).
-    #[error("{reason}")]
-    BadRequest { reason: String },
-    /// This caller may not open this route, or `lcs.web` was given a URL on no allowed origin.
-    #[error("{route} may not be opened from here")]
-    Forbidden { route: String },
 }
 
 /// Checks `params` against the route's declared ones: every key must be declared and well

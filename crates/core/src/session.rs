@@ -5,6 +5,7 @@ use lcs_api::planner::PlannerTokens;
 use lcs_api::{Family, Secret};
 use serde::{Deserialize, Serialize};
 
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 use crate::keychain::SecretStore;
 
@@ -139,7 +140,7 @@ impl PlannerSession {
 }
 
 fn missing(field: &'static str) -> Error {
-    Error::invalid(field, "missing from the server's answer")
+    Error::invalid(field, InputProblem::MissingFromAnswer)
 }
 
 /// One family's stored session. The family is in the JSON too, so an entry read under the
@@ -213,7 +214,14 @@ impl KeptSession {
     pub fn to_json(&self) -> Result<Secret> {
         serde_json::to_string(self)
             .map(Secret::from)
-            .map_err(|err| Error::invalid("session", err.to_string()))
+            .map_err(|err| {
+                Error::invalid(
+                    "session",
+                    InputProblem::Unusable {
+                        detail: err.to_string(),
+                    },
+                )
+            })
     }
 
     pub fn from_json(key: &str, json: &Secret) -> Result<Self> {
@@ -335,7 +343,13 @@ fn read_index(store: &dyn SecretStore, environment: &str) -> Result<Vec<String>>
 }
 
 fn write_index(store: &dyn SecretStore, environment: &str, index: &[String]) -> Result<()> {
-    let json =
-        serde_json::to_string(index).map_err(|err| Error::invalid("index", err.to_string()))?;
+    let json = serde_json::to_string(index).map_err(|err| {
+        Error::invalid(
+            "index",
+            InputProblem::Unusable {
+                detail: err.to_string(),
+            },
+        )
+    })?;
     store.set(&index_key(environment), &Secret::from(json))
 }

@@ -794,6 +794,11 @@ async fn a_refused_edit_is_dropped_and_the_servers_version_restored() {
         .unwrap();
     assert_eq!(rejected.code, Some(ErrorCode::Business));
     assert!(rejected.message.is_some());
+    // The UI words it from the reason: a refusal carries the server's words.
+    assert!(matches!(
+        rejected.reason,
+        Some(lcs_core::ErrorReason::Backend { ref sentence }) if !sentence.is_empty()
+    ));
     let after = addresses.list().await.unwrap();
     assert_eq!(
         after.data.iter().map(|row| &row.id).collect::<Vec<_>>(),

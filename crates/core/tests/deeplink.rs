@@ -118,7 +118,12 @@ fn an_unknown_route_or_bad_parameter_is_a_typed_error_with_a_message() {
         assert_eq!(parse(other).unwrap_err(), LinkError::NotLcs, "{other}");
     }
     let huge = format!("lcs://lcs.home?x={}", "a".repeat(9000));
-    assert_eq!(parse(&huge).unwrap_err(), LinkError::TooLong);
+    assert_eq!(
+        parse(&huge).unwrap_err(),
+        LinkError::TooLong {
+            limit: deeplink::MAX_LINK_BYTES
+        }
+    );
 }
 
 #[test]
@@ -169,7 +174,12 @@ fn a_long_link_is_never_echoed_back_whole() {
     );
 
     let huge = format!("lcs://lcs.home?x={}", "a".repeat(9000));
-    assert_eq!(parse(&huge).unwrap_err(), LinkError::TooLong);
+    assert_eq!(
+        parse(&huge).unwrap_err(),
+        LinkError::TooLong {
+            limit: deeplink::MAX_LINK_BYTES
+        }
+    );
     assert!(deeplink::shown(&huge).len() < 120);
 
     let short = "lcs://lcs.account.nothing";

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)]
 
-use lcs_api::{Lang, UserCenterToken};
+use lcs_api::UserCenterToken;
 use lcs_core::bridge::policy::{H5Origin, OriginTier};
 use lcs_core::environment::{
     CodeSender, CodeSenderMethod, Environment, EnvironmentImport, FILE_FORMAT, PREPROD_ID,
@@ -215,17 +215,10 @@ fn an_invalid_environment_is_named_with_its_field_and_nothing_is_imported() {
         "{message}"
     );
     let error = Error::from(why);
-    let zh = error.user_message(Lang::ZhCn);
-    assert!(
-        zh.starts_with("未导入任何环境")
-            && zh.contains("\"broken\"")
-            && zh.contains("customerBase"),
-        "{zh}"
-    );
     assert!(
         error
-            .user_message(Lang::EnUs)
-            .starts_with("Nothing was imported: environment \"broken\""),
+            .to_string()
+            .starts_with("nothing was imported: environment \"broken\""),
         "{error}"
     );
 

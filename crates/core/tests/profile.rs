@@ -316,8 +316,10 @@ async fn an_avatar_needs_the_planner_account_then_shows_on_both_profiles() {
         .unwrap_err();
     assert_eq!(needs.code(), ErrorCode::Unauthorized);
     assert_eq!(
-        needs.user_message(lcs_api::Lang::EnUs),
-        "Sign in to your financial planner account first."
+        needs.reason(lcs_api::Lang::EnUs),
+        lcs_core::ErrorReason::SignInRequired {
+            family: lcs_api::Family::Planner
+        }
     );
 
     app.auth

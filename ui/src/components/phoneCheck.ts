@@ -1,5 +1,6 @@
 import { onBeforeUnmount, ref, watch } from 'vue'
 import type { CommandError } from '../bindings'
+import { CommandFailure } from '../commands'
 
 /** How long typing must pause before the number is checked with the server. */
 export const PHONE_CHECK_DELAY_MS = 400
@@ -29,7 +30,7 @@ export function usePhoneCheck<T>(number: () => T | null, check: (number: T) => P
       // A later number was typed meanwhile: this answer is about a number no longer shown.
       if (question !== asked) return
       if (answer.status === 'error' && typeof answer.error !== 'string' && answer.error.code === 'business') {
-        refusal.value = answer.error.message
+        refusal.value = new CommandFailure(answer.error).message
       }
     }, PHONE_CHECK_DELAY_MS)
   })

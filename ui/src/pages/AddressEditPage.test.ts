@@ -238,7 +238,7 @@ describe('Address editor', () => {
     const { wrapper, router } = await mountApp(
       backend(() => [HOME], {
         address_add: () => {
-          throw { code: 'storage', message: '无法写入本地缓存', trace: null }
+          throw { code: 'storage', reason: { kind: 'cacheFailed' }, message: 'the offline cache failed: disk I/O error', trace: null }
         },
       }),
       '/address/edit',
@@ -248,7 +248,7 @@ describe('Address editor', () => {
     await pickRegion(wrapper, '北京市', '北京市', '东城区')
     await detailInput(wrapper).setValue('东长安街 1 号')
     await save(wrapper)
-    expect(document.body.textContent).toContain('无法写入本地缓存')
+    expect(document.body.textContent).toContain('离线缓存出错')
     expect(router.currentRoute.value.name).toBe('lcs.address.edit')
     expect((nameInput(wrapper).element as HTMLInputElement).value).toBe('王五')
     expect((telInput(wrapper).element as HTMLInputElement).value).toBe('13700000003')

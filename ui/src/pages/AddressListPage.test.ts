@@ -109,13 +109,24 @@ describe('Address list', () => {
     expect(wrapper.find('[data-testid="offline-banner"]').exists()).toBe(false)
   })
 
-  it('tells the user when the server refused an edit', async () => {
+  it('tells the user in their words when a queued edit was refused', async () => {
     await mountApp(backend(() => loaded([HOME])), '/address')
     await emit('data-changed', {
-      environment: 'sandbox', account: '1', family: 'user_center', what: 'addresses', change: 'rejected', code: 'business', message: '地址不存在',
+      environment: 'sandbox', account: '1', family: 'user_center', what: 'addresses', change: 'rejected', code: 'business',
+      reason: { kind: 'backend', sentence: '地址不存在' }, message: 'address not found (user_center code 40004)',
     })
     await flushPromises()
     expect(document.body.textContent).toContain('地址不存在')
+
+    // One the app itself gave up on is worded too, Rust's English kept out.
+    await emit('data-changed', {
+      environment: 'sandbox', account: '1', family: 'user_center', what: 'addresses', change: 'rejected', code: 'invalid_input',
+      reason: { kind: 'invalidInput', field: 'id', problem: { kind: 'notOnServer' } },
+      message: 'id: the row was never created on the server, so this change cannot be sent',
+    })
+    await flushPromises()
+    expect(document.body.textContent).toContain('这一条尚未在服务器上创建，无法同步这项修改')
+    expect(document.body.textContent).not.toContain('never created')
   })
 
   it('shows a skeleton until the first answer, then an empty state', async () => {
@@ -230,7 +241,7 @@ describe('Address list', () => {
       const { wrapper } = await mountApp(
         backend(() => loaded([HOME, OFFICE]), {
           address_remove: () => {
-            throw { code: 'storage', message: '无法写入本地缓存', trace: null }
+            throw { code: 'storage', reason: { kind: 'cacheFailed' }, message: 'the offline cache failed: disk I/O error', trace: null }
           },
         }),
         '/address',
@@ -239,7 +250,7 @@ describe('Address list', () => {
       await removeRow(wrapper, '11')
       vi.advanceTimersByTime(4000)
       await flushPromises()
-      expect(document.body.textContent).toContain('无法写入本地缓存')
+      expect(document.body.textContent).toContain('离线缓存出错')
       expect(wrapper.find('[data-testid="address-11"]').exists()).toBe(true)
     })
   })

@@ -190,7 +190,12 @@ describe('API console', () => {
   it('shows a refusal with its code, message and trace id', async () => {
     const { wrapper } = await mountApp(
       backend(() => {
-        throw { code: 'invalid_input', message: 'udId: invalid type: string "x", expected i64', trace: null }
+        throw {
+          code: 'invalid_input',
+          reason: { kind: 'invalidParameter', call: 'user_center.manage_address_remove_batch', parameter: 'udId' },
+          message: 'user_center.manage_address_remove_batch: parameter udId: invalid type: string "x", expected i64',
+          trace: null,
+        }
       }),
       '/settings/console/user_center.manage_address_remove_batch',
     )

@@ -58,7 +58,7 @@ describe('Real-name certification', () => {
     const { wrapper } = await mountApp(
       backend(() => ({}), {
         profile_user_info: () => {
-          throw { code: 'network', message: '网络不可用', trace: null }
+          throw { code: 'network', reason: { kind: 'backend', sentence: '网络不可用' }, message: 'the detail, in English (code 1001)', trace: null }
         },
       }),
       '/account/certify',
@@ -114,7 +114,7 @@ describe('Real-name certification', () => {
     const { wrapper } = await mountApp(
       backend(() => ({ user_is_authentication: 3 }), {
         profile_certify: () => {
-          throw { code: 'business', message: '参数错误', trace: 't-9' }
+          throw { code: 'business', reason: { kind: 'backend', sentence: '参数错误' }, message: 'the detail, in English (code 1001)', trace: 't-9' }
         },
       }),
       '/account/certify',

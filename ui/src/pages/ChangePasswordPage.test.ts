@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeToast } from 'vant'
-import { fieldErrors, mountApp, pageBackend, SIGNED_OUT, submitForm, type IpcHandler } from '../testing'
+import { errorDetails, fieldErrors, mountApp, pageBackend, SIGNED_OUT, submitForm, type IpcHandler } from '../testing'
 
 const PLANNER = {
   family: 'planner',
@@ -78,7 +78,7 @@ describe('Password change', () => {
   it("keeps the input and shows the server's words when the old password is wrong", async () => {
     const { wrapper, router } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_planner_change_password') throw { code: 'business', message: '旧密码错误', trace: 't-4' }
+        if (cmd === 'auth_planner_change_password') throw { code: 'business', reason: { kind: 'backend', sentence: '旧密码错误' }, message: 'the detail, in English (code 1001)', trace: 't-4' }
         return undefined
       }),
       '/account/password',
@@ -86,7 +86,7 @@ describe('Password change', () => {
     await fill(wrapper, 'wrong123', 'better123')
     await submitForm(wrapper)
     expect(document.body.textContent).toContain('旧密码错误')
-    expect(document.body.textContent).toContain('t-4')
+    expect(await errorDetails()).toContain('t-4')
     expect(router.currentRoute.value.name).toBe('lcs.account.password')
     expect(value(wrapper, 'old-password')).toBe('wrong123')
     expect(value(wrapper, 'password')).toBe('better123')
@@ -95,7 +95,7 @@ describe('Password change', () => {
   it('says so when the server cannot be reached', async () => {
     const { wrapper, router } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_planner_change_password') throw { code: 'network', message: '无法连接服务器', trace: null }
+        if (cmd === 'auth_planner_change_password') throw { code: 'network', reason: { kind: 'backend', sentence: '无法连接服务器' }, message: 'the detail, in English (code 1001)', trace: null }
         return undefined
       }),
       '/account/password',

@@ -60,7 +60,12 @@ function backend(custom: Environment[] = [], overrides: Partial<Record<string, I
         environment: { id: 'preprod', name: 'Pre-production', customerBase: 'https://prewppc-3.cmfbl.com', companyId: '' },
         builtIn: true,
         baseUrl: 'https://prewppc-3.cmfbl.com',
-        problem: 'companyId: not set: enter the company id this environment issued',
+        problem: {
+          code: 'invalid_input',
+          reason: { kind: 'invalidInput', field: 'companyId', problem: { kind: 'required' } },
+          message: 'companyId: is required',
+          trace: null,
+        },
       },
       ...mine.map((environment) => ({ environment, builtIn: false, baseUrl: environment.customerBase ?? null, problem: null })),
     ],
@@ -157,7 +162,8 @@ describe('Backend environments', () => {
     expect(wrapper.get('[data-testid="page-title"]').text()).toContain('后端环境')
     const preprod = wrapper.get('[data-testid="environment-preprod"]')
     expect(preprod.text()).toContain('预发布')
-    expect(preprod.text()).toContain('companyId')
+    expect(preprod.text()).toContain('请填写公司编号 companyId')
+    expect(preprod.text()).not.toContain('is required')
 
     await preprod.trigger('click')
     await flushPromises()
@@ -219,7 +225,12 @@ describe('Backend environments', () => {
   it("shows Rust's refusal on the field it names and keeps the editor open", async () => {
     const failing = backend([STAGING], {
       environment_save: () => {
-        throw { code: 'invalid_input', message: 'id: "staging" is already taken', trace: null }
+        throw {
+          code: 'invalid_input',
+          reason: { kind: 'invalidInput', field: 'id', problem: { kind: 'taken', id: 'staging' } },
+          message: 'id: "staging" is already taken',
+          trace: null,
+        }
       },
     })
     const { wrapper } = await mountApp(failing, '/settings/environments')
@@ -234,8 +245,9 @@ describe('Backend environments', () => {
     })
     await submit(wrapper)
 
-    expect(document.body.textContent).toContain('id: "staging" is already taken')
-    expect(wrapper.get('[data-testid="field-id"]').text()).toContain('"staging" is already taken')
+    expect(document.body.textContent).toContain('标识“staging”已被使用，请换一个')
+    expect(document.body.textContent).not.toContain('already taken')
+    expect(wrapper.get('[data-testid="field-id"]').text()).toContain('标识“staging”已被使用')
     expect((wrapper.get('[data-testid="field-name"] input').element as HTMLInputElement).value).toBe('Another')
   })
 
@@ -332,6 +344,13 @@ describe('Backend environments', () => {
       environment_save: () => {
         throw {
           code: 'invalid_input',
+          reason: {
+            kind: 'invalidEntry',
+            field: 'h5Origins',
+            index: 1,
+            part: 'origin',
+            problem: { kind: 'notOrigin', text: 'https://partner.example:8443', detail: 'must be http(s)://host[:port]' },
+          },
           message: 'h5Origins[1].origin: "https://partner.example:8443": must be http(s)://host[:port]',
           trace: null,
         }
@@ -342,7 +361,7 @@ describe('Backend environments', () => {
     await submit(wrapper)
 
     const row = wrapper.get('[data-testid="field-h5Origin-1"]')
-    expect(row.find('.van-field__error-message').text()).toBe('"https://partner.example:8443": must be http(s)://host[:port]')
+    expect(row.find('.van-field__error-message').text()).toBe('来源 2需为 https://主机[:端口]，不带路径（仅 127.0.0.1 或 localhost 可用 http://）')
     expect(wrapper.get('[data-testid="field-h5Origin-0"]').find('.van-field__error-message').exists()).toBe(false)
     expect(wrapper.find('[data-testid="environment-editor"]').exists()).toBe(true)
 
@@ -457,12 +476,27 @@ describe('Backend environments', () => {
   })
 
   it('shows why a file was refused, naming the environment and field, and keeps the list', async () => {
-    const message = '未导入任何环境：环境 "broken" (Broken) 的字段 customerBase 有误：not a URL (relative URL without a base): "prewppc-3.cmfbl.com"。'
+    const refusal = {
+      code: 'invalid_file',
+      reason: {
+        kind: 'environmentFile',
+        problem: {
+          kind: 'environment',
+          position: 1,
+          id: 'broken',
+          name: 'Broken',
+          field: 'customerBase',
+          problem: { kind: 'notUrl', text: 'prewppc-3.cmfbl.com', detail: 'relative URL without a base' },
+        },
+      },
+      message: 'environment "broken" (Broken): customerBase: not a URL (relative URL without a base): "prewppc-3.cmfbl.com"',
+      trace: null,
+    }
     let answer: () => void = () => {}
     const refusing = backend([STAGING], {
       environment_import: () =>
         new Promise((_, reject) => {
-          answer = () => reject({ code: 'invalid_file', message, trace: null })
+          answer = () => reject(refusal)
         }),
     })
     const { wrapper, calls } = await mountApp(refusing, '/settings/environments')
@@ -479,8 +513,8 @@ describe('Backend environments', () => {
     await flushPromises()
     expect(importButton.classes()).not.toContain('van-button--loading')
     const notice = wrapper.get('[data-testid="environment-import-error"]')
-    expect(notice.text()).toContain('"broken" (Broken)')
-    expect(notice.text()).toContain('customerBase')
+    expect(notice.text()).toContain('第 1 个环境 “broken” (Broken) 有误：客户接口地址（A）不是有效的网址')
+    expect(notice.text()).not.toContain('relative URL')
     expect(document.querySelector('.van-toast')?.textContent).toContain('未导入任何环境')
     expect(wrapper.findAll('[data-testid^="environment-remove-"]')).toHaveLength(1)
   })

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeToast } from 'vant'
-import { fieldErrors, mountApp, pageBackend, submitForm, type IpcHandler } from '../testing'
+import { errorDetails, fieldErrors, mountApp, pageBackend, submitForm, type IpcHandler } from '../testing'
 
 function backend(extra: IpcHandler = () => undefined, language = 'zh-CN'): IpcHandler {
   return pageBackend((cmd, args) => {
@@ -130,14 +130,14 @@ describe('Forgotten password', () => {
   it("stays on the first step with the input kept when the code is refused", async () => {
     const { wrapper, router } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_customer_check_retrieval') throw { code: 'business', message: '验证码错误', trace: 't-5' }
+        if (cmd === 'auth_customer_check_retrieval') throw { code: 'business', reason: { kind: 'backend', sentence: '验证码错误' }, message: 'the detail, in English (code 1001)', trace: 't-5' }
         return undefined
       }),
       '/account/forgetpwd',
     )
     await verifyPhone(wrapper)
     expect(document.body.textContent).toContain('验证码错误')
-    expect(document.body.textContent).toContain('t-5')
+    expect(await errorDetails()).toContain('t-5')
     expect(router.currentRoute.value.name).toBe('lcs.account.forgetpwd')
     expect(value(wrapper, 'phone')).toBe('13800000001')
     expect(value(wrapper, 'code')).toBe('246810')
@@ -147,7 +147,7 @@ describe('Forgotten password', () => {
   it('says so when the server cannot be reached, keeping the new password', async () => {
     const { wrapper, router, calls } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_user_center_reset_password') throw { code: 'network', message: '无法连接服务器', trace: null }
+        if (cmd === 'auth_user_center_reset_password') throw { code: 'network', reason: { kind: 'backend', sentence: '无法连接服务器' }, message: 'the detail, in English (code 1001)', trace: null }
         return undefined
       }),
       '/account/forgetpwd?family=user_center',

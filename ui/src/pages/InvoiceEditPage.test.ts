@@ -286,7 +286,7 @@ describe('Invoice editor', () => {
     const { wrapper, router } = await mountApp(
       backend(() => [], {
         invoice_add: () => {
-          throw { code: 'storage', message: '无法写入本地缓存', trace: null }
+          throw { code: 'storage', reason: { kind: 'cacheFailed' }, message: 'the offline cache failed: disk I/O error', trace: null }
         },
       }),
       '/invoice/edit',
@@ -294,7 +294,7 @@ describe('Invoice editor', () => {
     await fill(wrapper, 'title', '王五')
     await fill(wrapper, 'contact-email', 'wang@example.com')
     await save(wrapper)
-    expect(document.body.textContent).toContain('无法写入本地缓存')
+    expect(document.body.textContent).toContain('离线缓存出错')
     expect(router.currentRoute.value.name).toBe('lcs.invoice.edit')
     expect(valueOf(wrapper, 'title')).toBe('王五')
     expect(valueOf(wrapper, 'contact-email')).toBe('wang@example.com')

@@ -3,7 +3,7 @@ import { clearMocks } from '@tauri-apps/api/mocks'
 import { emit } from '@tauri-apps/api/event'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeToast } from 'vant'
-import { APP_INFO, mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
+import { APP_INFO, errorDetails, mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 const DEMO = {
   phoneArea: '+86',
@@ -121,7 +121,7 @@ describe('Signing in', () => {
   it('keeps the input and shows the server\'s words when the password is wrong', async () => {
     const { wrapper, router, calls } = await mountApp(
       backend([], (cmd) => {
-        if (cmd === 'auth_customer_login') throw { code: 'business', message: '密码错误', trace: 't-42' }
+        if (cmd === 'auth_customer_login') throw { code: 'business', reason: { kind: 'backend', sentence: '密码错误' }, message: 'the detail, in English (code 1001)', trace: 't-42' }
         return undefined
       }),
       '/account/login',
@@ -131,7 +131,7 @@ describe('Signing in', () => {
     await submit(wrapper)
     expect(calls.map((c) => c.cmd)).toContain('auth_customer_login')
     expect(document.body.textContent).toContain('密码错误')
-    expect(document.body.textContent).toContain('t-42')
+    expect(await errorDetails()).toContain('t-42')
     expect(router.currentRoute.value.name).toBe('lcs.account.login')
     expect((wrapper.get('[data-testid="customer-login-name"] input').element as HTMLInputElement).value).toBe(
       'demo@lcs.test',

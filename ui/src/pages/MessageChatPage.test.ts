@@ -318,7 +318,7 @@ describe('Chat thread', () => {
     const { wrapper, calls } = await mountApp(
       backend(() => list, {
         message_send: () => {
-          throw { code: 'storage', message: '缓存不可用', trace: null }
+          throw { code: 'storage', reason: { kind: 'cacheFailed' }, message: 'the offline cache failed: disk I/O error', trace: null }
         },
         message_resend: () => {
           list = list.map((m) => (m.id === 'tmp-9' ? { ...m, failed: null, pending: true } : m))
@@ -330,13 +330,14 @@ describe('Chat thread', () => {
     await type(wrapper, '你好，在吗')
     await wrapper.get('[data-testid="composer"]').trigger('submit')
     await flushPromises()
-    expect(document.body.textContent).toContain('缓存不可用')
+    expect(document.body.textContent).toContain('离线缓存出错')
     expect((wrapper.get('[data-testid="chat-input"] textarea').element as HTMLTextAreaElement).value).toBe('你好，在吗')
 
     // Sent earlier, then refused by the server: the outbox says so.
     list = [sentItem('tmp-9', '有人吗？', { pending: false, failed: '用户不存在' }), ...CHATS]
     await emit('data-changed', {
-      environment: 'sandbox', account: '10001', family: 'user_center', what: 'chats', change: 'rejected', code: 'business', message: '用户不存在',
+      environment: 'sandbox', account: '10001', family: 'user_center', what: 'chats', change: 'rejected', code: 'business',
+      reason: { kind: 'backend', sentence: '用户不存在' }, message: 'user not found (user_center code 40004)',
     })
     await flushPromises()
     const refused = wrapper.get('[data-testid="bubble-tmp-9"]')
@@ -395,7 +396,7 @@ describe('Chat thread', () => {
       backend(() => CHATS, {
         auth_overview: () => SIGNED_OUT,
         message_chat_history: () => {
-          throw { code: 'unauthorized', message: 'not signed in', trace: null }
+          throw { code: 'unauthorized', reason: { kind: 'backend', sentence: 'not signed in' }, message: 'the detail, in English (code 1001)', trace: null }
         },
       }),
       '/message/chat?userId=1',

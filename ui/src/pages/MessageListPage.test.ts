@@ -235,7 +235,7 @@ describe('Message list', () => {
     const { wrapper } = await mountApp(
       backend({
         notice: () => {
-          if (offline) throw { code: 'network', message: '网络不可用', trace: null }
+          if (offline) throw { code: 'network', reason: { kind: 'backend', sentence: '网络不可用' }, message: 'the detail, in English (code 1001)', trace: null }
           return loaded([WELCOME])
         },
         chat: () => loaded([]),
@@ -251,7 +251,7 @@ describe('Message list', () => {
 
   it('asks to sign in to the user centre instead of showing an error', async () => {
     const unauthorized = () => {
-      throw { code: 'unauthorized', message: 'not signed in', trace: null }
+      throw { code: 'unauthorized', reason: { kind: 'backend', sentence: 'not signed in' }, message: 'the detail, in English (code 1001)', trace: null }
     }
     const { wrapper, router } = await mountApp(
       backend({ notice: unauthorized, chat: unauthorized }, { auth_overview: () => SIGNED_OUT, environment_demo_accounts: () => [] }),

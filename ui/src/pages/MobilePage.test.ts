@@ -62,7 +62,7 @@ describe('Mobile number', () => {
     const { wrapper } = await mountApp(
       backend(BOUND, {
         profile_user_info: () => {
-          throw { code: 'network', message: '网络不可用', trace: null }
+          throw { code: 'network', reason: { kind: 'backend', sentence: '网络不可用' }, message: 'the detail, in English (code 1001)', trace: null }
         },
       }),
       '/account/mobile',
@@ -123,7 +123,7 @@ describe('Mobile number', () => {
     const { wrapper, router } = await mountApp(
       backend(BOUND, {
         profile_bind_mobile: () => {
-          throw { code: 'business', message: 'Wrong code', trace: 't-3' }
+          throw { code: 'business', reason: { kind: 'backend', sentence: 'Wrong code' }, message: 'the detail, in English (code 1001)', trace: 't-3' }
         },
       }),
       '/account/mobile',

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeToast } from 'vant'
-import { mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
+import { errorDetails, mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 vi.mock('../components/avatarCrop', async (original) => ({
   ...(await original<typeof import('../components/avatarCrop')>()),
@@ -79,7 +79,7 @@ describe('Profile editor', () => {
     const { wrapper } = await mountApp(
       backend([USER], {
         profile_user_info: () => {
-          if (fail) throw { code: 'network', message: '网络不可用', trace: null }
+          if (fail) throw { code: 'network', reason: { kind: 'backend', sentence: '网络不可用' }, message: 'the detail, in English (code 1001)', trace: null }
           return { data: PROFILE, source: 'network', fetchedAt: 1, stale: false, offline: false }
         },
       }),
@@ -125,7 +125,7 @@ describe('Profile editor', () => {
     const { wrapper, router } = await mountApp(
       backend([USER], {
         profile_edit: () => {
-          throw { code: 'business', message: '邮箱已存在', trace: 't-7' }
+          throw { code: 'business', reason: { kind: 'backend', sentence: '邮箱已存在' }, message: 'the detail, in English (code 1001)', trace: 't-7' }
         },
       }),
       '/account/edit',
@@ -133,7 +133,7 @@ describe('Profile editor', () => {
     await input(wrapper, 'email').setValue('taken@lcs.test')
     await save(wrapper)
     expect(document.body.textContent).toContain('邮箱已存在')
-    expect(document.body.textContent).toContain('t-7')
+    expect(await errorDetails()).toContain('t-7')
     expect(router.currentRoute.value.name).toBe('lcs.account.edit')
     expect(valueOf(wrapper, 'email')).toBe('taken@lcs.test')
   })

@@ -29,7 +29,7 @@ describe('privacy policy page', () => {
       if (cmd === 'auth_overview') return SIGNED_OUT
       if (cmd === 'settings_get') return { language: 'zh-CN' }
       if (cmd === 'auth_privacy_protocol') {
-        if (fail) throw { code: 'network', message: '网络不可用', trace: null }
+        if (fail) throw { code: 'network', reason: { kind: 'backend', sentence: '网络不可用' }, message: 'the detail, in English (code 1001)', trace: null }
         return 'policy'
       }
       return unexpectedCommand(cmd)

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeToast } from 'vant'
-import { fieldErrors, mountApp, pageBackend, submitForm, type IpcHandler } from '../testing'
+import { errorDetails, fieldErrors, mountApp, pageBackend, submitForm, type IpcHandler } from '../testing'
 
 const USER_CENTER_SESSION = {
   family: 'user_center',
@@ -94,7 +94,7 @@ describe('Registration', () => {
   it('checks the phone number once typing pauses and offers to sign in when it is taken', async () => {
     const { wrapper, router, calls } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_customer_check_phone') throw { code: 'business', message: '该账号已注册', trace: 't-1' }
+        if (cmd === 'auth_customer_check_phone') throw { code: 'business', reason: { kind: 'backend', sentence: '该账号已注册' }, message: 'the detail, in English (code 1001)', trace: 't-1' }
         return undefined
       }),
       '/account/register?redirect=/account/switch',
@@ -135,7 +135,7 @@ describe('Registration', () => {
   it("checks a planner's phone number with family C", async () => {
     const { wrapper, calls } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_planner_check_phone') throw { code: 'business', message: 'This account already exists.', trace: null }
+        if (cmd === 'auth_planner_check_phone') throw { code: 'business', reason: { kind: 'backend', sentence: 'This account already exists.' }, message: 'the detail, in English (code 1001)', trace: null }
         return undefined
       }),
       '/account/register?family=planner',
@@ -211,7 +211,7 @@ describe('Registration', () => {
   it("keeps the input and shows the server's words and trace when it refuses", async () => {
     const { wrapper, router } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_customer_register') throw { code: 'business', message: '验证码错误', trace: 't-77' }
+        if (cmd === 'auth_customer_register') throw { code: 'business', reason: { kind: 'backend', sentence: '验证码错误' }, message: 'the detail, in English (code 1001)', trace: 't-77' }
         return undefined
       }),
       '/account/register',
@@ -219,7 +219,7 @@ describe('Registration', () => {
     await fillCustomer(wrapper)
     await submitForm(wrapper)
     expect(document.body.textContent).toContain('验证码错误')
-    expect(document.body.textContent).toContain('t-77')
+    expect(await errorDetails()).toContain('t-77')
     expect(router.currentRoute.value.name).toBe('lcs.account.register')
     expect(value(wrapper, 'phone')).toBe('13900000009')
     expect(value(wrapper, 'code')).toBe('123456')
@@ -229,7 +229,7 @@ describe('Registration', () => {
   it('says so when the server cannot be reached', async () => {
     const { wrapper, router, calls } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_planner_register') throw { code: 'network', message: '无法连接服务器', trace: null }
+        if (cmd === 'auth_planner_register') throw { code: 'network', reason: { kind: 'backend', sentence: '无法连接服务器' }, message: 'the detail, in English (code 1001)', trace: null }
         return undefined
       }),
       '/account/register?family=planner',

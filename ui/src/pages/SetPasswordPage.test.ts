@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeToast } from 'vant'
-import { fieldErrors, mountApp, pageBackend, SIGNED_OUT, submitForm, type IpcHandler } from '../testing'
+import { errorDetails, fieldErrors, mountApp, pageBackend, SIGNED_OUT, submitForm, type IpcHandler } from '../testing'
 
 const CUSTOMER = {
   family: 'customer',
@@ -72,7 +72,7 @@ describe('First password', () => {
   it("keeps the input and shows the server's words when it refuses", async () => {
     const { wrapper, router } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_customer_first_password') throw { code: 'business', message: '密码已设置过', trace: 't-9' }
+        if (cmd === 'auth_customer_first_password') throw { code: 'business', reason: { kind: 'backend', sentence: '密码已设置过' }, message: 'the detail, in English (code 1001)', trace: 't-9' }
         return undefined
       }),
       '/account/setpwd',
@@ -80,7 +80,7 @@ describe('First password', () => {
     await typePasswords(wrapper, 'first123')
     await submitForm(wrapper)
     expect(document.body.textContent).toContain('密码已设置过')
-    expect(document.body.textContent).toContain('t-9')
+    expect(await errorDetails()).toContain('t-9')
     expect(router.currentRoute.value.name).toBe('lcs.account.setpwd')
     expect((input(wrapper, 'confirm').element as HTMLInputElement).value).toBe('first123')
   })
@@ -88,7 +88,7 @@ describe('First password', () => {
   it('says so when the server cannot be reached', async () => {
     const { wrapper, router } = await mountApp(
       backend((cmd) => {
-        if (cmd === 'auth_customer_first_password') throw { code: 'timeout', message: '请求超时', trace: null }
+        if (cmd === 'auth_customer_first_password') throw { code: 'timeout', reason: { kind: 'backend', sentence: '请求超时' }, message: 'the detail, in English (code 1001)', trace: null }
         return undefined
       }),
       '/account/setpwd',

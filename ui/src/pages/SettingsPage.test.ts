@@ -2,10 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises } from '@vue/test-utils'
 import { closeToast } from 'vant'
+import type { CommandError } from '../bindings'
 import { APP_INFO, arrivedAt, mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
 
 /** The environment list with only the sandbox, up (`baseUrl`) or down (`problem`). */
-function sandboxOnly(baseUrl: string | null, problem: string | null) {
+function sandboxOnly(baseUrl: string | null, problem: CommandError | null) {
   return {
     current: 'sandbox',
     environments: [{ environment: { id: 'sandbox', name: 'Sandbox (built-in)' }, builtIn: true, baseUrl, problem }],
@@ -129,18 +130,24 @@ describe('Settings page', () => {
     expect(environment).toContain('http://127.0.0.1:40123/')
 
     const down = backend({
-      environment_list: () => sandboxOnly(null, 'customerBase: the built-in sandbox is down: cannot listen on 127.0.0.1: no ports'),
+      environment_list: () =>
+        sandboxOnly(null, {
+          code: 'invalid_input',
+          reason: { kind: 'invalidInput', field: 'customerBase', problem: { kind: 'sandboxDown', detail: 'cannot listen on 127.0.0.1: no ports' } },
+          message: 'customerBase: the built-in sandbox is down: cannot listen on 127.0.0.1: no ports',
+          trace: null,
+        }),
     })
     const { wrapper: failed } = await mountApp(down, '/settings')
     const text = failed.get('[data-testid="environment"]').text()
     expect(text).toContain('不可用')
-    expect(text).toContain('cannot listen on 127.0.0.1: no ports')
+    expect(text).toContain('内置沙盒未能启动')
   })
 
   it('keeps the old language and says why when the choice cannot be saved', async () => {
     const failing = backend({
       settings_set_language: () => {
-        throw { code: 'storage', message: 'could not save settings to /ro/settings.json: Read-only file system' }
+        throw { code: 'storage', reason: { kind: 'saveFailed' }, message: 'could not save settings to /ro/settings.json: Read-only file system', trace: null }
       },
     })
     const { wrapper } = await mountApp(failing, '/settings')
@@ -148,7 +155,8 @@ describe('Settings page', () => {
     await wrapper.get('[data-testid="language-en-US"]').trigger('click')
     await flushPromises()
 
-    expect(document.body.textContent).toContain('Read-only file system')
+    expect(document.body.textContent).toContain('无法保存到本机')
+    expect(document.body.textContent).not.toContain('Read-only file system')
     expect(wrapper.get('[data-testid="page-title"]').text()).toContain('设置')
     expect(document.documentElement.lang).toBe('zh-CN')
   })
@@ -217,7 +225,12 @@ describe('What a tester sends when something went wrong', () => {
       backend({
         diagnostics_open_log_folder: () => {
           if (opened) return '/home/u/.local/share/com.lcs.account/logs'
-          throw { code: 'system', message: '无法打开日志文件夹 /home/u/logs：no file manager', trace: null }
+          throw {
+            code: 'system',
+            reason: { kind: 'logFolderUnopenable', path: '/home/u/logs' },
+            message: 'could not open the log folder /home/u/logs: no file manager',
+            trace: null,
+          }
         },
       }),
       '/settings',
@@ -231,7 +244,7 @@ describe('What a tester sends when something went wrong', () => {
     opened = false
     await cell().trigger('click')
     await flushPromises()
-    expect(cell().text()).toContain('无法打开日志文件夹：无法打开日志文件夹 /home/u/logs：no file manager')
+    expect(cell().text()).toContain('无法打开日志文件夹：系统无法打开 /home/u/logs')
     expect(cell().classes()).toContain('failed')
   })
 
@@ -268,10 +281,15 @@ describe('What a tester sends when something went wrong', () => {
     await flushPromises()
     expect(cell().text()).toContain('不含令牌和密码')
 
-    failure = { code: 'storage', message: 'could not save the diagnostics file to /ro/d.json: Read-only file system', trace: null }
+    failure = {
+      code: 'storage',
+      reason: { kind: 'saveFailed' },
+      message: 'could not save the diagnostics file to /ro/d.json: Read-only file system',
+      trace: null,
+    }
     await cell().trigger('click')
     await flushPromises()
-    expect(cell().text()).toContain('诊断信息导出失败：could not save the diagnostics file to /ro/d.json: Read-only file system')
+    expect(cell().text()).toContain('诊断信息导出失败：无法保存到本机，请检查磁盘空间和文件权限')
     expect(cell().classes()).toContain('failed')
   })
 

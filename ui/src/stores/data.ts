@@ -3,6 +3,8 @@ import { ref } from 'vue'
 import { showNotify } from 'vant'
 import { commands, events, type DataEvent, type DataKind } from '../bindings'
 import { call } from '../commands'
+import { wordReason } from '../errorWords'
+import { i18n } from '../i18n'
 
 /**
  * What the UI knows about cached data: whether the network was just unreachable (the offline
@@ -29,7 +31,7 @@ export const useDataStore = defineStore('data', () => {
         break
       case 'rejected':
         // The server won: its version is back in the cache, and the user hears why.
-        showNotify({ type: 'warning', message: event.message ?? '', duration: 5000 })
+        showNotify({ type: 'warning', message: event.reason ? wordReason(event.reason) : i18n.global.t('errors.unknown'), duration: 5000 })
         break
       case 'failed':
       case 'edited':

@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 use super::{Auth, AuthChange, AuthReason, PublicSession, TradingMode, lock, now_ms};
 use crate::environment::{CodeSender, CodeSenderMethod, SANDBOX_SECRET_HEADER};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 use crate::phone::PhoneNumber;
 use crate::session::{CustomerSession, PlannerSession, StoredSession, UserCenterSession};
@@ -50,10 +51,7 @@ impl CodeTarget {
                 phone,
             )?)),
             (None, Some(email)) => Ok(Recipient::Email(email.to_lowercase())),
-            (None, None) => Err(Error::invalid(
-                "phone",
-                "enter a phone number or an e-mail address",
-            )),
+            (None, None) => Err(Error::invalid("phone", InputProblem::PhoneOrEmail)),
         }
     }
 }
@@ -202,13 +200,16 @@ pub fn check_new_password(password: &str) -> Result<()> {
     if !(8..=32).contains(&length) {
         return Err(Error::invalid(
             "newPassword",
-            "must be 8 to 32 characters long",
+            InputProblem::LengthOutside { min: 8, max: 32 },
         ));
     }
     let has_letter = password.chars().any(char::is_alphabetic);
     let has_digit = password.chars().any(|c| c.is_ascii_digit());
     if !(has_letter && has_digit) {
-        return Err(Error::invalid("newPassword", "must mix letters and digits"));
+        return Err(Error::invalid(
+            "newPassword",
+            InputProblem::LettersAndDigits,
+        ));
     }
     Ok(())
 }
@@ -218,10 +219,7 @@ impl Auth {
     /// token for the flow that uses the code.
     pub async fn send_code(&self, target: CodeTarget) -> Result<CodeSent> {
         let Some(sender) = self.code_sender.clone() else {
-            return Err(Error::invalid(
-                "codeSender",
-                "this environment has no call that sends codes; type a code you received",
-            ));
+            return Err(Error::invalid("codeSender", InputProblem::NoCodeSender));
         };
         let recipient = target.recipient()?;
         let body = fill_template(&sender, &recipient)?;
@@ -266,9 +264,7 @@ impl Auth {
         lock(&self.send_tokens)
             .get(&recipient.key())
             .cloned()
-            .ok_or_else(|| {
-                Error::invalid("code", "send a code first, then type the one you received")
-            })
+            .ok_or_else(|| Error::invalid("code", InputProblem::SendCodeFirst))
     }
 
     /// The send token of the last code sent to `phone`.
@@ -320,7 +316,7 @@ impl Auth {
                 login.send_token = Some(send_token);
             }
             (None, None) => {
-                return Err(Error::invalid("password", "enter your password or a code"));
+                return Err(Error::invalid("password", InputProblem::PasswordOrCode));
             }
         }
         let answer = self.client.send(&login, None).await?;
@@ -374,10 +370,7 @@ impl Auth {
                 )?),
             ),
             CustomerLoginName::CustomerNo => {
-                return Err(Error::invalid(
-                    "by",
-                    "register with an e-mail address or a phone number",
-                ));
+                return Err(Error::invalid("by", InputProblem::PhoneOrEmail));
             }
         };
         let send_token = self.send_token(&recipient)?;
@@ -492,7 +485,7 @@ impl Auth {
         check_new_password(&new_password)?;
         let token = lock(&self.retrieval_token)
             .take()
-            .ok_or_else(|| Error::invalid("code", "verify your phone first"))?;
+            .ok_or_else(|| Error::invalid("code", InputProblem::VerifyPhoneFirst))?;
         self.client
             .send(
                 &customer::RetrieveLoginPwd {
@@ -631,7 +624,7 @@ impl Auth {
                     .await?
             }
             (None, None) => {
-                return Err(Error::invalid("password", "enter your password or a code"));
+                return Err(Error::invalid("password", InputProblem::PasswordOrCode));
             }
         };
         self.sign_in_user_center(answer, account, input.remember)
@@ -764,7 +757,12 @@ impl Auth {
         }
         *lock(&self.qr_code) = None;
         let signed: uc::SignedIn = serde_json::from_value(answer).map_err(|error| {
-            Error::invalid("token", format!("the answer is not a session: {error}"))
+            Error::invalid(
+                "token",
+                InputProblem::Unusable {
+                    detail: format!("the answer is not a session: {error}"),
+                },
+            )
         })?;
         let label = match &signed.token {
             Some(token) => self.wechat_label(token).await,
@@ -801,9 +799,9 @@ impl Auth {
         let label = username
             .clone()
             .or_else(|| phone.clone())
-            .ok_or_else(|| Error::invalid("username", "enter a user name or a phone number"))?;
+            .ok_or_else(|| Error::invalid("username", InputProblem::UsernameOrPhone))?;
         if input.password.is_empty() {
-            return Err(Error::invalid("password", "enter your password"));
+            return Err(Error::invalid("password", InputProblem::Required));
         }
         let authorizationcode = self.authorization_code().await?;
         let tokens = self
@@ -839,7 +837,7 @@ impl Auth {
         if username.is_none() && phone.is_none() && email.is_none() {
             return Err(Error::invalid(
                 "username",
-                "enter a user name, a phone number or an e-mail address",
+                InputProblem::UsernamePhoneOrEmail,
             ));
         }
         let authorizationcode = self.authorization_code().await?;
@@ -900,7 +898,7 @@ impl Auth {
         let Some((client_id, client_secret)) = self.planner_client.clone() else {
             return Err(Error::invalid(
                 "plannerClientId",
-                "this environment has no planner client id and secret",
+                InputProblem::NoPlannerClient,
             ));
         };
         let answer = self
@@ -957,13 +955,13 @@ fn planner_phone(typed: Option<&str>) -> Result<Option<String>> {
 fn required(field: &'static str, value: &str) -> Result<String> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(Error::invalid(field, "is required"));
+        return Err(Error::invalid(field, InputProblem::Required));
     }
     Ok(value.to_owned())
 }
 
 fn missing(field: &'static str) -> Error {
-    Error::invalid(field, "missing from the server's answer")
+    Error::invalid(field, InputProblem::MissingFromAnswer)
 }
 
 fn unauthorized(family: Family) -> ApiError {
@@ -1014,14 +1012,13 @@ fn fill_template(sender: &CodeSender, recipient: &Recipient) -> Result<Map<Strin
     let template: Value = serde_json::from_str(&sender.body).map_err(|error| {
         Error::invalid(
             "codeSender",
-            format!("the body template is not JSON: {error}"),
+            InputProblem::NotJson {
+                detail: error.to_string(),
+            },
         )
     })?;
     let Value::Object(template) = template else {
-        return Err(Error::invalid(
-            "codeSender",
-            "the body template must be a JSON object",
-        ));
+        return Err(Error::invalid("codeSender", InputProblem::NotJsonObject));
     };
     let (area, phone, email) = match recipient {
         Recipient::Phone(phone) => (phone.area_with_plus(), phone.number(), ""),

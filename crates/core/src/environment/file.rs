@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::Environment;
+use crate::error::InputProblem;
 use crate::error::{EnvironmentFileError, Error};
 
 /// The `format` every environments file carries.
@@ -100,7 +101,7 @@ pub fn read_environments_file(text: &str) -> Result<Vec<Environment>, Environmen
     };
     let mut environments: Vec<Environment> = Vec::with_capacity(entries.len());
     for (index, entry) in entries.iter().enumerate() {
-        let refuse = |field: Option<String>, message: String| {
+        let refuse = |field: Option<String>, problem: InputProblem| {
             let text_of = |key| {
                 entry
                     .get(key)
@@ -113,44 +114,48 @@ pub fn read_environments_file(text: &str) -> Result<Vec<Environment>, Environmen
                 id: text_of("id"),
                 name: text_of("name"),
                 field,
-                message,
+                problem: Box::new(problem),
             }
         };
         if !entry.is_object() {
-            return Err(refuse(None, "not an environment (a JSON object)".into()));
+            return Err(refuse(None, InputProblem::NotAnEnvironment));
         }
         let environment: Environment =
             serde_path_to_error::deserialize(entry).map_err(|error| {
                 refuse(
                     Some(error.path().to_string()),
-                    error.into_inner().to_string(),
+                    InputProblem::Unusable {
+                        detail: error.into_inner().to_string(),
+                    },
                 )
             })?;
         if environment.is_built_in() {
             return Err(refuse(
                 Some("id".into()),
-                format!(
-                    "{:?} is built in: every app has it, so it cannot be imported",
-                    environment.id
-                ),
+                InputProblem::BuiltIn { id: environment.id },
             ));
         }
         if let Err(error) = environment.validate() {
             return Err(match error {
-                Error::InvalidInput { field, message } => refuse(Some(field.into()), message),
+                Error::InvalidInput { field, problem } => refuse(Some(field.into()), problem),
                 Error::InvalidEntry {
                     field,
                     index,
                     part,
-                    message,
-                } => refuse(Some(format!("{field}[{index}].{part}")), message),
-                other => refuse(None, other.to_string()),
+                    problem,
+                } => refuse(Some(format!("{field}[{index}].{part}")), problem),
+                other => refuse(
+                    None,
+                    InputProblem::Unusable {
+                        detail: other.to_string(),
+                    },
+                ),
             });
         }
         if environments.iter().any(|env| env.id == environment.id) {
             return Err(refuse(
                 Some("id".into()),
-                format!("{:?} appears twice in the file", environment.id),
+                InputProblem::Duplicate { id: environment.id },
             ));
         }
         environments.push(environment);

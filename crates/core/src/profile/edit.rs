@@ -16,6 +16,7 @@ use serde_json::{Map, Value, json};
 
 use super::Profile;
 use crate::data::{DataChange, DataKind, MAX_AGE, Scope};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 use crate::phone::PhoneNumber;
 
@@ -140,7 +141,7 @@ impl Profile {
             .and_then(Value::as_str)
             .filter(|mobile| !mobile.is_empty());
         if current == Some(phone.as_str()) {
-            return Err(Error::invalid("phone", "is already your mobile number"));
+            return Err(Error::invalid("phone", InputProblem::AlreadyYourNumber));
         }
         let form = AccountForm {
             bind_type: Some(1),
@@ -185,7 +186,7 @@ impl Profile {
             .planner(&call)
             .await?
             .url
-            .ok_or_else(|| Error::invalid("url", "missing from the server's answer"))?;
+            .ok_or_else(|| Error::invalid("url", InputProblem::MissingFromAnswer))?;
         self.patch_account_detail(&scope, &url)?;
         if let Ok(user_scope) = self.data.scope(Family::UserCenter) {
             let fields = UserFields {
@@ -257,19 +258,18 @@ fn merge(target: &mut Value, changed: Value) {
 pub fn check_nickname(nickname: &str) -> Result<String> {
     let nickname = nickname.trim();
     if nickname.is_empty() {
-        return Err(Error::invalid("nickname", "is required"));
+        return Err(Error::invalid("nickname", InputProblem::Required));
     }
     if nickname.chars().count() > NICKNAME_MAX_CHARS {
         return Err(Error::invalid(
             "nickname",
-            format!("must be at most {NICKNAME_MAX_CHARS} characters"),
+            InputProblem::TooLong {
+                max: NICKNAME_MAX_CHARS,
+            },
         ));
     }
     if nickname.chars().any(char::is_control) {
-        return Err(Error::invalid(
-            "nickname",
-            "must not contain control characters",
-        ));
+        return Err(Error::invalid("nickname", InputProblem::ControlCharacters));
     }
     Ok(nickname.to_owned())
 }
@@ -287,7 +287,7 @@ pub fn check_email(email: &str) -> Result<()> {
     if valid {
         Ok(())
     } else {
-        Err(Error::invalid("email", "is not an e-mail address"))
+        Err(Error::invalid("email", InputProblem::NotEmail))
     }
 }
 
@@ -296,10 +296,10 @@ pub type Date = (i32, u32, u32);
 
 /// A birthday: `yyyy-MM-dd`, a real date, from 1900 and not after `today`.
 pub fn check_birthday(birthday: &str, today: Date) -> Result<()> {
-    let date = parse_date(birthday)
-        .ok_or_else(|| Error::invalid("birthday", "must be a date as yyyy-MM-dd"))?;
+    let date =
+        parse_date(birthday).ok_or_else(|| Error::invalid("birthday", InputProblem::NotDate))?;
     if date.0 < 1900 || date > today {
-        return Err(Error::invalid("birthday", "must be from 1900 to today"));
+        return Err(Error::invalid("birthday", InputProblem::DateOutOfRange));
     }
     Ok(())
 }
@@ -356,13 +356,16 @@ pub fn check_real_name(name: &str) -> Result<String> {
     let name = name.trim();
     let count = name.chars().count();
     if !REAL_NAME_CHARS.contains(&count) {
-        return Err(Error::invalid("realName", "must be 2 to 30 characters"));
+        return Err(Error::invalid(
+            "realName",
+            InputProblem::LengthOutside { min: 2, max: 30 },
+        ));
     }
     if !name
         .chars()
         .all(|c| c.is_alphabetic() || matches!(c, ' ' | '·' | '•' | '.' | '-'))
     {
-        return Err(Error::invalid("realName", "must be letters only"));
+        return Err(Error::invalid("realName", InputProblem::LettersOnly));
     }
     Ok(name.to_owned())
 }
@@ -377,10 +380,7 @@ pub fn check_id_number(id: &str, today: Date) -> Result<String> {
         && bytes[..17].iter().all(u8::is_ascii_digit)
         && (bytes[17].is_ascii_digit() || bytes[17] == b'X');
     if !shaped {
-        return Err(Error::invalid(
-            "idNumber",
-            "must be 18 characters: 17 digits and a digit or X",
-        ));
+        return Err(Error::invalid("idNumber", InputProblem::IdNumberShape));
     }
     let born = id
         .get(6..14)
@@ -394,10 +394,7 @@ pub fn check_id_number(id: &str, today: Date) -> Result<String> {
         })
         .filter(|born| born.0 >= 1900 && *born <= today);
     if bytes[0] == b'0' || born.is_none() {
-        return Err(Error::invalid(
-            "idNumber",
-            "is not a valid identity card number",
-        ));
+        return Err(Error::invalid("idNumber", InputProblem::IdNumberInvalid));
     }
     let sum: u32 = bytes[..17]
         .iter()
@@ -405,10 +402,7 @@ pub fn check_id_number(id: &str, today: Date) -> Result<String> {
         .map(|(digit, weight)| u32::from(digit - b'0') * weight)
         .sum();
     if ID_CHECK[(sum % 11) as usize] != bytes[17] {
-        return Err(Error::invalid(
-            "idNumber",
-            "the last character does not match: check the number",
-        ));
+        return Err(Error::invalid("idNumber", InputProblem::IdNumberChecksum));
     }
     Ok(id)
 }
@@ -420,10 +414,7 @@ pub fn check_phone(area: &str, phone: &str) -> Result<PhoneNumber> {
     let digits = number.number().as_bytes();
     let mainland_mobile = digits.len() == 11 && digits[0] == b'1' && digits[1] >= b'3';
     if number.area() == crate::phone::DEFAULT_AREA && !mainland_mobile {
-        return Err(Error::invalid(
-            "phone",
-            "is not a mobile number for this area code",
-        ));
+        return Err(Error::invalid("phone", InputProblem::NotMobileForArea));
     }
     Ok(number)
 }
@@ -434,7 +425,7 @@ fn check_code(code: &str) -> Result<String> {
     if code.len() == 6 && code.chars().all(|c| c.is_ascii_digit()) {
         Ok(code.to_owned())
     } else {
-        Err(Error::invalid("code", "must be 6 digits"))
+        Err(Error::invalid("code", InputProblem::Digits { count: 6 }))
     }
 }
 

@@ -8,6 +8,7 @@ use lcs_api::user_center::user::{ListBaseUserLevel, ListsExpRule, UserInfo};
 use serde_json::Value;
 
 use crate::data::{Data, DataKind, Loaded, Scope, cacheable};
+use crate::error::InputProblem;
 use crate::error::{Error, Result};
 
 /// The signed-in user's profile pages.
@@ -71,7 +72,12 @@ impl Profile {
             what,
             DataKind::UserInfo | DataKind::Levels | DataKind::ExpRules | DataKind::AccountDetail
         ) {
-            return Err(Error::invalid("what", "not a part of the profile"));
+            return Err(Error::invalid(
+                "what",
+                InputProblem::Unusable {
+                    detail: "not a part of the profile".to_owned(),
+                },
+            ));
         }
         self.data
             .reload(what, |store, scope, max_age| {

@@ -9,6 +9,7 @@ use crate::environment::{
     Environment, EnvironmentImport, EnvironmentImportPlan, EnvironmentReplacement,
     EnvironmentsFile, FILE_FORMAT, FILE_VERSION, PREPROD_ID, SANDBOX_ID, read_environments_file,
 };
+use crate::error::InputProblem;
 use crate::error::{EnvironmentFileError, Error, Result};
 
 impl Settings {
@@ -52,7 +53,10 @@ impl Settings {
 
     pub fn select_environment(&mut self, id: &str) -> Result<()> {
         if !self.environments().iter().any(|env| env.id == id) {
-            return Err(Error::invalid("id", format!("no environment {id:?}")));
+            return Err(Error::invalid(
+                "id",
+                InputProblem::NoSuchEnvironment { id: id.to_owned() },
+            ));
         }
         self.environment = id.to_owned();
         Ok(())
@@ -69,28 +73,25 @@ impl Settings {
         if environment.is_sandbox() {
             return Err(Error::invalid(
                 "id",
-                "the built-in sandbox cannot be changed",
+                InputProblem::BuiltIn { id: environment.id },
             ));
         }
         if self.is_operators(&environment.id) {
             return Err(Error::invalid(
                 "id",
-                format!(
-                    "{:?} comes with this app and cannot be changed",
-                    environment.id
-                ),
+                InputProblem::ComesWithApp { id: environment.id },
             ));
         }
         if is_new && exists {
             return Err(Error::invalid(
                 "id",
-                format!("{:?} is already taken", environment.id),
+                InputProblem::Taken { id: environment.id },
             ));
         }
         if !is_new && !exists {
             return Err(Error::invalid(
                 "id",
-                format!("no environment {:?}", environment.id),
+                InputProblem::NoSuchEnvironment { id: environment.id },
             ));
         }
         match self
@@ -110,13 +111,20 @@ impl Settings {
         if self.is_shipped(id) {
             return Err(Error::invalid(
                 "id",
-                "an environment that comes with the app cannot be removed",
+                if self.is_operators(id) {
+                    InputProblem::ComesWithApp { id: id.to_owned() }
+                } else {
+                    InputProblem::BuiltIn { id: id.to_owned() }
+                },
             ));
         }
         let before = self.custom_environments.len();
         self.custom_environments.retain(|env| env.id != id);
         if self.custom_environments.len() == before {
-            return Err(Error::invalid("id", format!("no environment {id:?}")));
+            return Err(Error::invalid(
+                "id",
+                InputProblem::NoSuchEnvironment { id: id.to_owned() },
+            ));
         }
         if self.environment == id {
             self.environment = self.current_environment().id;
@@ -149,10 +157,11 @@ impl Settings {
             Some(id) => {
                 let one = own.filter(|env| env.id == id).collect::<Vec<_>>();
                 if one.is_empty() {
-                    let why = if matches!(id, SANDBOX_ID | PREPROD_ID) {
-                        format!("{id:?} is built in: every app has it, so it is not exported")
+                    let id = id.to_owned();
+                    let why = if matches!(id.as_str(), SANDBOX_ID | PREPROD_ID) {
+                        InputProblem::BuiltIn { id }
                     } else {
-                        format!("no environment of your own is {id:?}")
+                        InputProblem::NoSuchEnvironment { id }
                     };
                     return Err(Error::invalid("id", why));
                 }
@@ -162,7 +171,7 @@ impl Settings {
         if environments.is_empty() {
             return Err(Error::invalid(
                 "environments",
-                "there are no environments of your own to export",
+                InputProblem::NothingToExport,
             ));
         }
         let file = EnvironmentsFile {
@@ -196,7 +205,7 @@ impl Settings {
                 id: env.id.clone(),
                 name: env.name.clone(),
                 field: Some("id".into()),
-                message: format!("{:?} comes with this app, so it cannot be imported", env.id),
+                problem: Box::new(InputProblem::ComesWithApp { id: env.id.clone() }),
             }
             .into()),
             None => Ok(environments),

@@ -1,7 +1,14 @@
-//! The errors of lcs-core, each with a stable code the UI can branch on.
+//! The errors of lcs-core, each with a stable code the UI can branch on and a reason it words
+//! in the user's language.
+
+mod navigation;
+mod reason;
 
 use lcs_api::{ApiError, Lang};
 use serde::{Deserialize, Serialize};
+
+pub use navigation::{LinkError, RouteError};
+pub use reason::{ErrorReason, InputProblem};
 
 /// What kind of failure an error is; the UI branches on this, never on the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -59,19 +66,19 @@ pub enum Error {
         source: std::io::Error,
     },
     /// `field` is the field's wire name (`customerBase`), so the UI can point at it.
-    #[error("{field}: {message}")]
+    #[error("{field}: {problem}")]
     InvalidInput {
         field: &'static str,
-        message: String,
+        problem: InputProblem,
     },
     /// One entry of a list field is wrong; shown as `h5Origins[1].origin` (the index counts
     /// from 0) so the UI can point at that row.
-    #[error("{field}[{index}].{part}: {message}")]
+    #[error("{field}[{index}].{part}: {problem}")]
     InvalidEntry {
         field: &'static str,
         index: usize,
         part: &'static str,
-        message: String,
+        problem: InputProblem,
     },
     /// A parameter of a call made by name ([`crate::console`]) is unknown, missing or of the
     /// wrong type; `parameter` is its wire name, which only the catalog knows at run time.
@@ -111,17 +118,24 @@ pub enum Error {
     #[error("the offline cache failed: {0}")]
     Cache(#[from] lcs_store::StoreError),
     /// An environments file cannot be imported, so none of it was.
-    #[error(transparent)]
+    #[error("nothing was imported: {0}")]
     EnvironmentFile(#[from] EnvironmentFileError),
     /// The system has no program that shows the log folder, or it refused; `detail` is its
     /// own message.
     #[error("could not open the log folder {path}: {detail}")]
     LogFolderUnopenable { path: String, detail: String },
+    /// A page cannot be opened as asked (an H5 address on no allowed origin).
+    #[error(transparent)]
+    Route(#[from] RouteError),
+    /// An `lcs://` link opens nothing.
+    #[error(transparent)]
+    Link(#[from] LinkError),
 }
 
 /// Why an environments file cannot be imported. A file is taken whole or not at all, so each of
 /// these means nothing changed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, specta::Type)]
+#[serde(tag = "kind", rename_all = "camelCase")]
 pub enum EnvironmentFileError {
     #[error("the file is not JSON: {detail}")]
     NotJson { detail: String },
@@ -145,13 +159,14 @@ pub enum EnvironmentFileError {
     /// One environment cannot be used. `position` counts from 1; `id` and `name` are as the
     /// file has them (possibly empty); `field` is the wire name (`customerBase`,
     /// `h5Origins[0].origin`), `None` when the entry is not an environment at all.
-    #[error("environment {}: {}{message}", environment_label(*position, id, name), field.as_deref().map(|f| format!("{f}: ")).unwrap_or_default())]
+    #[error("environment {}: {}{problem}", environment_label(*position, id, name), field.as_deref().map(|f| format!("{f}: ")).unwrap_or_default())]
     Environment {
         position: usize,
         id: String,
         name: String,
         field: Option<String>,
-        message: String,
+        /// Boxed to keep every `Result` of lcs-core small.
+        problem: Box<InputProblem>,
     },
 }
 
@@ -161,44 +176,6 @@ fn environment_label(position: usize, id: &str, name: &str) -> String {
         (true, _) => format!("#{position}"),
         (false, true) => format!("{id:?}"),
         (false, false) => format!("{id:?} ({})", name.trim()),
-    }
-}
-
-impl EnvironmentFileError {
-    fn user_message(&self, lang: Lang) -> String {
-        match lang {
-            Lang::EnUs => format!("Nothing was imported: {self}."),
-            Lang::ZhCn => {
-                let why = match self {
-                    Self::NotJson { detail } => format!("文件不是 JSON：{detail}"),
-                    Self::WrongFormat { .. } => "这不是 LCS Account 的环境文件".to_owned(),
-                    Self::BadVersion { found } => {
-                        format!("文件版本无效：{}", found.as_deref().unwrap_or("缺失"))
-                    }
-                    Self::NewerVersion { version, supported } => format!(
-                        "文件版本为 {version}，本应用最高只能读取版本 {supported}，请先更新应用"
-                    ),
-                    Self::NoEnvironments => "文件中没有环境".to_owned(),
-                    Self::WouldReplace { changes } => {
-                        format!("它会替换已有的环境 {changes}，请确认替换")
-                    }
-                    Self::Environment {
-                        position,
-                        id,
-                        name,
-                        field,
-                        message,
-                    } => {
-                        let label = environment_label(*position, id, name);
-                        match field {
-                            Some(field) => format!("环境 {label} 的字段 {field} 有误：{message}"),
-                            None => format!("环境 {label} 有误：{message}"),
-                        }
-                    }
-                };
-                format!("未导入任何环境：{why}。")
-            }
-        }
     }
 }
 
@@ -217,6 +194,61 @@ impl Error {
             Error::Cache(_) => ErrorCode::Storage,
             Error::EnvironmentFile(_) => ErrorCode::InvalidFile,
             Error::LogFolderUnopenable { .. } => ErrorCode::System,
+            Error::Route(_) | Error::Link(_) => ErrorCode::InvalidInput,
+        }
+    }
+
+    /// Why it failed, with what the UI needs to say so in the user's language; `lang` is
+    /// that language, for the backend's errors, which lcs-api words itself.
+    pub fn reason(&self, lang: Lang) -> ErrorReason {
+        match self {
+            Error::Api(error) => ErrorReason::Backend {
+                sentence: error.user_message(lang),
+            },
+            Error::Storage { .. } => ErrorReason::SaveFailed,
+            Error::InvalidInput { field, problem } => ErrorReason::InvalidInput {
+                field: (*field).to_owned(),
+                problem: problem.clone(),
+            },
+            Error::InvalidEntry {
+                field,
+                index,
+                part,
+                problem,
+            } => ErrorReason::InvalidEntry {
+                field: (*field).to_owned(),
+                index: *index,
+                part: (*part).to_owned(),
+                problem: problem.clone(),
+            },
+            Error::InvalidParameter {
+                call, parameter, ..
+            } => ErrorReason::InvalidParameter {
+                call: call.clone(),
+                parameter: parameter.clone(),
+            },
+            Error::Keychain { .. } => ErrorReason::KeychainFailed,
+            Error::KeychainEntryTooLarge { bytes, limit, .. } => {
+                ErrorReason::KeychainEntryTooLarge {
+                    bytes: *bytes,
+                    limit: *limit,
+                }
+            }
+            Error::KeychainEntryUnreadable { .. } => ErrorReason::KeychainEntryUnreadable,
+            Error::SignInRequired { family } => ErrorReason::SignInRequired { family: *family },
+            Error::Cache(_) => ErrorReason::CacheFailed,
+            Error::EnvironmentFile(problem) => ErrorReason::EnvironmentFile {
+                problem: problem.clone(),
+            },
+            Error::LogFolderUnopenable { path, .. } => {
+                ErrorReason::LogFolderUnopenable { path: path.clone() }
+            }
+            Error::Route(problem) => ErrorReason::Route {
+                problem: problem.clone(),
+            },
+            Error::Link(problem) => ErrorReason::Link {
+                problem: problem.clone(),
+            },
         }
     }
 
@@ -228,26 +260,11 @@ impl Error {
         }
     }
 
-    /// What to show the user, in their language: backend errors have worded messages; the
-    /// rest name the field or file concerned.
+    /// A line for a log, a terminal or an event: the backend's own words for its errors, in
+    /// `lang`; the technical detail for the rest, which the UI words from [`Self::reason`].
     pub fn user_message(&self, lang: Lang) -> String {
         match self {
             Error::Api(error) => error.user_message(lang),
-            Error::EnvironmentFile(error) => error.user_message(lang),
-            Error::SignInRequired { family } => {
-                let (zh, en) = match family {
-                    lcs_api::Family::Customer => ("客户", "customer"),
-                    lcs_api::Family::UserCenter => ("用户中心", "user centre"),
-                    lcs_api::Family::Planner => ("理财师", "financial planner"),
-                };
-                match lang {
-                    Lang::ZhCn => format!("请先登录{zh}账号"),
-                    Lang::EnUs => format!("Sign in to your {en} account first."),
-                }
-            }
-            Error::LogFolderUnopenable { path, detail } if lang == Lang::ZhCn => {
-                format!("无法打开日志文件夹 {path}：{detail}")
-            }
             other => other.to_string(),
         }
     }
@@ -263,11 +280,8 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid(field: &'static str, message: impl Into<String>) -> Self {
-        Error::InvalidInput {
-            field,
-            message: message.into(),
-        }
+    pub(crate) fn invalid(field: &'static str, problem: InputProblem) -> Self {
+        Error::InvalidInput { field, problem }
     }
 }
 

@@ -1,0 +1,2 @@
+export const PRODUCT_NAMES: readonly string[]
+export function englishRuns(text: string, allowed?: readonly string[]): string[]
