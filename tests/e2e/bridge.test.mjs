@@ -134,7 +134,8 @@ test('a page the environment does not trust is refused and gets no bridge', asyn
     // The sandbox's API shares its origin but is not an H5 page.
     const url = `${base}__sandbox/sms`
     await session.cmd('POST', '/url', { url: `${app}#/web?url=${encodeURIComponent(url)}` })
-    const refusalShown = 'return document.querySelector(\'[data-testid="web"]\')?.textContent.includes("lcs.web") ?? false'
+    const refusal = '该网址不在当前环境允许的 H5 来源中'
+    const refusalShown = `return document.querySelector('[data-testid="web"]')?.textContent.includes(${JSON.stringify(refusal)}) ?? false`
     await session.waitUntil(
       async () => (await session.cmd('GET', '/window/handles')).length > 1 || session.execute(refusalShown),
       'the page refused or opened',
@@ -142,7 +143,7 @@ test('a page the environment does not trust is refused and gets no bridge', asyn
     // No window opened for the page, so there is no page that could hold a bridge. (The main
     // window is the app's own UI and never has one: its globals would prove nothing.)
     assert.deepEqual(await session.cmd('GET', '/window/handles'), [main], 'the refused page has no window')
-    await session.waitFor('[data-testid="web"]', { text: 'lcs.web' })
+    await session.waitFor('[data-testid="web"]', { text: refusal })
   })
 })
 
