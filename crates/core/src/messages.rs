@@ -224,13 +224,17 @@ impl Queued {
 
     fn item(&self, channel: MessageChannel, row: MessageRow) -> MessageItem {
         let send = self.sends.iter().find(|(_, send, _)| send.id == row.id);
-        let marked = self.marks.iter().any(|mark| {
-            mark.channel == channel
-                && (mark.message_id.map(|id| id.to_string()) == Some(row.id.clone())
-                    || mark.message_id.is_none()
-                        && (channel == MessageChannel::Notice
-                            || mark.user_other_id == other_party(&row)))
-        });
+        // A queued read mark is the user's edit of what they received: their own messages
+        // wait only for their send.
+        let own = row.data.get("message_kind").and_then(Value::as_i64) == Some(SENT);
+        let marked = !own
+            && self.marks.iter().any(|mark| {
+                mark.channel == channel
+                    && (mark.message_id.map(|id| id.to_string()) == Some(row.id.clone())
+                        || mark.message_id.is_none()
+                            && (channel == MessageChannel::Notice
+                                || mark.user_other_id == other_party(&row)))
+            });
         MessageItem {
             pending: marked || send.is_some_and(|(_, _, refused)| refused.is_none()),
             failed: send.and_then(|(_, _, refused)| refused.clone()),

@@ -424,6 +424,41 @@ async fn a_conversation_is_marked_read_at_once_and_the_server_agrees() {
     assert!(kefu.get("kefu_user_id").is_some(), "{kefu}");
 }
 
+/// Reading a conversation queues a read mark for what the user received; the user's own
+/// messages in it are not waiting for anything, so they say nothing of syncing.
+#[tokio::test]
+async fn a_read_mark_waits_for_the_received_messages_only() {
+    let sandbox = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(&sandbox.base_url(), &dir.path().join("cache.sqlite"), 0).await;
+    let messages = app.data.messages();
+    let kefu = 1;
+    messages.chat_refresh(kefu, 50).await.unwrap();
+    messages.mark_conversation_read(kefu).unwrap();
+
+    let thread = messages
+        .chat_history(kefu, 0, 50)
+        .await
+        .unwrap()
+        .data
+        .messages;
+    let kind = |item: &lcs_core::messages::MessageItem| item.data["message_kind"].as_i64();
+    let own: Vec<_> = thread.iter().filter(|item| kind(item) == Some(1)).collect();
+    let received: Vec<_> = thread.iter().filter(|item| kind(item) == Some(2)).collect();
+    assert!(
+        !own.is_empty() && !received.is_empty(),
+        "the demo thread has both"
+    );
+    assert!(
+        own.iter().all(|item| !item.pending),
+        "the user's own are sent"
+    );
+    assert!(
+        received.iter().any(|item| item.pending),
+        "the read mark waits for the server"
+    );
+}
+
 #[tokio::test]
 async fn offline_the_cache_stands_and_says_so() {
     let sandbox = sandbox().await;
