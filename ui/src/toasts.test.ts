@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { closeToast } from 'vant'
-import { APP_INFO, arrivedAt, mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from './testing'
+import { APP_INFO, arrivedAt, mountApp, type IpcHandler, SIGNED_OUT, submitForm, unexpectedCommand } from './testing'
 
 const PLANNER = { family: 'planner', account: '1', displayName: 'demo', persisted: true, verified: true, mode: null }
 
@@ -40,11 +40,7 @@ async function signInAsPlanner(wrapper: VueWrapper) {
   await wrapper.findAll('[data-testid="login-families"] .van-tab')[2].trigger('click')
   await wrapper.get('[data-testid="planner-username"] input').setValue('demo')
   await wrapper.get('[data-testid="planner-password"] input').setValue('demo1234')
-  await wrapper.get('form').trigger('submit')
-  await flushPromises()
-  // Vant validates the fields one promise after another.
-  await new Promise((resolve) => setTimeout(resolve, 0))
-  await flushPromises()
+  await submitForm(wrapper)
 }
 
 afterEach(() => {

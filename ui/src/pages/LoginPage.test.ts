@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { clearMocks } from '@tauri-apps/api/mocks'
 import { emit } from '@tauri-apps/api/event'
-import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import { closeToast } from 'vant'
-import { APP_INFO, errorDetails, mountApp, type IpcHandler, SIGNED_OUT, unexpectedCommand } from '../testing'
+import { APP_INFO, errorDetails, mountApp, type IpcHandler, SIGNED_OUT, submitForm, unexpectedCommand } from '../testing'
 
 const DEMO = {
   phoneArea: '+86',
@@ -48,14 +48,6 @@ function backend(
   }
 }
 
-async function submit(wrapper: VueWrapper) {
-  await wrapper.get('form').trigger('submit')
-  await flushPromises()
-  // Vant validates the fields one promise after another.
-  await new Promise((resolve) => setTimeout(resolve, 0))
-  await flushPromises()
-}
-
 afterEach(() => {
   // The toast is a singleton: a new one must not be drawn into the previous test's body.
   closeToast(true)
@@ -95,7 +87,7 @@ describe('Signing in', () => {
     await wrapper.findAll('.van-tab')[2].trigger('click')
     await wrapper.get('[data-testid="planner-username"] input').setValue('demo')
     await wrapper.get('[data-testid="planner-password"] input').setValue('demo1234')
-    await submit(wrapper)
+    await submitForm(wrapper)
     const login = calls.find((c) => c.cmd === 'auth_planner_login')
     expect(login?.args).toEqual({
       input: { username: 'demo', phone: null, password: 'demo1234', remember: true },
@@ -113,7 +105,7 @@ describe('Signing in', () => {
     await wrapper.findAll('.van-tab')[2].trigger('click')
     await wrapper.get('[data-testid="planner-username"] input').setValue('demo')
     await wrapper.get('[data-testid="planner-password"] input').setValue('demo1234')
-    await submit(wrapper)
+    await submitForm(wrapper)
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('lcs.account.certify'))
     expect(window.history.state.back).not.toBe('/account/certify')
   })
@@ -128,7 +120,7 @@ describe('Signing in', () => {
     )
     await wrapper.get('[data-testid="customer-login-name"] input').setValue('demo@lcs.test')
     await wrapper.get('[data-testid="customer-password"] input').setValue('nope')
-    await submit(wrapper)
+    await submitForm(wrapper)
     expect(calls.map((c) => c.cmd)).toContain('auth_customer_login')
     expect(document.body.textContent).toContain('密码错误')
     expect(await errorDetails()).toContain('t-42')
