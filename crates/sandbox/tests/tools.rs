@@ -113,6 +113,16 @@ fn user_center_login(account: &str, password: &str) -> LoginPost {
     })
 }
 
+/// Signs in to the user centre and answers the session's token.
+async fn user_center_token(client: &Client, account: &str, password: &str) -> Secret {
+    client
+        .send(&user_center_login(account, password), None)
+        .await
+        .unwrap()
+        .token
+        .unwrap()
+}
+
 async fn authorization_code(client: &Client) -> Secret {
     client
         .send(
@@ -321,12 +331,7 @@ async fn address_count(client: &Client, token: &Secret) -> Option<i64> {
 #[tokio::test]
 async fn reset_brings_back_the_demo_data_and_disarms_faults() {
     let (sandbox, client) = sandbox().await;
-    let token = client
-        .send(&user_center_login(SECOND.phone, SECOND.password), None)
-        .await
-        .unwrap()
-        .token
-        .unwrap();
+    let token = user_center_token(&client, SECOND.phone, SECOND.password).await;
     client
         .send(
             &AddressAdd(AddressFields {
@@ -366,12 +371,7 @@ async fn reset_brings_back_the_demo_data_and_disarms_faults() {
 
     let stale = client.send(&UserInfo, Some(&token)).await.unwrap_err();
     assert_eq!(stale.code(), ErrorCode::Unauthorized, "sessions are gone");
-    let token = client
-        .send(&user_center_login(SECOND.phone, SECOND.password), None)
-        .await
-        .unwrap()
-        .token
-        .unwrap();
+    let token = user_center_token(&client, SECOND.phone, SECOND.password).await;
     assert_eq!(
         address_count(&client, &token).await,
         Some(0),
@@ -399,12 +399,7 @@ async fn every_demo_user_signs_in_to_every_family_and_the_first_has_data_to_show
     }
 
     let first = &DEMO_USERS[0];
-    let token = client
-        .send(&user_center_login(first.phone, first.password), None)
-        .await
-        .unwrap()
-        .token
-        .unwrap();
+    let token = user_center_token(&client, first.phone, first.password).await;
     let all = |size| MessageQuery {
         list: ListQuery {
             size: Some(size),
@@ -465,12 +460,7 @@ async fn reopening_a_database_file_seeds_nothing_twice() {
     for _ in 0..2 {
         let (sandbox, client) = sandbox_on(Db::open(Some(&path)).unwrap()).await;
         let first = &DEMO_USERS[0];
-        let token = client
-            .send(&user_center_login(first.phone, first.password), None)
-            .await
-            .unwrap()
-            .token
-            .unwrap();
+        let token = user_center_token(&client, first.phone, first.password).await;
         let messages = client
             .send(&MessageList(MessageQuery::default()), Some(&token))
             .await
@@ -522,12 +512,7 @@ fn thread_with(other: i64) -> MessageListChatMsg {
 async fn the_other_side_speaks_through_the_messages_helper_and_the_next_reads_hear_it() {
     let (sandbox, client) = sandbox().await;
     let [first, second] = &DEMO_USERS;
-    let token = client
-        .send(&user_center_login(first.phone, first.password), None)
-        .await
-        .unwrap()
-        .token
-        .unwrap();
+    let token = user_center_token(&client, first.phone, first.password).await;
     let unread = |token: Secret| {
         let client = client.clone();
         async move {
@@ -597,12 +582,7 @@ async fn the_other_side_speaks_through_the_messages_helper_and_the_next_reads_he
     assert_eq!(newest.message_id, from_user["messageId"].as_i64());
     assert_eq!(newest.user_other_id, Some(second_id));
     assert_eq!(unread(token.clone()).await, before + 3);
-    let second_token = client
-        .send(&user_center_login(second.phone, second.password), None)
-        .await
-        .unwrap()
-        .token
-        .unwrap();
+    let second_token = user_center_token(&client, second.phone, second.password).await;
     let own_id = client
         .send(&UserInfo, Some(&token))
         .await
