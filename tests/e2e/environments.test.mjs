@@ -5,6 +5,13 @@ import { assertNoEnglish } from './english.mjs'
 
 const PREPROD = 'https://prewppc-3.cmfbl.com'
 
+/** Types each of `fields` into the environment editor's field of that name. */
+async function typeFields(session, fields) {
+  for (const [field, value] of Object.entries(fields)) {
+    await session.type(`[data-testid="field-${field}"] input`, value)
+  }
+}
+
 test('the chosen environment survives a restart', async (t) => {
   await withApp(t, async (app) => {
     await app.session.click('[data-testid="tab-settings"]')
@@ -52,9 +59,7 @@ test("an environment's planner client, H5 origins and language survive an edit a
       plannerClientId: 'lcs-staging',
       plannerClientSecret: 'staging-registration',
     }
-    for (const [field, value] of Object.entries(fields)) {
-      await app.session.type(`[data-testid="field-${field}"] input`, value)
-    }
+    await typeFields(app.session, fields)
     await app.session.click('[data-testid="lang-en-US"]')
     await app.session.click('[data-testid="h5Origin-add"]')
     await app.session.type('[data-testid="field-h5Origin-0"] input', 'https://h5.staging.example')
@@ -108,9 +113,7 @@ test("an environment Rust refuses is worded in Chinese, with Rust's words behind
       plannerBase: 'https://a.mine.example',
       companyId: '42',
     }
-    for (const [field, value] of Object.entries(fields)) {
-      await app.session.type(`[data-testid="field-${field}"] input`, value)
-    }
+    await typeFields(app.session, fields)
     await app.session.click('[data-testid="environment-save"]')
     await app.session.waitFor('.error-toast', { text: '标识“preprod”已被使用，请换一个' })
     await app.session.waitFor('[data-testid="field-id"]', { text: '标识“preprod”已被使用' })

@@ -63,6 +63,23 @@ function backend(list: () => Item[], extra: Partial<Record<string, IpcHandler>> 
   }
 }
 
+/** A backend whose conversation read mark reads the rows at once and leaves them waiting for the server; `list` is what it holds. */
+function readingThread(): { list: Item[]; backend: IpcHandler } {
+  const thread: { list: Item[]; backend: IpcHandler } = {
+    list: CHATS,
+    backend: backend(() => thread.list, {
+      message_mark_conversation_read: (_, args) => {
+        thread.list = thread.list.map((m) =>
+          m.data.user_other_id === Number(args.userOtherId) && !m.isRead ? { ...m, isRead: true, pending: true } : m,
+        )
+        return null
+      },
+    }),
+  }
+  return thread
+}
+
+
 function bubbles(wrapper: Awaited<ReturnType<typeof mountApp>>['wrapper']) {
   return wrapper.findAll('[data-testid^="bubble-"]')
 }
@@ -170,18 +187,8 @@ describe('Chat thread', () => {
   })
 
   it('marks the conversation read on opening, in one edit, and not again', async () => {
-    let list = CHATS
-    const { wrapper, calls } = await mountApp(
-      backend(() => list, {
-        message_mark_conversation_read: (_, args) => {
-          list = list.map((m) =>
-            m.data.user_other_id === Number(args.userOtherId) && !m.isRead ? { ...m, isRead: true, pending: true } : m,
-          )
-          return null
-        },
-      }),
-      '/message/chat?userId=1',
-    )
+    const thread = readingThread()
+    const { wrapper, calls } = await mountApp(thread.backend, '/message/chat?userId=1')
     const marks = calls.filter((c) => c.cmd === 'message_mark_conversation_read').map((c) => c.args)
     expect(marks).toEqual([{ userOtherId: '1' }])
 
@@ -221,19 +228,9 @@ describe('Chat thread', () => {
   })
 
   it('shows a reply that arrives while the thread is open, and marks it read too', async () => {
-    let list = CHATS
-    const { wrapper, calls } = await mountApp(
-      backend(() => list, {
-        message_mark_conversation_read: (_, args) => {
-          list = list.map((m) =>
-            m.data.user_other_id === Number(args.userOtherId) && !m.isRead ? { ...m, isRead: true, pending: true } : m,
-          )
-          return null
-        },
-      }),
-      '/message/chat?userId=1',
-    )
-    list = [chat(204, 1, '在线客服', 2, 'text', '已为您处理好了', false, NOW), ...list]
+    const thread = readingThread()
+    const { wrapper, calls } = await mountApp(thread.backend, '/message/chat?userId=1')
+    thread.list = [chat(204, 1, '在线客服', 2, 'text', '已为您处理好了', false, NOW), ...thread.list]
     await emit('data-changed', {
       environment: 'sandbox', account: '10001', family: 'user_center', what: 'chats', change: 'refreshed', code: null, message: null,
     })
